@@ -1,0 +1,125 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.event.EventJson;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.StoreException;
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code events FILE [--stream ID] [--from-version V] [--to-version V] [--limit N] [--json]}: one
+ * stream's events in version order, or all events in global order.
+ */
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Print events: one stream's in version order, or without --stream all in global order.")
+final class EventsCommand implements Callable<Integer> {
+
+  static final int DATA_WIDTH = 100;
+
+  @Mixin StoreOptions store;
+
+  @Option(names = "--stream", paramLabel = "ID", description = "The stream to print.")
+  String stream;
+
+  @Option(names = "--from-version", paramLabel = "V", description = "The first version to print.")
+  Long fromVersion;
+
+  @Option(names = "--to-version", paramLabel = "V", description = "The last version to print.")
+  Long toVersion;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Print at most N events.")
+  Long limit;
+
+  @Option(
+      names = "--json",
+      description =
+          "Print a JSON array of {position, stream, version, type, revision, timestamp, data, metadata}.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if ((fromVersion != null || toVersion != null) && stream == null) {
+      throw new StoreException("--from-version and --to-version need --stream");
+    }
+    if (limit != null && limit < 0) {
+      throw new StoreException("--limit must be 0 or more");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EventQuery query = new EventQuery(stream, fromVersion, toVersion, limit == null ? 0 : limit);
+    if (limit != null && limit == 0) {
+      query = null;
+    }
+    try (SqliteEventSource source = store.open()) {
+      if (stream != null && !source.hasStream(stream)) {
+        throw new StoreException(
+            "no stream '" + stream + "' in " + source.file() + " (list them with: hindsight streams FILE)");
+      }
+      if (json) {
+        try (JsonArrayWriter array = new JsonArrayWriter(out)) {
+          read(source, query, err, e -> array.add(EventJson.toJson(e)));
+        }
+      } else {
+        try (TextTable table = new TextTable(out, "POSITION", "STREAM", "VERSION", "TYPE", "TIMESTAMP", "DATA")) {
+          read(
+              source,
+              query,
+              err,
+              e ->
+                  table.row(
+                      Long.toString(e.position()),
+                      e.stream(),
+                      Long.toString(e.version()),
+                      e.type(),
+                      EventJson.iso(e.timestamp()),
+                      (e.hasProblems() ? "! " : "") + summary(e)));
+        }
+      }
+    }
+    return HindsightCli.OK;
+  }
+
+  private static void read(
+      SqliteEventSource source, EventQuery query, PrintWriter err, java.util.function.Consumer<StoredEvent> each) {
+    if (query == null) {
+      return;
+    }
+    source.read(
+        query,
+        e -> {
+          each.accept(e);
+          if (e.hasProblems()) {
+            err.println(
+                "hindsight: warning: event at position "
+                    + e.position()
+                    + " ("
+                    + e.stream()
+                    + " v"
+                    + e.version()
+                    + "): "
+                    + String.join("; ", e.problems()));
+          }
+          return true;
+        });
+  }
+
+  /** A one-line summary of the data: compact JSON or the text, cut to {@value #DATA_WIDTH} chars. */
+  static String summary(StoredEvent e) {
+    String text = e.data().isTextual() ? e.data().asText() : Json.write(e.data());
+    text = text.replaceAll("\\s+", " ");
+    return text.length() <= DATA_WIDTH ? text : text.substring(0, DATA_WIDTH - 1) + "…";
+  }
+}

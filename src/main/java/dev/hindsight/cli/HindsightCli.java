@@ -1,0 +1,86 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hindsight} command and how it ends: exit 0 on success, 2 with one clear line on error. */
+@Command(
+    name = "hindsight",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Explore the history of event-sourced systems. Without a command, opens the window.",
+    subcommands = {
+      StreamsCommand.class,
+      EventsCommand.class,
+      LayoutCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class HindsightCli implements Runnable {
+
+  static final int OK = 0;
+  static final int FAILED = 2;
+
+  private static final Set<String> COMMANDS = Set.of("streams", "events", "layout", "help");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+  }
+
+  /** Whether these arguments are for the CLI (a command or an option) rather than the window. */
+  public static boolean wants(String[] args) {
+    return args.length > 0 && (COMMANDS.contains(args[0]) || args[0].startsWith("-"));
+  }
+
+  /** Runs the CLI with the process's standard streams; returns the exit code. */
+  public static int run(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return run(args, out, err);
+  }
+
+  /** Runs the CLI writing to the given streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new HindsightCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean debug = parseResult.originalArgs().contains("--debug");
+          err.println("hindsight: " + message(e));
+          if (debug) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return FAILED;
+        });
+    cli.setParameterExceptionHandler(
+        (e, argv) -> {
+          err.println("hindsight: " + e.getMessage());
+          err.println("Run 'hindsight " + (e.getCommandLine().getCommandName().equals("hindsight") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+          err.flush();
+          return FAILED;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    return code;
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof StoreException) {
+      return e.getMessage();
+    }
+    if (e instanceof java.io.UncheckedIOException u) {
+      return "I/O error: " + u.getCause().getMessage();
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(m))
+        + " (run with --debug for details)";
+  }
+}

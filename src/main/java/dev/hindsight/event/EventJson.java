@@ -1,0 +1,51 @@
+package dev.hindsight.event;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The JSON form of events and stream summaries, exactly as the CLI contract spells it. Reducers see
+ * events in this form too, so there is one definition of it.
+ */
+public final class EventJson {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private EventJson() {}
+
+  /** {@code {"position","stream","version","type","revision","timestamp","data","metadata"}}. */
+  public static ObjectNode toJson(StoredEvent e) {
+    ObjectNode o = NODES.objectNode();
+    o.put("position", e.position());
+    o.put("stream", e.stream());
+    o.put("version", e.version());
+    o.put("type", e.type());
+    o.put("revision", e.revision());
+    o.put("timestamp", iso(e.timestamp()));
+    o.set("data", e.data());
+    o.set("metadata", e.metadata() == null ? NODES.nullNode() : e.metadata());
+    return o;
+  }
+
+  /**
+   * {@code {"stream","type","events","firstVersion","lastVersion","firstTimestamp","lastTimestamp"}}.
+   */
+  public static ObjectNode toJson(StreamSummary s) {
+    ObjectNode o = NODES.objectNode();
+    o.put("stream", s.stream());
+    o.put("type", s.type());
+    o.put("events", s.events());
+    o.put("firstVersion", s.firstVersion());
+    o.put("lastVersion", s.lastVersion());
+    o.put("firstTimestamp", iso(s.firstTimestamp()));
+    o.put("lastTimestamp", iso(s.lastTimestamp()));
+    return o;
+  }
+
+  /** ISO-8601 in UTC ending in {@code Z}, or null. */
+  public static String iso(Instant instant) {
+    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.hindsight.store;
+
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.layout.Layout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An open event store, read-only. Events are read in pages, never all at once, so a store of any size
+ * can be opened. Implementations are safe to call from one thread at a time.
+ */
+public interface EventSource extends AutoCloseable {
+
+  /** The store's file. */
+  Path file();
+
+  /** The layout the store is read with (detected, or given by the user). */
+  Layout layout();
+
+  /** Every stream, ordered by id. */
+  List<StreamSummary> streams();
+
+  /** Whether the store has a stream with this id (one indexed lookup, not a listing). */
+  boolean hasStream(String stream);
+
+  /**
+   * Reads the events {@code query} selects, in order, handing each to {@code sink} until the sink
+   * returns false (which stops the read, e.g. on cancel) or the events run out.
+   */
+  void read(EventQuery query, Predicate<StoredEvent> sink);
+
+  /** The events {@code query} selects, as a list; mind the limit on large stores. */
+  default List<StoredEvent> readList(EventQuery query) {
+    List<StoredEvent> events = new ArrayList<>();
+    read(
+        query,
+        e -> {
+          events.add(e);
+          return true;
+        });
+    return events;
+  }
+
+  @Override
+  void close();
+}

@@ -1,0 +1,58 @@
+package dev.hindsight.store.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The one JSON configuration of Hindsight. Numbers are kept exactly as stored: decimals are read as
+ * {@link java.math.BigDecimal} without normalising, so {@code 24.00} is written back as {@code 24.00}
+ * and never goes through a double.
+ */
+public final class Json {
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  static {
+    // Deeply nested or huge documents are hostile input, not data to fold: Jackson refuses them with a
+    // clear message instead of a stack overflow.
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(1_000)
+                .maxStringLength(64 * 1024 * 1024)
+                .maxNumberLength(10_000)
+                .build());
+  }
+
+  private Json() {}
+
+  /** The shared mapper; configured once, safe to share between threads. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Parses JSON text, keeping numbers exact. */
+  public static JsonNode parse(String text) throws JsonProcessingException {
+    return MAPPER.readTree(text);
+  }
+
+  /** Compact JSON text of a node. */
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.hindsight.store.layout;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Objects;
+
+/**
+ * Where a store keeps its events and how to read them: the content of a mapping file. Built-in layouts
+ * are such files too (see {@code resources/layouts}); nothing about a particular library is in code.
+ *
+ * @param name a short id, e.g. {@code emmett}
+ * @param description what store this describes, for people
+ * @param detect how auto-detection recognises the store; only in built-in layouts, null in a resolved one
+ * @param table the table that holds one row per event
+ * @param join an optional second table joined to find the stream name (Eventuous, SqlStreamStore)
+ * @param where an optional SQL condition that selects the event rows (e.g. not deleted)
+ * @param stream the stream id
+ * @param aggregateType the aggregate type of a stream; null when the store has no such notion
+ * @param version the version within the stream
+ * @param position the global order; null or {@code {"rowid": true}} means the implicit rowid
+ * @param eventType the event type
+ * @param timestamp when the event was recorded; null when the store keeps no time
+ * @param revision the payload's schema revision; null when the store keeps none
+ * @param payload how the event data is stored
+ * @param metadata how the metadata is stored; null when the store keeps none
+ * @param snapshots where the library keeps snapshots, so they are never read as events; may be null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+  "name",
+  "description",
+  "detect",
+  "table",
+  "join",
+  "where",
+  "stream",
+  "aggregateType",
+  "version",
+  "position",
+  "eventType",
+  "timestamp",
+  "revision",
+  "payload",
+  "metadata",
+  "snapshots"
+})
+public record Layout(
+    String name,
+    String description,
+    Detect detect,
+    String table,
+    Join join,
+    String where,
+    StreamKey stream,
+    Field aggregateType,
+    Field version,
+    Field position,
+    Field eventType,
+    Field timestamp,
+    Field revision,
+    Payload payload,
+    Payload metadata,
+    Snapshots snapshots) {
+
+  /**
+   * How to recognise a store of this layout.
+   *
+   * @param requiredColumns columns the event table must have (names compared case-insensitively)
+   * @param peek what the first non-null payload must look like: {@code json}, {@code zlib} or {@code
+   *     other}; null to skip peeking
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Detect(java.util.List<String> requiredColumns, String peek) {}
+
+  /**
+   * A joined table: {@code JOIN table ON table.references = events.column}.
+   *
+   * @param table the joined table
+   * @param column the column of the event table
+   * @param references the column of the joined table it refers to
+   */
+  public record Join(String table, String column, String references) {}
+
+  /**
+   * The stream id: one column, or an aggregate-type column plus an id column shown as {@code TYPE/ID}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record StreamKey(String column, String typeColumn, String idColumn) {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean composite() {
+      return typeColumn != null && idColumn != null;
+    }
+  }
+
+  /**
+   * Where one value comes from: a column, a JSON pointer into the decoded payload, or (for the aggregate
+   * type) the stream id itself; optionally narrowed by a regex whose first group is the value.
+   *
+   * @param column a column of the event table, or {@code joinedTable.column}
+   * @param pointer a JSON pointer into the payload, e.g. {@code /type}
+   * @param fromStream derive the value from the stream id (with {@code pattern})
+   * @param pattern a regex; the value is its first group (no match gives null)
+   * @param format for timestamps: {@code auto}, {@code iso}, {@code sqlite}, {@code epoch-seconds},
+   *     {@code epoch-millis}, {@code epoch-micros}, {@code epoch-nanos} or {@code dotnet-ticks}
+   * @param rowid for the position: use the table's implicit rowid
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Field(
+      String column,
+      String pointer,
+      Boolean fromStream,
+      String pattern,
+      String format,
+      Boolean rowid) {
+    public static Field column(String column) {
+      return new Field(column, null, null, null, null, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isRowid() {
+      return Boolean.TRUE.equals(rowid);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isFromStream() {
+      return Boolean.TRUE.equals(fromStream);
+    }
+  }
+
+  /**
+   * How a payload (or the metadata) is stored.
+   *
+   * @param column the column holding it
+   * @param encoding one of {@link Encoding}'s names, e.g. {@code json}, {@code zlib-json}, {@code
+   *     serializer}
+   * @param serializerColumn with {@code serializer}: the column holding the serializer id
+   * @param serializers with {@code serializer}: serializer id to encoding (ids not listed are read as
+   *     {@code auto})
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Payload(
+      String column,
+      String encoding,
+      String serializerColumn,
+      java.util.Map<String, String> serializers) {}
+
+  /**
+   * A table of snapshots the library keeps beside its events; recognised so that it is never listed as
+   * events.
+   */
+  public record Snapshots(java.util.List<String> tables) {}
+
+  public Layout {
+    Objects.requireNonNull(name, "name");
+  }
+
+  /** The placeholder a built-in layout's table names may hold (Eventuous prefixes them by schema). */
+  public static final String PREFIX = "{prefix}";
+
+  /** The columns auto-detection requires of the event table; empty when the layout says none. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public java.util.List<String> requiredColumns() {
+    return detect == null || detect.requiredColumns() == null ? java.util.List.of() : detect.requiredColumns();
+  }
+}

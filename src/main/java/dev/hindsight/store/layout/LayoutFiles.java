@@ -1,0 +1,195 @@
+package dev.hindsight.store.layout;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hindsight.store.StoreException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes layout (mapping) files, and lists the built-in ones shipped in the jar. */
+public final class LayoutFiles {
+
+  /** Where the built-in layouts are on the classpath (copied from {@code resources/layouts}). */
+  static final String BUILT_IN_DIR = "/dev/hindsight/layouts/";
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  /** {@code "key": value}, two-space indents: how people write these files by hand. */
+  private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter PRETTY =
+      new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withSeparators(
+              com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+
+  private static volatile List<Layout> builtIns;
+
+  private LayoutFiles() {}
+
+  /** The built-in layouts, in detection order. */
+  public static List<Layout> builtIns() {
+    List<Layout> result = builtIns;
+    if (result == null) {
+      result = loadBuiltIns();
+      builtIns = result;
+    }
+    return result;
+  }
+
+  private static List<Layout> loadBuiltIns() {
+    List<Layout> layouts = new ArrayList<>();
+    try (InputStream index = resource("index.txt");
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        String name = line.strip();
+        if (name.isEmpty() || name.startsWith("#")) {
+          continue;
+        }
+        try (InputStream in = resource(name)) {
+          layouts.add(validate(MAPPER.readValue(in, Layout.class), name));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the built-in layouts are missing from the jar", e);
+    }
+    return List.copyOf(layouts);
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = LayoutFiles.class.getResourceAsStream(BUILT_IN_DIR + name);
+    if (in == null) {
+      throw new IOException("no resource " + BUILT_IN_DIR + name);
+    }
+    return in;
+  }
+
+  /** Reads a mapping file, or says clearly what is wrong with it. */
+  public static Layout read(Path file) {
+    try {
+      return parse(Files.readString(file), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new StoreException("no such mapping file: " + file, e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read mapping file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses mapping-file text; {@code source} names it in messages. */
+  public static Layout parse(String json, String source) {
+    try {
+      return validate(MAPPER.readValue(json, Layout.class), source);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(
+          "mapping " + source + " is not a valid layout: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The layout as mapping-file JSON a user can edit and pass to {@code --mapping}. */
+  public static String write(Layout layout) {
+    try {
+      return MAPPER.writer(PRETTY).writeValueAsString(layout) + System.lineSeparator();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a layout could not be written", e);
+    }
+  }
+
+  /**
+   * A built-in layout bound to one store: {@code {prefix}} replaced everywhere and the detection rules
+   * dropped, so the result is a plain mapping of that store.
+   */
+  public static Layout resolve(Layout layout, String prefix) {
+    ObjectNode tree = MAPPER.valueToTree(layout);
+    tree.remove("detect");
+    replacePrefix(tree, prefix == null ? "" : prefix);
+    try {
+      return MAPPER.treeToValue(tree, Layout.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a resolved layout could not be read back", e);
+    }
+  }
+
+  private static void replacePrefix(JsonNode node, String prefix) {
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+      fields.forEachRemaining(entries::add);
+      for (Map.Entry<String, JsonNode> field : entries) {
+        JsonNode value = field.getValue();
+        if (value.isTextual() && value.asText().contains(Layout.PREFIX)) {
+          object.set(field.getKey(), TextNode.valueOf(value.asText().replace(Layout.PREFIX, prefix)));
+        } else {
+          replacePrefix(value, prefix);
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode value = node.get(i);
+        if (value.isTextual() && value.asText().contains(Layout.PREFIX)) {
+          ((com.fasterxml.jackson.databind.node.ArrayNode) node)
+              .set(i, TextNode.valueOf(value.asText().replace(Layout.PREFIX, prefix)));
+        } else {
+          replacePrefix(value, prefix);
+        }
+      }
+    }
+  }
+
+  /** Checks that a layout says at least where the events, streams, versions and payloads are. */
+  static Layout validate(Layout layout, String source) {
+    List<String> missing = new ArrayList<>();
+    if (blank(layout.table())) {
+      missing.add("\"table\"");
+    }
+    if (layout.stream() == null
+        || (blank(layout.stream().column()) && !layout.stream().composite())) {
+      missing.add("\"stream\" (a \"column\", or a \"typeColumn\" and an \"idColumn\")");
+    }
+    if (layout.version() == null || blank(layout.version().column())) {
+      missing.add("\"version\" with a \"column\"");
+    }
+    if (layout.payload() == null || blank(layout.payload().column())) {
+      missing.add("\"payload\" with a \"column\"");
+    }
+    if (layout.eventType() == null
+        || (blank(layout.eventType().column()) && blank(layout.eventType().pointer()))) {
+      missing.add("\"eventType\" with a \"column\" or a \"pointer\"");
+    }
+    if (!missing.isEmpty()) {
+      throw new StoreException("mapping " + source + " is incomplete: it needs " + String.join(", ", missing));
+    }
+    try {
+      dev.hindsight.store.codec.Encoding.of(layout.payload().encoding());
+      if (layout.metadata() != null) {
+        dev.hindsight.store.codec.Encoding.of(layout.metadata().encoding());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("mapping " + source + ": " + e.getMessage(), e);
+    }
+    return layout;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

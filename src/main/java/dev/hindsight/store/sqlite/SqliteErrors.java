@@ -1,0 +1,39 @@
+package dev.hindsight.store.sqlite;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Turns SQLite's error codes into sentences a person can act on. */
+final class SqliteErrors {
+
+  private SqliteErrors() {}
+
+  static String describe(Path file, SQLException e) {
+    SQLiteErrorCode code =
+        e instanceof SQLiteException s ? s.getResultCode() : SQLiteErrorCode.getErrorCode(e.getErrorCode());
+    String primary = code == null ? "" : code.name();
+    if (primary.startsWith("SQLITE_NOTADB")) {
+      return file + " is not a SQLite database (or is encrypted, e.g. with SQLCipher)";
+    }
+    if (primary.startsWith("SQLITE_CORRUPT")) {
+      return file + " is corrupt: SQLite reports a malformed database";
+    }
+    if (primary.startsWith("SQLITE_BUSY") || primary.startsWith("SQLITE_LOCKED")) {
+      return file + " is locked by another program; close it there, or wait and try again";
+    }
+    if (primary.startsWith("SQLITE_CANTOPEN")) {
+      return "cannot open " + file + " (missing, unreadable, or its folder is not accessible)";
+    }
+    if (primary.startsWith("SQLITE_READONLY")) {
+      return file + " needs recovery that only a writer can do (a crashed writer left a journal);"
+          + " open it once in the application that wrote it, or work on a copy";
+    }
+    if (primary.startsWith("SQLITE_IOERR")) {
+      return "cannot read " + file + ": an I/O error (truncated or damaged file?)";
+    }
+    String message = e.getMessage() == null ? "unknown error" : e.getMessage();
+    return "cannot read " + file + ": " + message.lines().findFirst().orElse(message);
+  }
+}

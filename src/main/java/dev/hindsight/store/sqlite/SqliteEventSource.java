@@ -1,0 +1,413 @@
+package dev.hindsight.store.sqlite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.StoreException;
+import dev.hindsight.store.codec.Decoded;
+import dev.hindsight.store.codec.Encoding;
+import dev.hindsight.store.codec.PayloadDecoder;
+import dev.hindsight.store.codec.Timestamps;
+import dev.hindsight.store.layout.Layout;
+import dev.hindsight.store.layout.Layout.Field;
+import dev.hindsight.store.layout.LayoutFiles;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An {@link EventSource} over a SQLite file, read through a layout. Streams and events are read with
+ * keyset pagination, a page at a time, so no query ever loads a whole store.
+ */
+public final class SqliteEventSource implements EventSource {
+
+  static final int PAGE_SIZE = 1_000;
+
+  private final SqliteFile file;
+  private final Layout layout;
+  private final LayoutSql sql;
+  private final String selectEvent;
+
+  private SqliteEventSource(SqliteFile file, Layout layout, Schema schema) {
+    this.file = file;
+    this.layout = layout;
+    this.sql = new LayoutSql(layout, schema);
+    this.selectEvent = eventColumns();
+  }
+
+  /**
+   * Opens {@code store} read-only with the given mapping file, or with the layout detected from the
+   * store when {@code mapping} is null.
+   */
+  public static SqliteEventSource open(Path store, Path mapping) {
+    Layout given = mapping == null ? null : LayoutFiles.read(mapping);
+    return open(store, given);
+  }
+
+  /** Opens {@code store} read-only with {@code layout}, or the detected layout when it is null. */
+  public static SqliteEventSource open(Path store, Layout layout) {
+    SqliteFile file = SqliteFile.open(store);
+    try {
+      Schema schema = Schema.read(file.connection());
+      Layout chosen = layout != null ? layout : LayoutDetector.detect(file.file(), file.connection(), schema);
+      return new SqliteEventSource(file, chosen, schema);
+    } catch (SQLException e) {
+      file.close();
+      throw new StoreException(SqliteErrors.describe(file.file(), e), e);
+    } catch (RuntimeException e) {
+      file.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Path file() {
+    return file.file();
+  }
+
+  @Override
+  public Layout layout() {
+    return layout;
+  }
+
+  // ---------------------------------------------------------------------------------------- streams
+
+  @Override
+  public synchronized List<StreamSummary> streams() {
+    Field typeField = layout.aggregateType();
+    boolean typeColumn = typeField != null && typeField.column() != null && !typeField.isFromStream();
+    String keys = String.join(", ", sql.streamColumns);
+    String query =
+        "SELECT "
+            + keys
+            + ", count(*), min("
+            + sql.version
+            + "), max("
+            + sql.version
+            + ")"
+            + (typeColumn ? ", max(" + sql.column(typeField.column()) + ")" : "")
+            + " FROM "
+            + sql.from
+            + sql.whereClause()
+            + " GROUP BY "
+            + keys
+            + " ORDER BY "
+            + keys;
+    List<StreamSummary> result = new ArrayList<>();
+    int k = sql.streamColumns.size();
+    try (PreparedStatement ps = file.connection().prepareStatement(query);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String[] key = new String[k];
+        for (int i = 0; i < k; i++) {
+          key[i] = text(rs.getObject(i + 1));
+        }
+        String stream = streamId(key);
+        long count = rs.getLong(k + 1);
+        long first = rs.getLong(k + 2);
+        long last = rs.getLong(k + 3);
+        String type;
+        if (typeColumn) {
+          type = Patterns.apply(typeField.pattern(), text(rs.getObject(k + 4)));
+        } else if (typeField != null && typeField.isFromStream()) {
+          type = Patterns.apply(typeField.pattern(), stream);
+        } else if (layout.stream().composite()) {
+          type = key[0];
+        } else {
+          type = null;
+        }
+        result.add(new StreamSummary(stream, type, count, first, last, null, null));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return withTimestamps(result);
+  }
+
+  /** Fills in each stream's first and last time from its first and last event. */
+  private List<StreamSummary> withTimestamps(List<StreamSummary> streams) {
+    if (layout.timestamp() == null) {
+      return streams;
+    }
+    String query =
+        "SELECT "
+            + selectEvent
+            + " FROM "
+            + sql.from
+            + sql.whereClause(sql.streamCondition(), sql.version + " = ?")
+            + " ORDER BY "
+            + sql.position
+            + " LIMIT 1";
+    List<StreamSummary> result = new ArrayList<>(streams.size());
+    try (PreparedStatement ps = file.connection().prepareStatement(query)) {
+      for (StreamSummary s : streams) {
+        Instant first = timeAt(ps, s.stream(), s.firstVersion());
+        Instant last = s.lastVersion() == s.firstVersion() ? first : timeAt(ps, s.stream(), s.lastVersion());
+        result.add(
+            new StreamSummary(s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return result;
+  }
+
+  private Instant timeAt(PreparedStatement ps, String stream, long version) throws SQLException {
+    int next = bindStream(ps, 1, stream);
+    ps.setLong(next, version);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? toEvent(rs).timestamp() : null;
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------- events
+
+  @Override
+  public synchronized boolean hasStream(String stream) {
+    String query = "SELECT 1 FROM " + sql.from + sql.whereClause(sql.streamCondition()) + " LIMIT 1";
+    try (PreparedStatement ps = file.connection().prepareStatement(query)) {
+      bindStream(ps, 1, stream);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public synchronized void read(EventQuery query, Predicate<StoredEvent> sink) {
+    long remaining = query.limit() > 0 ? query.limit() : Long.MAX_VALUE;
+    Long lastVersion = null;
+    long lastPosition = 0;
+    boolean byStream = query.stream() != null;
+    try {
+      while (remaining > 0) {
+        int page = (int) Math.min(PAGE_SIZE, remaining);
+        List<String> conditions = new ArrayList<>();
+        if (byStream) {
+          conditions.add(sql.streamCondition());
+          if (query.fromVersion() != null) {
+            conditions.add(sql.version + " >= ?");
+          }
+          if (query.toVersion() != null) {
+            conditions.add(sql.version + " <= ?");
+          }
+          if (lastVersion != null) {
+            conditions.add("(" + sql.version + ", " + sql.position + ") > (?, ?)");
+          }
+        } else if (lastVersion != null) {
+          conditions.add(sql.position + " > ?");
+        }
+        String order = byStream ? sql.version + ", " + sql.position : sql.position;
+        String text =
+            "SELECT "
+                + selectEvent
+                + " FROM "
+                + sql.from
+                + sql.whereClause(conditions.toArray(String[]::new))
+                + " ORDER BY "
+                + order
+                + " LIMIT "
+                + page;
+        int rows = 0;
+        try (PreparedStatement ps = file.connection().prepareStatement(text)) {
+          int p = 1;
+          if (byStream) {
+            p = bindStream(ps, p, query.stream());
+            if (query.fromVersion() != null) {
+              ps.setLong(p++, query.fromVersion());
+            }
+            if (query.toVersion() != null) {
+              ps.setLong(p++, query.toVersion());
+            }
+            if (lastVersion != null) {
+              ps.setLong(p++, lastVersion);
+              ps.setLong(p++, lastPosition);
+            }
+          } else if (lastVersion != null) {
+            ps.setLong(p++, lastPosition);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              StoredEvent event = toEvent(rs);
+              rows++;
+              remaining--;
+              lastVersion = event.version();
+              lastPosition = event.position();
+              if (!sink.test(event)) {
+                return;
+              }
+            }
+          }
+        }
+        if (rows < page) {
+          return;
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ row mapping
+
+  /** The columns every event query selects, in the order {@link #toEvent} reads them. */
+  private String eventColumns() {
+    List<String> cols = new ArrayList<>();
+    cols.add(sql.position);
+    cols.addAll(sql.streamColumns);
+    cols.add(sql.version);
+    cols.add(columnOrNull(layout.eventType()));
+    cols.add(columnOrNull(layout.timestamp()));
+    cols.add(columnOrNull(layout.revision()));
+    cols.add(sql.column(layout.payload().column()));
+    cols.add(
+        layout.payload().serializerColumn() == null
+            ? "NULL"
+            : sql.column(layout.payload().serializerColumn()));
+    Layout.Payload meta = layout.metadata();
+    cols.add(meta == null ? "NULL" : sql.column(meta.column()));
+    cols.add(
+        meta == null || meta.serializerColumn() == null
+            ? "NULL"
+            : sql.column(meta.serializerColumn()));
+    return String.join(", ", cols);
+  }
+
+  private String columnOrNull(Field field) {
+    return field == null || field.column() == null ? "NULL" : sql.column(field.column());
+  }
+
+  private StoredEvent toEvent(ResultSet rs) throws SQLException {
+    int k = sql.streamColumns.size();
+    long position = rs.getLong(1);
+    String[] key = new String[k];
+    for (int i = 0; i < k; i++) {
+      key[i] = text(rs.getObject(2 + i));
+    }
+    int c = 2 + k;
+    long version = rs.getLong(c);
+    Object typeRaw = rs.getObject(c + 1);
+    Object timeRaw = rs.getObject(c + 2);
+    Object revisionRaw = rs.getObject(c + 3);
+    Object payloadRaw = rs.getObject(c + 4);
+    Object payloadSerializer = rs.getObject(c + 5);
+    Object metaRaw = rs.getObject(c + 6);
+    Object metaSerializer = rs.getObject(c + 7);
+
+    List<String> problems = new ArrayList<>(0);
+    Decoded data = PayloadDecoder.decode(payloadRaw, encoding(layout.payload(), payloadSerializer));
+    if (data.problem() != null) {
+      problems.add(data.problem());
+    }
+    JsonNode metadata = null;
+    if (layout.metadata() != null) {
+      Decoded meta = PayloadDecoder.decode(metaRaw, encoding(layout.metadata(), metaSerializer));
+      metadata = meta.value();
+      if (meta.problem() != null) {
+        problems.add("metadata: " + meta.problem());
+      }
+    }
+    String type = value(layout.eventType(), typeRaw, data.value());
+    String revision = value(layout.revision(), revisionRaw, data.value());
+    Instant timestamp = null;
+    Field ts = layout.timestamp();
+    if (ts != null) {
+      Object raw = timeRaw;
+      if (raw == null && ts.pointer() != null) {
+        raw = pointed(data.value(), ts.pointer());
+      }
+      try {
+        timestamp = Timestamps.parse(raw, ts.format());
+      } catch (DateTimeException e) {
+        problems.add("timestamp: " + e.getMessage());
+      }
+    }
+    return new StoredEvent(
+        position, streamId(key), version, type, revision, timestamp, data.value(), metadata, problems);
+  }
+
+  /** A field's value: its column (or, when that is empty, its pointer into the payload), narrowed. */
+  private static String value(Field field, Object raw, JsonNode data) {
+    if (field == null) {
+      return null;
+    }
+    String value = text(raw);
+    if ((value == null || value.isEmpty()) && field.pointer() != null) {
+      Object pointed = pointed(data, field.pointer());
+      value = pointed == null ? null : pointed.toString();
+    }
+    return Patterns.apply(field.pattern(), value);
+  }
+
+  /** The scalar at a JSON pointer, as a String or a Number; null when absent or not a scalar. */
+  private static Object pointed(JsonNode data, String pointer) {
+    if (data == null || !data.isContainerNode()) {
+      return null;
+    }
+    JsonNode node = data.at(pointer);
+    if (node.isTextual()) {
+      return node.asText();
+    }
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    return null;
+  }
+
+  private static Encoding encoding(Layout.Payload payload, Object serializerId) {
+    Encoding encoding = Encoding.of(payload.encoding());
+    if (encoding != Encoding.SERIALIZER) {
+      return encoding;
+    }
+    String id = text(serializerId);
+    String named = id == null || payload.serializers() == null ? null : payload.serializers().get(id);
+    return named == null ? Encoding.AUTO : Encoding.of(named);
+  }
+
+  // ---------------------------------------------------------------------------------------- helpers
+
+  private String streamId(String[] key) {
+    return key.length == 1 ? key[0] : key[0] + "/" + key[1];
+  }
+
+  /** Binds a stream id's parts; {@code TYPE/ID} splits at the first slash for a composite key. */
+  private int bindStream(PreparedStatement ps, int index, String stream) throws SQLException {
+    if (sql.streamColumns.size() == 1) {
+      ps.setString(index, stream);
+      return index + 1;
+    }
+    int slash = stream.indexOf('/');
+    ps.setString(index, slash < 0 ? stream : stream.substring(0, slash));
+    ps.setString(index + 1, slash < 0 ? "" : stream.substring(slash + 1));
+    return index + 2;
+  }
+
+  private static String text(Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof byte[] b) {
+      return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return raw.toString();
+  }
+
+  private StoreException failure(SQLException e) {
+    return new StoreException(SqliteErrors.describe(file.file(), e), e);
+  }
+
+  @Override
+  public synchronized void close() {
+    file.close();
+  }
+}
