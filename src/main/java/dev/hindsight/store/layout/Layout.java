@@ -116,13 +116,11 @@ public record Layout(
       return new Field(column, null, null, null, null, null);
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isRowid() {
+    public boolean usesRowid() {
       return Boolean.TRUE.equals(rowid);
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isFromStream() {
+    public boolean derivedFromStream() {
       return Boolean.TRUE.equals(fromStream);
     }
   }

@@ -70,7 +70,7 @@ final class LayoutSql {
             : List.of(column(key.column()));
     this.version = column(layout.version().column());
     Field pos = layout.position();
-    this.position = pos == null || pos.isRowid() || pos.column() == null ? "e.rowid" : column(pos.column());
+    this.position = pos == null || pos.usesRowid() || pos.column() == null ? "e.rowid" : column(pos.column());
     for (Field f : new Field[] {layout.aggregateType(), layout.eventType(), layout.timestamp(), layout.revision()}) {
       if (f != null && f.column() != null) {
         column(f.column());

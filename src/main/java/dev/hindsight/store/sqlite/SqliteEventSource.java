@@ -83,7 +83,7 @@ public final class SqliteEventSource implements EventSource {
   @Override
   public synchronized List<StreamSummary> streams() {
     Field typeField = layout.aggregateType();
-    boolean typeColumn = typeField != null && typeField.column() != null && !typeField.isFromStream();
+    boolean typeColumn = typeField != null && typeField.column() != null && !typeField.derivedFromStream();
     String keys = String.join(", ", sql.streamColumns);
     String query =
         "SELECT "
@@ -117,7 +117,7 @@ public final class SqliteEventSource implements EventSource {
         String type;
         if (typeColumn) {
           type = Patterns.apply(typeField.pattern(), text(rs.getObject(k + 4)));
-        } else if (typeField != null && typeField.isFromStream()) {
+        } else if (typeField != null && typeField.derivedFromStream()) {
           type = Patterns.apply(typeField.pattern(), stream);
         } else if (layout.stream().composite()) {
           type = key[0];
