@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "events",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Print events: one stream's in version order, or without --stream all in global order.")
+    description =
+        "Print events: one stream's in version order, or without --stream all in global order.")
 final class EventsCommand implements Callable<Integer> {
 
   static final int DATA_WIDTH = 100;
@@ -66,14 +67,19 @@ final class EventsCommand implements Callable<Integer> {
     try (SqliteEventSource source = store.open()) {
       if (stream != null && !source.hasStream(stream)) {
         throw new StoreException(
-            "no stream '" + stream + "' in " + source.file() + " (list them with: hindsight streams FILE)");
+            "no stream '"
+                + stream
+                + "' in "
+                + source.file()
+                + " (list them with: hindsight streams FILE)");
       }
       if (json) {
         try (JsonArrayWriter array = new JsonArrayWriter(out)) {
           read(source, query, err, e -> array.add(EventJson.toJson(e)));
         }
       } else {
-        try (TextTable table = new TextTable(out, "POSITION", "STREAM", "VERSION", "TYPE", "TIMESTAMP", "DATA")) {
+        try (TextTable table =
+            new TextTable(out, "POSITION", "STREAM", "VERSION", "TYPE", "TIMESTAMP", "DATA")) {
           read(
               source,
               query,
@@ -93,7 +99,10 @@ final class EventsCommand implements Callable<Integer> {
   }
 
   private static void read(
-      SqliteEventSource source, EventQuery query, PrintWriter err, java.util.function.Consumer<StoredEvent> each) {
+      SqliteEventSource source,
+      EventQuery query,
+      PrintWriter err,
+      java.util.function.Consumer<StoredEvent> each) {
     if (query == null) {
       return;
     }
@@ -116,7 +125,9 @@ final class EventsCommand implements Callable<Integer> {
         });
   }
 
-  /** A one-line summary of the data: compact JSON or the text, cut to {@value #DATA_WIDTH} chars. */
+  /**
+   * A one-line summary of the data: compact JSON or the text, cut to {@value #DATA_WIDTH} chars.
+   */
   static String summary(StoredEvent e) {
     String text = e.data().isTextual() ? e.data().asText() : Json.write(e.data());
     text = text.replaceAll("\\s+", " ");

@@ -7,12 +7,15 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code hindsight} command and how it ends: exit 0 on success, 2 with one clear line on error. */
+/**
+ * The {@code hindsight} command and how it ends: exit 0 on success, 2 with one clear line on error.
+ */
 @Command(
     name = "hindsight",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Explore the history of event-sourced systems. Without a command, opens the window.",
+    description =
+        "Explore the history of event-sourced systems. Without a command, opens the window.",
     subcommands = {
       StreamsCommand.class,
       EventsCommand.class,
@@ -40,8 +43,10 @@ public final class HindsightCli implements Runnable {
 
   /** Runs the CLI with the process's standard streams; returns the exit code. */
   public static int run(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     return run(args, out, err);
   }
 
@@ -63,7 +68,12 @@ public final class HindsightCli implements Runnable {
     cli.setParameterExceptionHandler(
         (e, argv) -> {
           err.println("hindsight: " + e.getMessage());
-          err.println("Run 'hindsight " + (e.getCommandLine().getCommandName().equals("hindsight") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+          err.println(
+              "Run 'hindsight "
+                  + (e.getCommandLine().getCommandName().equals("hindsight")
+                      ? ""
+                      : e.getCommandLine().getCommandName() + " ")
+                  + "--help' for usage.");
           err.flush();
           return FAILED;
         });
@@ -80,7 +90,8 @@ public final class HindsightCli implements Runnable {
       return "I/O error: " + u.getCause().getMessage();
     }
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(m))
+    return e.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m.lines().findFirst().orElse(m))
         + " (run with --debug for details)";
   }
 }

@@ -5,8 +5,8 @@ import dev.hindsight.store.codec.Json;
 import java.io.PrintWriter;
 
 /**
- * Writes a JSON array one element per line, as elements arrive: valid JSON for any tool, readable with
- * {@code grep}, and never held in memory whole.
+ * Writes a JSON array one element per line, as elements arrive: valid JSON for any tool, readable
+ * with {@code grep}, and never held in memory whole.
  */
 final class JsonArrayWriter implements AutoCloseable {
 

@@ -1,6 +1,6 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.store.layout.LayoutFiles;
+import dev.hindsight.store.LayoutFiles;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,12 +8,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code layout FILE}: the detected layout, as a mapping file a user can edit and pass to --mapping. */
+/**
+ * {@code layout FILE}: the detected layout, as a mapping file a user can edit and pass to
+ * --mapping.
+ */
 @Command(
     name = "layout",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Print the store's detected layout as a mapping file (edit it, pass it with --mapping).")
+    description =
+        "Print the store's detected layout as a mapping file (edit it, pass it with --mapping).")
 final class LayoutCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;

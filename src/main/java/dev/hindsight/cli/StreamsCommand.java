@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code streams FILE [--mapping M] [--json]}: one row per stream. */
 @Command(
@@ -21,8 +21,11 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
-  @Option(names = "--json", description = "Print a JSON array of {stream, type, events, firstVersion,"
-      + " lastVersion, firstTimestamp, lastTimestamp}.")
+  @Option(
+      names = "--json",
+      description =
+          "Print a JSON array of {stream, type, events, firstVersion,"
+              + " lastVersion, firstTimestamp, lastTimestamp}.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -38,7 +41,15 @@ final class StreamsCommand implements Callable<Integer> {
         }
       } else {
         try (TextTable table =
-            new TextTable(out, "STREAM", "TYPE", "EVENTS", "FIRST", "LAST", "FIRST TIMESTAMP", "LAST TIMESTAMP")) {
+            new TextTable(
+                out,
+                "STREAM",
+                "TYPE",
+                "EVENTS",
+                "FIRST",
+                "LAST",
+                "FIRST TIMESTAMP",
+                "LAST TIMESTAMP")) {
           for (StreamSummary s : streams) {
             table.row(
                 s.stream(),

@@ -30,7 +30,8 @@ public final class EventJson {
   }
 
   /**
-   * {@code {"stream","type","events","firstVersion","lastVersion","firstTimestamp","lastTimestamp"}}.
+   * {@code
+   * {"stream","type","events","firstVersion","lastVersion","firstTimestamp","lastTimestamp"}}.
    */
   public static ObjectNode toJson(StreamSummary s) {
     ObjectNode o = NODES.objectNode();

@@ -1,8 +1,8 @@
 package dev.hindsight.store;
 
 /**
- * Which events to read: one stream in version order (with an optional version range), or every event
- * in global order.
+ * Which events to read: one stream in version order (with an optional version range), or every
+ * event in global order.
  *
  * @param stream a stream id, or null for all events in global order
  * @param fromVersion the lowest version to read (inclusive), or null

@@ -2,15 +2,14 @@ package dev.hindsight.store;
 
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
-import dev.hindsight.store.layout.Layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An open event store, read-only. Events are read in pages, never all at once, so a store of any size
- * can be opened. Implementations are safe to call from one thread at a time.
+ * An open event store, read-only. Events are read in pages, never all at once, so a store of any
+ * size can be opened. Implementations are safe to call from one thread at a time.
  */
 public interface EventSource extends AutoCloseable {
 

@@ -1,6 +1,47 @@
 package dev.hindsight.ui;
 
-/** Placeholder replaced below. */
-public final class HindsightApp {
-  public static void start(String[] args) {}
+import atlantafx.base.theme.PrimerLight;
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Started through {@link dev.hindsight.Main} (which does not extend {@code
+ * Application}); opens the file named on the command line, or a fresh copy of the bundled demo
+ * store.
+ */
+public final class HindsightApp extends Application {
+
+  /** Starts the toolkit and the window; returns when the window is closed. */
+  public static void start(String[] args) {
+    Application.launch(HindsightApp.class, args);
+  }
+
+  @Override
+  public void start(Stage stage) throws IOException {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    StreamListViewModel model =
+        new StreamListViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
+    MainWindow window = new MainWindow(model, RecentFiles.user(), Platform::exit);
+    Scene scene = new Scene(window, 1200, 720);
+    stage.setTitle("Hindsight");
+    stage
+        .titleProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    model.fileProperty().get() == null
+                        ? "Hindsight"
+                        : model.fileProperty().get().getFileName() + " — Hindsight",
+                model.fileProperty()));
+    stage.setScene(scene);
+    stage.show();
+    List<String> args = getParameters().getUnnamed();
+    model.open(args.isEmpty() ? DemoStore.copy() : Path.of(args.get(0)));
+  }
 }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The one JSON configuration of Hindsight. Numbers are kept exactly as stored: decimals are read as
- * {@link java.math.BigDecimal} without normalising, so {@code 24.00} is written back as {@code 24.00}
- * and never goes through a double.
+ * {@link java.math.BigDecimal} without normalising, so {@code 24.00} is written back as {@code
+ * 24.00} and never goes through a double.
  */
 public final class Json {
 
@@ -23,7 +23,8 @@ public final class Json {
           .build();
 
   static {
-    // Deeply nested or huge documents are hostile input, not data to fold: Jackson refuses them with a
+    // Deeply nested or huge documents are hostile input, not data to fold: Jackson refuses them
+    // with a
     // clear message instead of a stack overflow.
     MAPPER
         .getFactory()

@@ -19,8 +19,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Turns a stored payload (TEXT, BLOB or a number, as the driver returns it) into a value to show. Never
- * throws on bad data: an undecodable payload comes back as its raw text (or hex) with a problem.
+ * Turns a stored payload (TEXT, BLOB or a number, as the driver returns it) into a value to show.
+ * Never throws on bad data: an undecodable payload comes back as its raw text (or hex) with a
+ * problem.
  */
 public final class PayloadDecoder {
 
@@ -33,7 +34,10 @@ public final class PayloadDecoder {
 
   private PayloadDecoder() {}
 
-  /** Decodes {@code raw} as {@code encoding} says ({@link Encoding#SERIALIZER} is resolved by the caller). */
+  /**
+   * Decodes {@code raw} as {@code encoding} says ({@link Encoding#SERIALIZER} is resolved by the
+   * caller).
+   */
   public static Decoded decode(Object raw, Encoding encoding) {
     if (raw == null) {
       return Decoded.ok(NullNode.getInstance());
@@ -98,7 +102,9 @@ public final class PayloadDecoder {
   private static Decoded text(Object raw) {
     if (raw instanceof byte[] b) {
       String text = utf8(b);
-      return text == null ? Decoded.ok(TextNode.valueOf(hex(b))) : Decoded.ok(TextNode.valueOf(text));
+      return text == null
+          ? Decoded.ok(TextNode.valueOf(hex(b)))
+          : Decoded.ok(TextNode.valueOf(text));
     }
     return Decoded.ok(TextNode.valueOf(raw.toString()));
   }

@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /**
  * Reads the many ways stores keep time: ISO-8601 with any number of fraction digits and any zone
- * notation, SQLite's {@code YYYY-MM-DD HH:MM:SS} (UTC), epoch seconds, milliseconds, microseconds or
- * nanoseconds, and .NET ticks. A value without a zone is UTC.
+ * notation, SQLite's {@code YYYY-MM-DD HH:MM:SS} (UTC), epoch seconds, milliseconds, microseconds
+ * or nanoseconds, and .NET ticks. A value without a zone is UTC.
  */
 public final class Timestamps {
 
@@ -127,7 +127,9 @@ public final class Timestamps {
 
   private static Instant scaled(BigDecimal n, long nanosPerUnit) {
     BigInteger nanos =
-        n.multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        n.multiply(BigDecimal.valueOf(nanosPerUnit))
+            .setScale(0, RoundingMode.HALF_UP)
+            .toBigInteger();
     BigInteger[] sec = nanos.divideAndRemainder(BigInteger.valueOf(1_000_000_000L));
     if (sec[1].signum() < 0) {
       sec[0] = sec[0].subtract(BigInteger.ONE);

@@ -1,9 +1,9 @@
 package dev.hindsight.store.sqlite;
 
+import dev.hindsight.store.Layout;
+import dev.hindsight.store.LayoutFiles;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.PayloadDecoder;
-import dev.hindsight.store.layout.Layout;
-import dev.hindsight.store.layout.LayoutFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells which library wrote a store, from its schema and a peek at the data, by trying each built-in
- * layout in order. A store that matches none gets a message naming what was found and how to map it.
+ * Tells which library wrote a store, from its schema and a peek at the data, by trying each
+ * built-in layout in order. A store that matches none gets a message naming what was found and how
+ * to map it.
  */
 public final class LayoutDetector {
 
@@ -82,7 +83,13 @@ public final class LayoutDetector {
     }
     String column = LayoutSql.quote(candidate.payload().column());
     String query =
-        "SELECT " + column + " FROM " + LayoutSql.quote(table) + " WHERE " + column + " IS NOT NULL LIMIT 1";
+        "SELECT "
+            + column
+            + " FROM "
+            + LayoutSql.quote(table)
+            + " WHERE "
+            + column
+            + " IS NOT NULL LIMIT 1";
     try (PreparedStatement ps = connection.prepareStatement(query);
         ResultSet rs = ps.executeQuery()) {
       // an empty table reads as the plain variant

@@ -1,14 +1,14 @@
 package dev.hindsight.store.sqlite;
 
+import dev.hindsight.store.Layout;
+import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.layout.Layout;
-import dev.hindsight.store.layout.Layout.Field;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL a layout stands for: the FROM clause, the base condition, and the expressions for each field.
- * The event table is aliased {@code e} and the joined table {@code j}; every name is quoted.
+ * The SQL a layout stands for: the FROM clause, the base condition, and the expressions for each
+ * field. The event table is aliased {@code e} and the joined table {@code j}; every name is quoted.
  */
 final class LayoutSql {
 
@@ -47,7 +47,11 @@ final class LayoutSql {
               .orElseThrow(
                   () ->
                       new StoreException(
-                          "layout '" + layout.name() + "': the store has no table '" + join.table() + "'"));
+                          "layout '"
+                              + layout.name()
+                              + "': the store has no table '"
+                              + join.table()
+                              + "'"));
       checkIn(schema, layout, table, join.column());
       checkIn(schema, layout, joinTable, join.references());
       this.from =
@@ -62,7 +66,8 @@ final class LayoutSql {
       this.joinTable = null;
       this.from = quote(table) + " AS e";
     }
-    this.where = layout.where() == null || layout.where().isBlank() ? null : "(" + layout.where() + ")";
+    this.where =
+        layout.where() == null || layout.where().isBlank() ? null : "(" + layout.where() + ")";
     Layout.StreamKey key = layout.stream();
     this.streamColumns =
         key.composite()
@@ -70,8 +75,12 @@ final class LayoutSql {
             : List.of(column(key.column()));
     this.version = column(layout.version().column());
     Field pos = layout.position();
-    this.position = pos == null || pos.usesRowid() || pos.column() == null ? "e.rowid" : column(pos.column());
-    for (Field f : new Field[] {layout.aggregateType(), layout.eventType(), layout.timestamp(), layout.revision()}) {
+    this.position =
+        pos == null || pos.usesRowid() || pos.column() == null ? "e.rowid" : column(pos.column());
+    for (Field f :
+        new Field[] {
+          layout.aggregateType(), layout.eventType(), layout.timestamp(), layout.revision()
+        }) {
       if (f != null && f.column() != null) {
         column(f.column());
       }
@@ -107,7 +116,10 @@ final class LayoutSql {
     return String.join(" AND ", streamColumns.stream().map(c -> c + " = ?").toList());
   }
 
-  /** A column reference of the layout as SQL: {@code e."col"}, or {@code j."col"} for the joined table. */
+  /**
+   * A column reference of the layout as SQL: {@code e."col"}, or {@code j."col"} for the joined
+   * table.
+   */
   String column(String ref) {
     int dot = ref.lastIndexOf('.');
     if (dot > 0) {

@@ -35,7 +35,8 @@ final class Patterns {
     try {
       return COMPILED.computeIfAbsent(pattern, Pattern::compile);
     } catch (PatternSyntaxException e) {
-      throw new StoreException("invalid pattern in layout: " + e.getDescription() + " in " + pattern, e);
+      throw new StoreException(
+          "invalid pattern in layout: " + e.getDescription() + " in " + pattern, e);
     }
   }
 }

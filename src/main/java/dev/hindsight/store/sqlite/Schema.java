@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tables of a SQLite file and their columns, as {@code sqlite_master} and {@code table_info} say. */
+/**
+ * The tables of a SQLite file and their columns, as {@code sqlite_master} and {@code table_info}
+ * say.
+ */
 public record Schema(Map<String, List<String>> tables) {
 
   /** Reads the schema; tables in file order, internal {@code sqlite_*} tables left out. */
@@ -28,7 +31,8 @@ public record Schema(Map<String, List<String>> tables) {
         names.add(rs.getString(1));
       }
     }
-    try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
       for (String name : names) {
         ps.setString(1, name);
         List<String> columns = new ArrayList<>();

@@ -12,7 +12,9 @@ final class SqliteErrors {
 
   static String describe(Path file, SQLException e) {
     SQLiteErrorCode code =
-        e instanceof SQLiteException s ? s.getResultCode() : SQLiteErrorCode.getErrorCode(e.getErrorCode());
+        e instanceof SQLiteException s
+            ? s.getResultCode()
+            : SQLiteErrorCode.getErrorCode(e.getErrorCode());
     String primary = code == null ? "" : code.name();
     if (primary.startsWith("SQLITE_NOTADB")) {
       return file + " is not a SQLite database (or is encrypted, e.g. with SQLCipher)";
@@ -27,7 +29,8 @@ final class SqliteErrors {
       return "cannot open " + file + " (missing, unreadable, or its folder is not accessible)";
     }
     if (primary.startsWith("SQLITE_READONLY")) {
-      return file + " needs recovery that only a writer can do (a crashed writer left a journal);"
+      return file
+          + " needs recovery that only a writer can do (a crashed writer left a journal);"
           + " open it once in the application that wrote it, or work on a copy";
     }
     if (primary.startsWith("SQLITE_IOERR")) {

@@ -5,14 +5,14 @@ import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.Layout;
+import dev.hindsight.store.Layout.Field;
+import dev.hindsight.store.LayoutFiles;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Decoded;
 import dev.hindsight.store.codec.Encoding;
 import dev.hindsight.store.codec.PayloadDecoder;
 import dev.hindsight.store.codec.Timestamps;
-import dev.hindsight.store.layout.Layout;
-import dev.hindsight.store.layout.Layout.Field;
-import dev.hindsight.store.layout.LayoutFiles;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An {@link EventSource} over a SQLite file, read through a layout. Streams and events are read with
- * keyset pagination, a page at a time, so no query ever loads a whole store.
+ * An {@link EventSource} over a SQLite file, read through a layout. Streams and events are read
+ * with keyset pagination, a page at a time, so no query ever loads a whole store.
  */
 public final class SqliteEventSource implements EventSource {
 
@@ -57,7 +57,8 @@ public final class SqliteEventSource implements EventSource {
     SqliteFile file = SqliteFile.open(store);
     try {
       Schema schema = Schema.read(file.connection());
-      Layout chosen = layout != null ? layout : LayoutDetector.detect(file.file(), file.connection(), schema);
+      Layout chosen =
+          layout != null ? layout : LayoutDetector.detect(file.file(), file.connection(), schema);
       return new SqliteEventSource(file, chosen, schema);
     } catch (SQLException e) {
       file.close();
@@ -78,12 +79,14 @@ public final class SqliteEventSource implements EventSource {
     return layout;
   }
 
-  // ---------------------------------------------------------------------------------------- streams
+  // ----------------------------------------------------------------------------------------
+  // streams
 
   @Override
   public synchronized List<StreamSummary> streams() {
     Field typeField = layout.aggregateType();
-    boolean typeColumn = typeField != null && typeField.column() != null && !typeField.derivedFromStream();
+    boolean typeColumn =
+        typeField != null && typeField.column() != null && !typeField.derivedFromStream();
     String keys = String.join(", ", sql.streamColumns);
     String query =
         "SELECT "
@@ -150,9 +153,11 @@ public final class SqliteEventSource implements EventSource {
     try (PreparedStatement ps = file.connection().prepareStatement(query)) {
       for (StreamSummary s : streams) {
         Instant first = timeAt(ps, s.stream(), s.firstVersion());
-        Instant last = s.lastVersion() == s.firstVersion() ? first : timeAt(ps, s.stream(), s.lastVersion());
+        Instant last =
+            s.lastVersion() == s.firstVersion() ? first : timeAt(ps, s.stream(), s.lastVersion());
         result.add(
-            new StreamSummary(s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
+            new StreamSummary(
+                s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
       }
     } catch (SQLException e) {
       throw failure(e);
@@ -168,11 +173,13 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
-  // ----------------------------------------------------------------------------------------- events
+  // -----------------------------------------------------------------------------------------
+  // events
 
   @Override
   public synchronized boolean hasStream(String stream) {
-    String query = "SELECT 1 FROM " + sql.from + sql.whereClause(sql.streamCondition()) + " LIMIT 1";
+    String query =
+        "SELECT 1 FROM " + sql.from + sql.whereClause(sql.streamCondition()) + " LIMIT 1";
     try (PreparedStatement ps = file.connection().prepareStatement(query)) {
       bindStream(ps, 1, stream);
       try (ResultSet rs = ps.executeQuery()) {
@@ -258,7 +265,8 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
-  // ------------------------------------------------------------------------------------ row mapping
+  // ------------------------------------------------------------------------------------ row
+  // mapping
 
   /** The columns every event query selects, in the order {@link #toEvent} reads them. */
   private String eventColumns() {
@@ -333,10 +341,20 @@ public final class SqliteEventSource implements EventSource {
       }
     }
     return new StoredEvent(
-        position, streamId(key), version, type, revision, timestamp, data.value(), metadata, problems);
+        position,
+        streamId(key),
+        version,
+        type,
+        revision,
+        timestamp,
+        data.value(),
+        metadata,
+        problems);
   }
 
-  /** A field's value: its column (or, when that is empty, its pointer into the payload), narrowed. */
+  /**
+   * A field's value: its column (or, when that is empty, its pointer into the payload), narrowed.
+   */
   private static String value(Field field, Object raw, JsonNode data) {
     if (field == null) {
       return null;
@@ -370,11 +388,13 @@ public final class SqliteEventSource implements EventSource {
       return encoding;
     }
     String id = text(serializerId);
-    String named = id == null || payload.serializers() == null ? null : payload.serializers().get(id);
+    String named =
+        id == null || payload.serializers() == null ? null : payload.serializers().get(id);
     return named == null ? Encoding.AUTO : Encoding.of(named);
   }
 
-  // ---------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------
+  // helpers
 
   private String streamId(String[] key) {
     return key.length == 1 ? key[0] : key[0] + "/" + key[1];

@@ -21,17 +21,18 @@ import org.sqlite.SQLiteOpenMode;
 /**
  * Opens a user's SQLite file so that not one byte of it, and nothing beside it, is changed.
  *
- * <p>A read-only connection alone is not enough: on a WAL-mode database SQLite creates {@code -wal} and
- * {@code -shm} files beside it when they are missing, and leaves them behind. So:
+ * <p>A read-only connection alone is not enough: on a WAL-mode database SQLite creates {@code -wal}
+ * and {@code -shm} files beside it when they are missing, and leaves them behind. So:
  *
  * <ul>
  *   <li>rollback-journal databases are opened {@code mode=ro};
- *   <li>WAL databases with no {@code -wal} file hold everything in the main file and are opened {@code
- *       immutable=1}, which creates nothing;
+ *   <li>WAL databases with no {@code -wal} file hold everything in the main file and are opened
+ *       {@code immutable=1}, which creates nothing;
  *   <li>WAL databases whose {@code -wal} and {@code -shm} both exist (a live or crashed writer) are
  *       opened {@code mode=ro}, reading the events still only in the {@code -wal};
- *   <li>a {@code -wal} without its {@code -shm} (a copied store) would make SQLite create the {@code
- *       -shm}, so the database and its WAL are copied to a private temporary folder and read there.
+ *   <li>a {@code -wal} without its {@code -shm} (a copied store) would make SQLite create the
+ *       {@code -shm}, so the database and its WAL are copied to a private temporary folder and read
+ *       there.
  * </ul>
  */
 public final class SqliteFile implements AutoCloseable {
@@ -122,7 +123,8 @@ public final class SqliteFile implements AutoCloseable {
       throw new StoreException(path + " is not a SQLite database");
     }
     if (header.length < 100) {
-      throw new StoreException(path + " is truncated: " + header.length + " bytes, shorter than a SQLite header");
+      throw new StoreException(
+          path + " is truncated: " + header.length + " bytes, shorter than a SQLite header");
     }
     return header;
   }

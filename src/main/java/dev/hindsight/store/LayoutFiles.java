@@ -1,4 +1,4 @@
-package dev.hindsight.store.layout;
+package dev.hindsight.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hindsight.store.StoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +39,8 @@ public final class LayoutFiles {
       new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
           .withSeparators(
               com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+                  .withObjectFieldValueSpacing(
+                      com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
 
   private static volatile List<Layout> builtIns;
 
@@ -115,8 +115,8 @@ public final class LayoutFiles {
   }
 
   /**
-   * A built-in layout bound to one store: {@code {prefix}} replaced everywhere and the detection rules
-   * dropped, so the result is a plain mapping of that store.
+   * A built-in layout bound to one store: {@code {prefix}} replaced everywhere and the detection
+   * rules dropped, so the result is a plain mapping of that store.
    */
   public static Layout resolve(Layout layout, String prefix) {
     ObjectNode tree = MAPPER.valueToTree(layout);
@@ -137,7 +137,8 @@ public final class LayoutFiles {
       for (Map.Entry<String, JsonNode> field : entries) {
         JsonNode value = field.getValue();
         if (value.isTextual() && value.asText().contains(Layout.PREFIX)) {
-          object.set(field.getKey(), TextNode.valueOf(value.asText().replace(Layout.PREFIX, prefix)));
+          object.set(
+              field.getKey(), TextNode.valueOf(value.asText().replace(Layout.PREFIX, prefix)));
         } else {
           replacePrefix(value, prefix);
         }
@@ -176,7 +177,8 @@ public final class LayoutFiles {
       missing.add("\"eventType\" with a \"column\" or a \"pointer\"");
     }
     if (!missing.isEmpty()) {
-      throw new StoreException("mapping " + source + " is incomplete: it needs " + String.join(", ", missing));
+      throw new StoreException(
+          "mapping " + source + " is incomplete: it needs " + String.join(", ", missing));
     }
     try {
       dev.hindsight.store.codec.Encoding.of(layout.payload().encoding());

@@ -1,16 +1,18 @@
-package dev.hindsight.store.layout;
+package dev.hindsight.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * Where a store keeps its events and how to read them: the content of a mapping file. Built-in layouts
- * are such files too (see {@code resources/layouts}); nothing about a particular library is in code.
+ * Where a store keeps its events and how to read them: the content of a mapping file. Built-in
+ * layouts are such files too (see {@code resources/layouts}); nothing about a particular library is
+ * in code.
  *
  * @param name a short id, e.g. {@code emmett}
  * @param description what store this describes, for people
- * @param detect how auto-detection recognises the store; only in built-in layouts, null in a resolved one
+ * @param detect how auto-detection recognises the store; only in built-in layouts, null in a
+ *     resolved one
  * @param table the table that holds one row per event
  * @param join an optional second table joined to find the stream name (Eventuous, SqlStreamStore)
  * @param where an optional SQL condition that selects the event rows (e.g. not deleted)
@@ -66,8 +68,8 @@ public record Layout(
    * How to recognise a store of this layout.
    *
    * @param requiredColumns columns the event table must have (names compared case-insensitively)
-   * @param peek what the first non-null payload must look like: {@code json}, {@code zlib} or {@code
-   *     other}; null to skip peeking
+   * @param peek what the first non-null payload must look like: {@code json}, {@code zlib} or
+   *     {@code other}; null to skip peeking
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Detect(java.util.List<String> requiredColumns, String peek) {}
@@ -82,7 +84,8 @@ public record Layout(
   public record Join(String table, String column, String references) {}
 
   /**
-   * The stream id: one column, or an aggregate-type column plus an id column shown as {@code TYPE/ID}.
+   * The stream id: one column, or an aggregate-type column plus an id column shown as {@code
+   * TYPE/ID}.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record StreamKey(String column, String typeColumn, String idColumn) {
@@ -93,8 +96,9 @@ public record Layout(
   }
 
   /**
-   * Where one value comes from: a column, a JSON pointer into the decoded payload, or (for the aggregate
-   * type) the stream id itself; optionally narrowed by a regex whose first group is the value.
+   * Where one value comes from: a column, a JSON pointer into the decoded payload, or (for the
+   * aggregate type) the stream id itself; optionally narrowed by a regex whose first group is the
+   * value.
    *
    * @param column a column of the event table, or {@code joinedTable.column}
    * @param pointer a JSON pointer into the payload, e.g. {@code /type}
@@ -132,8 +136,8 @@ public record Layout(
    * @param encoding one of {@link Encoding}'s names, e.g. {@code json}, {@code zlib-json}, {@code
    *     serializer}
    * @param serializerColumn with {@code serializer}: the column holding the serializer id
-   * @param serializers with {@code serializer}: serializer id to encoding (ids not listed are read as
-   *     {@code auto})
+   * @param serializers with {@code serializer}: serializer id to encoding (ids not listed are read
+   *     as {@code auto})
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Payload(
@@ -143,8 +147,8 @@ public record Layout(
       java.util.Map<String, String> serializers) {}
 
   /**
-   * A table of snapshots the library keeps beside its events; recognised so that it is never listed as
-   * events.
+   * A table of snapshots the library keeps beside its events; recognised so that it is never listed
+   * as events.
    */
   public record Snapshots(java.util.List<String> tables) {}
 
@@ -152,12 +156,16 @@ public record Layout(
     Objects.requireNonNull(name, "name");
   }
 
-  /** The placeholder a built-in layout's table names may hold (Eventuous prefixes them by schema). */
+  /**
+   * The placeholder a built-in layout's table names may hold (Eventuous prefixes them by schema).
+   */
   public static final String PREFIX = "{prefix}";
 
   /** The columns auto-detection requires of the event table; empty when the layout says none. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public java.util.List<String> requiredColumns() {
-    return detect == null || detect.requiredColumns() == null ? java.util.List.of() : detect.requiredColumns();
+    return detect == null || detect.requiredColumns() == null
+        ? java.util.List.of()
+        : detect.requiredColumns();
   }
 }

@@ -1,0 +1,166 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.StoreException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The state of the window's stream list: which store is open, its streams, the filter, and what to
+ * tell the user. It never sees a control; opening a store runs through the {@link TaskRunner}.
+ */
+public final class StreamListViewModel {
+
+  private final TaskRunner tasks;
+  private final Function<Path, EventSource> opener;
+  private final ObservableList<StreamSummary> streams = FXCollections.observableArrayList();
+  private final FilteredList<StreamSummary> visible = new FilteredList<>(streams, s -> true);
+  private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyStringWrapper layoutName =
+      new ReadOnlyStringWrapper(this, "layoutName", "");
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper(this, "status", "No store open");
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private long generation;
+
+  public StreamListViewModel(TaskRunner tasks, Function<Path, EventSource> opener) {
+    this.tasks = tasks;
+    this.opener = opener;
+    filter.addListener((obs, old, text) -> applyFilter(text));
+  }
+
+  /**
+   * Opens {@code path} in the background; the previous store stays shown until this one is read.
+   */
+  public void open(Path path) {
+    long mine = ++generation;
+    busy.set(true);
+    error.set(null);
+    status.set("Opening " + path.getFileName() + "…");
+    tasks.run(
+        () -> {
+          try (EventSource source = opener.apply(path)) {
+            return new Opened(source.layout().name(), source.streams());
+          }
+        },
+        opened -> {
+          if (mine != generation) {
+            return;
+          }
+          file.set(path);
+          layoutName.set(opened.layout());
+          streams.setAll(opened.streams());
+          busy.set(false);
+          updateStatus();
+        },
+        failure -> {
+          if (mine != generation) {
+            return;
+          }
+          busy.set(false);
+          error.set(message(failure));
+          status.set("Could not open " + path.getFileName());
+        });
+  }
+
+  private record Opened(String layout, List<StreamSummary> streams) {}
+
+  static String message(Throwable failure) {
+    if (failure instanceof StoreException) {
+      return failure.getMessage();
+    }
+    String m = failure.getMessage();
+    return failure.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private void applyFilter(String text) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) {
+      visible.setPredicate(s -> true);
+    } else if (t.contains("*") || t.contains("?")) {
+      Pattern glob = globToRegex(t);
+      visible.setPredicate(s -> glob.matcher(s.stream()).matches());
+    } else {
+      String lower = t.toLowerCase(Locale.ROOT);
+      visible.setPredicate(
+          s ->
+              s.stream().toLowerCase(Locale.ROOT).contains(lower)
+                  || (s.type() != null && s.type().toLowerCase(Locale.ROOT).equals(lower)));
+    }
+    updateStatus();
+  }
+
+  static Pattern globToRegex(String glob) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> sb.append(".*");
+        case '?' -> sb.append('.');
+        default -> sb.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
+  }
+
+  private void updateStatus() {
+    if (file.get() == null) {
+      return;
+    }
+    long events = streams.stream().mapToLong(StreamSummary::events).sum();
+    String shown = visible.size() == streams.size() ? "" : visible.size() + " of ";
+    status.set(
+        String.format(
+            Locale.ROOT,
+            "%s%,d streams · %,d events · layout %s",
+            shown,
+            streams.size(),
+            events,
+            layoutName.get()));
+  }
+
+  public ObservableList<StreamSummary> visibleStreams() {
+    return visible;
+  }
+
+  public StringProperty filterProperty() {
+    return filter;
+  }
+
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty layoutNameProperty() {
+    return layoutName.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The last failure's message, or null; the view shows it in a dialog. */
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.hindsight;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.hindsight");
+  }
+
+  @Test
+  void coreNeverImportsJavaFx() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.hindsight.event..",
+            "dev.hindsight.store..",
+            "dev.hindsight.replay..",
+            "dev.hindsight.audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
+        .because("the core runs headless in the CLI and in tests, and never starts the toolkit")
+        .check(classes);
+  }
+
+  @Test
+  void cliNeverImportsJavaFx() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "dev.hindsight.ui..")
+        .because("CLI commands must not start JavaFX")
+        .check(classes);
+  }
+
+  @Test
+  void coreNeverDependsOnTheFaces() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.hindsight.event..", "dev.hindsight.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.hindsight.cli..", "dev.hindsight.ui..")
+        .because("the CLI and the window are two thin faces on one core, not the other way round")
+        .check(classes);
+  }
+
+  @Test
+  void eventRecordsDependOnNothingElseOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.event..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.hindsight.store..", "dev.hindsight.replay..", "dev.hindsight.audit..")
+        .because("events are the vocabulary every layer speaks")
+        .check(classes);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices()
+        .matching("dev.hindsight.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("cycles make layers impossible to test and change one at a time")
+        .check(classes);
+  }
+}
