@@ -156,6 +156,7 @@ public final class MainWindow extends BorderPane {
   private TableView<StreamSummary> table() {
     TableView<StreamSummary> table = new TableView<>(model.visibleStreams());
     table.setId("streams");
+    javafx.application.Platform.runLater(table::requestFocus);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(
         new Label("No streams. Open a store with File › Open… or drop a file here."));
