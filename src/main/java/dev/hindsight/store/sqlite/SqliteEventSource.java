@@ -135,14 +135,20 @@ public final class SqliteEventSource implements EventSource {
     return withTimestamps(result);
   }
 
-  /** Fills in each stream's first and last time from its first and last event. */
+  /**
+   * Fills in each stream's first and last time from its first and last event: one indexed lookup
+   * each, reading only the time column when there is one, else the event (the time is in its
+   * payload).
+   */
   private List<StreamSummary> withTimestamps(List<StreamSummary> streams) {
-    if (layout.timestamp() == null) {
+    Field ts = layout.timestamp();
+    if (ts == null) {
       return streams;
     }
+    boolean column = ts.column() != null && ts.pointer() == null;
     String query =
         "SELECT "
-            + selectEvent
+            + (column ? sql.column(ts.column()) : selectEvent)
             + " FROM "
             + sql.from
             + sql.whereClause(sql.streamCondition(), sql.version + " = ?")
@@ -152,9 +158,11 @@ public final class SqliteEventSource implements EventSource {
     List<StreamSummary> result = new ArrayList<>(streams.size());
     try (PreparedStatement ps = file.connection().prepareStatement(query)) {
       for (StreamSummary s : streams) {
-        Instant first = timeAt(ps, s.stream(), s.firstVersion());
+        Instant first = timeAt(ps, column, s.stream(), s.firstVersion());
         Instant last =
-            s.lastVersion() == s.firstVersion() ? first : timeAt(ps, s.stream(), s.lastVersion());
+            s.lastVersion() == s.firstVersion()
+                ? first
+                : timeAt(ps, column, s.stream(), s.lastVersion());
         result.add(
             new StreamSummary(
                 s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
@@ -165,11 +173,22 @@ public final class SqliteEventSource implements EventSource {
     return result;
   }
 
-  private Instant timeAt(PreparedStatement ps, String stream, long version) throws SQLException {
+  private Instant timeAt(PreparedStatement ps, boolean column, String stream, long version)
+      throws SQLException {
     int next = bindStream(ps, 1, stream);
     ps.setLong(next, version);
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? toEvent(rs).timestamp() : null;
+      if (!rs.next()) {
+        return null;
+      }
+      if (!column) {
+        return toEvent(rs).timestamp();
+      }
+      try {
+        return Timestamps.parse(rs.getObject(1), layout.timestamp().format());
+      } catch (DateTimeException unreadable) {
+        return null; // reading the event itself reports the bad time
+      }
     }
   }
 
