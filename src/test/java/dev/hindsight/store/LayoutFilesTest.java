@@ -1,0 +1,90 @@
+package dev.hindsight.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayoutFilesTest {
+
+  @Test
+  void everyBuiltInLayoutLoadsInDetectionOrder() {
+    assertThat(LayoutFiles.builtIns())
+        .extracting(Layout::name)
+        .containsExactly(
+            "hindsight-simple",
+            "emmett",
+            "evtstore",
+            "axon-jdbc",
+            "axon-jpa",
+            "eventsourcing-encrypted",
+            "eventsourcing-zlib",
+            "eventsourcing",
+            "pekko-jdbc",
+            "akka-net-sqlite",
+            "sqlstreamstore-sqlite",
+            "eventuous-sqlite");
+  }
+
+  @Test
+  void resolvingBindsThePrefixEverywhereAndDropsDetection() {
+    Layout eventuous =
+        LayoutFiles.builtIns().stream()
+            .filter(l -> l.name().equals("eventuous-sqlite"))
+            .findFirst()
+            .orElseThrow();
+
+    Layout bound = LayoutFiles.resolve(eventuous, "shop");
+
+    assertThat(bound.detect()).isNull();
+    assertThat(bound.table()).isEqualTo("shop_messages");
+    assertThat(bound.join().table()).isEqualTo("shop_streams");
+    assertThat(bound.stream().column()).isEqualTo("shop_streams.stream_name");
+    assertThat(LayoutFiles.write(bound)).doesNotContain("{prefix}").doesNotContain("detect");
+  }
+
+  @Test
+  void aWrittenLayoutReadsBackEqual(@TempDir Path dir) throws Exception {
+    for (Layout builtIn : LayoutFiles.builtIns()) {
+      Layout resolved = LayoutFiles.resolve(builtIn, "x");
+      Path file = dir.resolve(builtIn.name() + ".json");
+      Files.writeString(file, LayoutFiles.write(resolved));
+
+      assertThat(LayoutFiles.read(file)).isEqualTo(resolved);
+    }
+  }
+
+  @Test
+  void anIncompleteMappingSaysWhatItLacks() {
+    assertThatThrownBy(() -> LayoutFiles.parse("{\"name\": \"m\", \"table\": \"t\"}", "m.json"))
+        .isInstanceOf(StoreException.class)
+        .hasMessage(
+            "mapping m.json is incomplete: it needs \"stream\" (a \"column\", or a \"typeColumn\" and an"
+                + " \"idColumn\"), \"version\" with a \"column\", \"payload\" with a \"column\","
+                + " \"eventType\" with a \"column\" or a \"pointer\"");
+  }
+
+  @Test
+  void aMisspeltKeyOrEncodingIsNamed() {
+    assertThatThrownBy(() -> LayoutFiles.parse("{\"name\": \"m\", \"tabel\": \"t\"}", "m.json"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("mapping m.json is not a valid layout")
+        .hasMessageContaining("tabel");
+    String json =
+        "{\"name\":\"m\",\"table\":\"t\",\"stream\":{\"column\":\"s\"},\"version\":{\"column\":\"v\"},"
+            + "\"eventType\":{\"column\":\"ty\"},\"payload\":{\"column\":\"p\",\"encoding\":\"yaml\"}}";
+    assertThatThrownBy(() -> LayoutFiles.parse(json, "m.json"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("mapping m.json: unknown encoding 'yaml' (known: json, zlib-json");
+  }
+
+  @Test
+  void aMissingMappingFileIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> LayoutFiles.read(dir.resolve("nope.json")))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("no such mapping file: " + dir.resolve("nope.json"));
+  }
+}
