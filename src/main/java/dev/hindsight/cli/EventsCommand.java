@@ -74,9 +74,9 @@ final class EventsCommand implements Callable<Integer> {
                 + " (list them with: hindsight streams FILE)");
       }
       if (json) {
-        try (JsonArrayWriter array = new JsonArrayWriter(out)) {
-          read(source, query, err, e -> array.add(EventJson.toJson(e)));
-        }
+        JsonArrayWriter array = new JsonArrayWriter(out);
+        read(source, query, err, e -> array.add(EventJson.toJson(e)));
+        array.finish();
       } else {
         try (TextTable table =
             new TextTable(out, "POSITION", "STREAM", "VERSION", "TYPE", "TIMESTAMP", "DATA")) {

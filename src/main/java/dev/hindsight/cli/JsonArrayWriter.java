@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * Writes a JSON array one element per line, as elements arrive: valid JSON for any tool, readable
  * with {@code grep}, and never held in memory whole.
  */
-final class JsonArrayWriter implements AutoCloseable {
+final class JsonArrayWriter {
 
   private final PrintWriter out;
   private boolean first = true;
@@ -24,8 +24,8 @@ final class JsonArrayWriter implements AutoCloseable {
     first = false;
   }
 
-  @Override
-  public void close() {
+  /** Closes the array: call only when every element was written. */
+  void finish() {
     out.println(first ? "]" : "\n]");
     out.flush();
   }

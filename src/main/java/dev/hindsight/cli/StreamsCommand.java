@@ -36,9 +36,9 @@ final class StreamsCommand implements Callable<Integer> {
     try (SqliteEventSource source = store.open()) {
       var streams = source.streams();
       if (json) {
-        try (JsonArrayWriter array = new JsonArrayWriter(out)) {
-          streams.forEach(s -> array.add(EventJson.toJson(s)));
-        }
+        JsonArrayWriter array = new JsonArrayWriter(out);
+        streams.forEach(s -> array.add(EventJson.toJson(s)));
+        array.finish();
       } else {
         try (TextTable table =
             new TextTable(

@@ -39,10 +39,13 @@ class MainWindowFxTest {
 
   @Test
   void listsTheDemoStreamsAndFiltersThemAsTheUserTypes(FxRobot robot) throws Exception {
+    // the model changes on the FX thread: ask there, so a half-applied update is never seen
     WaitForAsyncUtils.waitFor(
         10,
         TimeUnit.SECONDS,
-        () -> !model.busyProperty().get() && model.fileProperty().get() != null);
+        () ->
+            WaitForAsyncUtils.asyncFx(() -> model.statusProperty().get().startsWith("50 streams"))
+                .get());
     TableView<?> table = robot.lookup("#streams").queryAs(TableView.class);
     assertThat(table.getItems()).hasSize(50);
     assertThat(robot.lookup("#status").queryAs(Label.class).getText())

@@ -68,10 +68,16 @@ public final class SqliteFile implements AutoCloseable {
         return new SqliteFile(path, connect(path, "mode=ro"), null);
       }
       Path dir = Files.createTempDirectory("hindsight-wal-");
-      Path copy = dir.resolve("store.db");
-      Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
-      Files.copy(walFile, sibling(copy, "-wal"), StandardCopyOption.COPY_ATTRIBUTES);
-      return new SqliteFile(path, connect(copy, "mode=ro"), dir);
+      try {
+        Path copy = dir.resolve("store.db");
+        Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(walFile, sibling(copy, "-wal"), StandardCopyOption.COPY_ATTRIBUTES);
+        return new SqliteFile(path, connect(copy, "mode=ro"), dir);
+      } catch (IOException | SQLException | RuntimeException e) {
+        // a copy that could not be opened is deleted now: no close() will come for it
+        deleteTree(dir);
+        throw e;
+      }
     } catch (IOException e) {
       throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
     } catch (SQLException e) {
@@ -151,11 +157,15 @@ public final class SqliteFile implements AutoCloseable {
       // closing a read-only connection loses nothing
     }
     if (privateCopy != null) {
-      try (Stream<Path> files = Files.walk(privateCopy)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // a temporary folder left behind is the OS's to clean
-      }
+      deleteTree(privateCopy);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder left behind is the OS's to clean
     }
   }
 }
