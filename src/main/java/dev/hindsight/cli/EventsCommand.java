@@ -55,6 +55,10 @@ final class EventsCommand implements Callable<Integer> {
     if ((fromVersion != null || toVersion != null) && stream == null) {
       throw new StoreException("--from-version and --to-version need --stream");
     }
+    if (fromVersion != null && toVersion != null && fromVersion > toVersion) {
+      throw new StoreException(
+          "--from-version " + fromVersion + " is after --to-version " + toVersion);
+    }
     if (limit != null && limit < 0) {
       throw new StoreException("--limit must be 0 or more");
     }

@@ -67,7 +67,17 @@ public final class HindsightCli implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, argv) -> {
-          err.println("hindsight: " + e.getMessage());
+          boolean top = e.getCommandLine().getParent() == null;
+          if (top && e instanceof CommandLine.UnmatchedArgumentException && argv.length > 0) {
+            err.println(
+                "hindsight: unknown command '"
+                    + argv[0]
+                    + "' (commands: "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet())
+                    + ")");
+          } else {
+            err.println("hindsight: " + e.getMessage());
+          }
           err.println(
               "Run 'hindsight "
                   + (e.getCommandLine().getCommandName().equals("hindsight")

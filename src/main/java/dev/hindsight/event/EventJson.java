@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /**
  * The JSON form of events and stream summaries, exactly as the CLI contract spells it. Reducers see
@@ -11,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class EventJson {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private EventJson() {}
 
@@ -45,8 +47,23 @@ public final class EventJson {
     return o;
   }
 
-  /** ISO-8601 in UTC ending in {@code Z}, or null. */
+  /**
+   * ISO-8601 in UTC ending in {@code Z}, or null. Fractions show as many digits as they have (at
+   * least milliseconds): {@code .120Z}, {@code .1234567Z} for .NET ticks, none for whole seconds.
+   */
   public static String iso(Instant instant) {
-    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+    if (instant == null) {
+      return null;
+    }
+    String text = DateTimeFormatter.ISO_INSTANT.format(instant.with(ChronoField.NANO_OF_SECOND, 0));
+    int nanos = instant.getNano();
+    if (nanos == 0) {
+      return text;
+    }
+    String fraction = String.format(Locale.ROOT, "%09d", nanos).replaceFirst("0+$", "");
+    if (fraction.length() < 3) {
+      fraction = (fraction + "00").substring(0, 3);
+    }
+    return text.substring(0, text.length() - 1) + "." + fraction + "Z";
   }
 }

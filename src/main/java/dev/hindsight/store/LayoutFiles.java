@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +40,17 @@ public final class LayoutFiles {
               com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
                   .withObjectFieldValueSpacing(
                       com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+
+  private static final List<String> TIME_FORMATS =
+      List.of(
+          "auto",
+          "iso",
+          "sqlite",
+          "epoch-seconds",
+          "epoch-millis",
+          "epoch-micros",
+          "epoch-nanos",
+          "dotnet-ticks");
 
   private static volatile List<Layout> builtIns;
 
@@ -100,9 +110,49 @@ public final class LayoutFiles {
     try {
       return validate(MAPPER.readValue(json, Layout.class), source);
     } catch (JsonProcessingException e) {
-      throw new StoreException(
-          "mapping " + source + " is not a valid layout: " + e.getOriginalMessage(), e);
+      throw new StoreException("mapping " + source + " is not a valid layout: " + explain(e), e);
     }
+  }
+
+  /** A Jackson error as a person would say it: what is wrong, where, and what is allowed. */
+  private static String explain(JsonProcessingException e) {
+    String where = "";
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+        && !m.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+        path.append(r.getFieldName() != null ? "/" + r.getFieldName() : "/" + r.getIndex());
+      }
+      where = " at " + path;
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+      List<String> known = new ArrayList<>();
+      if (u.getKnownPropertyIds() != null) {
+        u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      }
+      java.util.Collections.sort(known);
+      int cut = where.lastIndexOf('/');
+      String in = cut > " at ".length() ? " in " + where.substring(" at ".length(), cut) : "";
+      return "unknown key \""
+          + u.getPropertyName()
+          + "\""
+          + in
+          + " (known keys: "
+          + String.join(", ", known)
+          + ")";
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+      return "a value has the wrong kind" + where + " (an object, text or list was expected)";
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonParseException p && p.getLocation() != null) {
+      return "malformed JSON at line "
+          + p.getLocation().getLineNr()
+          + ", column "
+          + p.getLocation().getColumnNr()
+          + ": "
+          + p.getOriginalMessage().lines().findFirst().orElse("");
+    }
+    return e.getOriginalMessage().lines().findFirst().orElse("") + where;
   }
 
   /** The layout as mapping-file JSON a user can edit and pass to {@code --mapping}. */
@@ -131,9 +181,7 @@ public final class LayoutFiles {
 
   private static void replacePrefix(JsonNode node, String prefix) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-      fields.forEachRemaining(entries::add);
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
       for (Map.Entry<String, JsonNode> field : entries) {
         JsonNode value = field.getValue();
         if (value.isTextual() && value.asText().contains(Layout.PREFIX)) {
@@ -179,6 +227,18 @@ public final class LayoutFiles {
     if (!missing.isEmpty()) {
       throw new StoreException(
           "mapping " + source + " is incomplete: it needs " + String.join(", ", missing));
+    }
+    if (layout.timestamp() != null
+        && layout.timestamp().format() != null
+        && !TIME_FORMATS.contains(layout.timestamp().format())) {
+      throw new StoreException(
+          "mapping "
+              + source
+              + ": unknown timestamp format '"
+              + layout.timestamp().format()
+              + "' (known: "
+              + String.join(", ", TIME_FORMATS)
+              + ")");
     }
     try {
       dev.hindsight.store.codec.Encoding.of(layout.payload().encoding());

@@ -18,6 +18,7 @@ public final class DemoStore {
   /** Copies the demo store to a new temporary file and returns it. */
   public static Path copy() throws IOException {
     Path dir = Files.createTempDirectory("hindsight-demo-");
+    dir.toFile().deleteOnExit();
     Path file = dir.resolve("hindsight-demo.db");
     try (InputStream in = DemoStore.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -25,8 +26,8 @@ public final class DemoStore {
       }
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
+    // the folder was registered first: deleteOnExit runs in reverse order, file before folder
     file.toFile().deleteOnExit();
-    dir.toFile().deleteOnExit();
     return file;
   }
 }

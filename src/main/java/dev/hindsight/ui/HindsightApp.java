@@ -17,13 +17,23 @@ import javafx.stage.Stage;
  */
 public final class HindsightApp extends Application {
 
+  /**
+   * JavaFX warns at start-up that it runs from the classpath, which is how this jar is meant to
+   * run; its logger is quietened for the start-up only. Held in a field: a logger nobody references
+   * may be collected, and its level with it.
+   */
+  private static final java.util.logging.Logger FX_LOG =
+      java.util.logging.Logger.getLogger("javafx");
+
   /** Starts the toolkit and the window; returns when the window is closed. */
   public static void start(String[] args) {
+    FX_LOG.setLevel(java.util.logging.Level.SEVERE);
     Application.launch(HindsightApp.class, args);
   }
 
   @Override
   public void start(Stage stage) throws IOException {
+    FX_LOG.setLevel(null); // started: JavaFX's warnings from now on are worth seeing
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     StreamListViewModel model =
         new StreamListViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));

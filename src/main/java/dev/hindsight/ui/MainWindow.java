@@ -36,6 +36,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindow extends BorderPane {
 
+  /** Style class of right-aligned number columns (hindsight.css). */
+  static final String NUMERIC = "numeric";
+
   private final StreamListViewModel model;
   private final RecentFiles recent;
   private final Menu recentMenu = new Menu("Open _Recent");
@@ -44,6 +47,7 @@ public final class MainWindow extends BorderPane {
     this.model = model;
     this.recent = recent;
     getStyleClass().add("hindsight-main");
+    getStylesheets().add(MainWindow.class.getResource("hindsight.css").toExternalForm());
     setTop(new VBox(menu(quit), header()));
     setCenter(table());
     setBottom(statusBar());
@@ -160,11 +164,15 @@ public final class MainWindow extends BorderPane {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(
         new Label("No streams. Open a store with File › Open… or drop a file here."));
-    table.getColumns().add(column("Stream", StreamSummary::stream, 340));
-    table.getColumns().add(column("Type", StreamSummary::type, 120));
-    table.getColumns().add(column("Events", StreamSummary::events, 80));
-    table.getColumns().add(column("First", StreamSummary::firstVersion, 60));
-    table.getColumns().add(column("Last", StreamSummary::lastVersion, 60));
+    table.getColumns().add(column("Stream", StreamSummary::stream, 420));
+    table.getColumns().add(column("Type", StreamSummary::type, 110));
+    TableColumn<StreamSummary, Long> events = column("Events", StreamSummary::events, 80);
+    events.getStyleClass().add(NUMERIC);
+    table.getColumns().add(events);
+    TableColumn<StreamSummary, String> versions =
+        column("Versions", s -> s.firstVersion() + " – " + s.lastVersion(), 100);
+    versions.getStyleClass().add(NUMERIC);
+    table.getColumns().add(versions);
     table.getColumns().add(column("First event", s -> EventJson.iso(s.firstTimestamp()), 200));
     table.getColumns().add(column("Last event", s -> EventJson.iso(s.lastTimestamp()), 200));
     return table;
@@ -199,8 +207,12 @@ public final class MainWindow extends BorderPane {
     alert.setHeaderText("The store could not be opened");
     Label text = new Label(message);
     text.setWrapText(true);
-    text.setMaxWidth(520);
+    text.setPrefWidth(520);
+    // a fixed width: a long message must wrap, not widen (and push off screen) the dialog
     alert.getDialogPane().setContent(text);
+    alert.getDialogPane().setPrefWidth(580);
+    alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    alert.setResizable(true);
     alert.show();
   }
 

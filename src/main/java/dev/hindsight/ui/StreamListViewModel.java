@@ -126,13 +126,7 @@ public final class StreamListViewModel {
     long events = streams.stream().mapToLong(StreamSummary::events).sum();
     String shown = visible.size() == streams.size() ? "" : visible.size() + " of ";
     status.set(
-        String.format(
-            Locale.ROOT,
-            "%s%,d streams · %,d events · layout %s",
-            shown,
-            streams.size(),
-            events,
-            layoutName.get()));
+        String.format(Locale.ROOT, "%s%,d streams · %,d events", shown, streams.size(), events));
   }
 
   public ObservableList<StreamSummary> visibleStreams() {

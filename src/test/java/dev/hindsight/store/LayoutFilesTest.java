@@ -82,6 +82,28 @@ class LayoutFilesTest {
   }
 
   @Test
+  void mappingMistakesAreExplainedWithoutJacksonInternals() {
+    assertThatThrownBy(() -> LayoutFiles.parse("{\"name\": \"m\", \"bogusKey\": 1}", "m.json"))
+        .hasMessageStartingWith(
+            "mapping m.json is not a valid layout: unknown key \"bogusKey\" (known keys: aggregateType,")
+        .hasMessageNotContaining("dev.hindsight");
+    assertThatThrownBy(() -> LayoutFiles.parse("[1, 2]", "m.json"))
+        .hasMessage(
+            "mapping m.json is not a valid layout: a value has the wrong kind (an object, text or list was expected)");
+    assertThatThrownBy(() -> LayoutFiles.parse("{\"name\": \"m\",\n  \"table\": }", "m.json"))
+        .hasMessageStartingWith(
+            "mapping m.json is not a valid layout: malformed JSON at line 2, column 12");
+    String badFormat =
+        "{\"name\":\"m\",\"table\":\"t\",\"stream\":{\"column\":\"s\"},\"version\":{\"column\":\"v\"},"
+            + "\"eventType\":{\"column\":\"ty\"},\"payload\":{\"column\":\"p\"},"
+            + "\"timestamp\":{\"column\":\"at\",\"format\":\"weird\"}}";
+    assertThatThrownBy(() -> LayoutFiles.parse(badFormat, "m.json"))
+        .hasMessage(
+            "mapping m.json: unknown timestamp format 'weird' (known: auto, iso, sqlite, epoch-seconds,"
+                + " epoch-millis, epoch-micros, epoch-nanos, dotnet-ticks)");
+  }
+
+  @Test
   void aMissingMappingFileIsNamed(@TempDir Path dir) {
     assertThatThrownBy(() -> LayoutFiles.read(dir.resolve("nope.json")))
         .isInstanceOf(StoreException.class)

@@ -49,7 +49,7 @@ class MainWindowFxTest {
     TableView<?> table = robot.lookup("#streams").queryAs(TableView.class);
     assertThat(table.getItems()).hasSize(50);
     assertThat(robot.lookup("#status").queryAs(Label.class).getText())
-        .isEqualTo("50 streams · 3,000 events · layout hindsight-simple");
+        .isEqualTo("50 streams · 3,000 events");
 
     robot.clickOn("#stream-filter").write("order-hot");
     WaitForAsyncUtils.waitForFxEvents();

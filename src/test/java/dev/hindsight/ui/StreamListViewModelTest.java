@@ -32,8 +32,7 @@ class StreamListViewModelTest {
     assertThat(model.visibleStreams()).containsExactlyElementsOf(STREAMS);
     assertThat(model.fileProperty().get()).isEqualTo(Path.of("shop.db"));
     assertThat(model.layoutNameProperty().get()).isEqualTo("hindsight-simple");
-    assertThat(model.statusProperty().get())
-        .isEqualTo("3 streams · 10 events · layout hindsight-simple");
+    assertThat(model.statusProperty().get()).isEqualTo("3 streams · 10 events");
     assertThat(model.busyProperty().get()).isFalse();
     assertThat(model.errorProperty().get()).isNull();
   }

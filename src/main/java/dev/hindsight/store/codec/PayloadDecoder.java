@@ -28,9 +28,12 @@ public final class PayloadDecoder {
   /** Inflated payloads larger than this are refused: a zlib bomb is hostile input, not an event. */
   static final int MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final CBORMapper CBOR =
-      CBORMapper.builder(new CBORFactory()).nodeFactory(NODES).build();
+      CBORMapper.builder(new CBORFactory())
+          .disable(
+              com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private PayloadDecoder() {}
 

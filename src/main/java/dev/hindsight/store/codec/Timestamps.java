@@ -180,6 +180,6 @@ public final class Timestamps {
 
   /** ISO-8601 UTC ending in {@code Z}, as the CLI prints times. */
   public static String format(Instant instant) {
-    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+    return dev.hindsight.event.EventJson.iso(instant);
   }
 }

@@ -112,7 +112,7 @@ public final class LayoutDetector {
     sb.append(String.join(", ", LayoutFiles.builtIns().stream().map(Layout::name).toList()));
     sb.append("). ");
     if (schema.tables().isEmpty()) {
-      sb.append("It has no tables.");
+      sb.append("It has no tables. ");
     } else {
       sb.append("Tables found: ");
       List<String> parts = new ArrayList<>();
@@ -140,9 +140,8 @@ public final class LayoutDetector {
       }
     }
     sb.append(
-        "Write a mapping file (start from one in resources/layouts, or the output of"
-            + " `hindsight layout` on a similar store) and pass it with --mapping FILE;"
-            + " see \"Mappings\" in the README.");
+        "Write a mapping file and pass it with --mapping FILE: `layout` prints the mapping of a"
+            + " store it knows, to start from; the README's \"Mappings\" section lists the keys.");
     return sb.toString();
   }
 }

@@ -37,6 +37,13 @@ final class SqliteErrors {
       return "cannot read " + file + ": an I/O error (truncated or damaged file?)";
     }
     String message = e.getMessage() == null ? "unknown error" : e.getMessage();
+    if (primary.equals("SQLITE_ERROR")) {
+      // "[SQLITE_ERROR] SQL error or missing database (no such column: x)": the part that helps
+      int open = message.indexOf('(');
+      int close = message.lastIndexOf(')');
+      String detail = open >= 0 && close > open ? message.substring(open + 1, close) : message;
+      return "cannot read " + file + ": " + detail + " (is the mapping right for this store?)";
+    }
     return "cannot read " + file + ": " + message.lines().findFirst().orElse(message);
   }
 }

@@ -1,0 +1,31 @@
+package dev.hindsight.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One difference between two states.
+ *
+ * @param path a JSON pointer ({@code ""} is the whole state)
+ * @param op {@code added}, {@code removed} or {@code changed}
+ * @param oldValue the value before (null for {@code added})
+ * @param newValue the value after (null for {@code removed})
+ */
+public record Change(String path, Op op, JsonNode oldValue, JsonNode newValue) {
+
+  /** What happened at a path; the names are what the CLI prints. */
+  public enum Op {
+    ADDED("added"),
+    REMOVED("removed"),
+    CHANGED("changed");
+
+    private final String id;
+
+    Op(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.hindsight.replay;
+
+/** Folds a stream's events into its state. */
+public interface Reducer {
+
+  /** The name shown to users; the generic reducer says it is generic. */
+  String name();
+
+  /** Whether this is the built-in generic reducer (deep merge), used when the user gives none. */
+  default boolean generic() {
+    return false;
+  }
+
+  /**
+   * Whether this reducer applies to a stream with this id and aggregate type (which may be null).
+   */
+  boolean appliesTo(String stream, String aggregateType);
+
+  /** A new fold, starting from the initial state. */
+  Fold newFold(String stream, String aggregateType);
+}

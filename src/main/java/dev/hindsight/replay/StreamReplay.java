@@ -1,0 +1,421 @@
+package dev.hindsight.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * One stream, folded once, with checkpoints so that the state after any event is cheap to rebuild.
+ *
+ * <p>Events are addressed by their ordinal: their place in the stream's (version, position) order,
+ * from 0. "The state after ordinal {@code o}" is the fold of events 0..o; ordinal -1 is the initial
+ * state. The replay keeps only a small index of the events (version, position, time, type) and the
+ * checkpoints; events themselves are read again from the store when needed, a segment at a time.
+ */
+public final class StreamReplay {
+
+  /**
+   * Events between checkpoints for the generic reducer: its states share structure, so they are
+   * cheap.
+   */
+  static final int GENERIC_INTERVAL = 256;
+
+  private final EventSource source;
+  private final StreamSummary stream;
+  private final Reducer reducer;
+  private final Fold fold;
+  private final ReplayOptions options;
+
+  private int size;
+  private long[] versions = new long[64];
+  private long[] positions = new long[64];
+  private Instant[] times = new Instant[64];
+  private int[] typeIds = new int[64];
+  private final List<String> typeNames = new ArrayList<>();
+  private final Map<String, Integer> typeIndex = new HashMap<>();
+
+  /** Checkpoints by the number of events applied: key 0 is the initial state. */
+  private final NavigableMap<Integer, JsonNode> checkpoints = new TreeMap<>();
+
+  private final NavigableMap<Integer, ReducerError> errors = new TreeMap<>();
+  private int unhandled;
+  private JsonNode finalState;
+
+  private StreamReplay(
+      EventSource source, StreamSummary stream, Reducer reducer, ReplayOptions options) {
+    this.source = source;
+    this.stream = stream;
+    this.reducer = reducer;
+    this.fold = reducer.newFold(stream.stream(), stream.type());
+    this.options = options;
+  }
+
+  /**
+   * Folds the whole stream once, keeping checkpoints.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   * @throws ReducerException with {@code options.strict()}, at the first reducer error
+   */
+  public static StreamReplay build(
+      EventSource source,
+      StreamSummary stream,
+      Reducer reducer,
+      ReplayOptions options,
+      Progress progress) {
+    StreamReplay replay = new StreamReplay(source, stream, reducer, options);
+    replay.foldAll(progress);
+    return replay;
+  }
+
+  // ------------------------------------------------------------------------------------ the fold
+
+  private void foldAll(Progress progress) {
+    fold.reset(null);
+    checkpoints.put(0, fold.state());
+    int[] nextCheckpoint = {interval(checkpoints.get(0))};
+    List<StoredEvent> segment = new ArrayList<>();
+    source.read(
+        EventQuery.stream(stream.stream()),
+        event -> {
+          int ordinal = index(event);
+          segment.add(event);
+          Step step = fold.apply(event);
+          record(ordinal, event, step);
+          if (step.outcome() == Step.Outcome.ERROR && !fold.intact()) {
+            fold.reset(
+                refold(
+                    checkpoints.lastEntry().getValue(),
+                    segment,
+                    checkpoints.lastKey(),
+                    segment.size() - 1));
+          }
+          if (ordinal + 1 == nextCheckpoint[0]) {
+            JsonNode state = checkedState(segment);
+            checkpoints.put(ordinal + 1, state);
+            nextCheckpoint[0] = ordinal + 1 + interval(state);
+            segment.clear();
+          }
+          if ((ordinal & 1023) == 0 && !progress.report(ordinal, stream.events())) {
+            throw new CancellationException("replay of " + stream.stream() + " cancelled");
+          }
+          return true;
+        });
+    finalState =
+        size == checkpoints.lastKey() ? checkpoints.lastEntry().getValue() : checkedState(segment);
+    progress.report(size, size);
+  }
+
+  private void record(int ordinal, StoredEvent event, Step step) {
+    switch (step.outcome()) {
+      case UNHANDLED -> unhandled++;
+      case ERROR -> {
+        ReducerError error =
+            new ReducerError(
+                stream.stream(), event.version(), event.position(), event.type(), step.error());
+        if (options.strict()) {
+          throw new ReducerException(error.describe());
+        }
+        errors.put(ordinal, error);
+      }
+      case HANDLED -> {}
+    }
+  }
+
+  /**
+   * The fold's state as JSON. When it is not JSON (a reducer returned a function, a cycle, NaN),
+   * the segment is folded again one event at a time to find the event that did it, which becomes a
+   * reducer error; the state is then as it was before that event.
+   */
+  private JsonNode checkedState(List<StoredEvent> segment) {
+    try {
+      return fold.state();
+    } catch (ReducerException notJson) {
+      JsonNode state =
+          refold(
+              checkpoints.lastEntry().getValue(), segment, checkpoints.lastKey(), segment.size());
+      fold.reset(state);
+      return state;
+    }
+  }
+
+  /**
+   * Folds {@code segment[0..end)} (whose first event has ordinal {@code firstOrdinal}) from {@code
+   * start}, checking the state after every event: the slow, careful path, used only in segments
+   * where something went wrong. Known errors are skipped; new ones are recorded.
+   */
+  private JsonNode refold(JsonNode start, List<StoredEvent> segment, int firstOrdinal, int end) {
+    fold.reset(start);
+    JsonNode good = start;
+    for (int i = 0; i < end; i++) {
+      int ordinal = firstOrdinal + i;
+      if (errors.containsKey(ordinal)) {
+        continue;
+      }
+      StoredEvent event = segment.get(i);
+      Step step = fold.apply(event);
+      if (step.outcome() == Step.Outcome.ERROR) {
+        record(ordinal, event, step);
+        fold.reset(good);
+        continue;
+      }
+      try {
+        good = fold.state();
+      } catch (ReducerException notJson) {
+        record(ordinal, event, Step.error(notJson.getMessage(), null));
+        fold.reset(good);
+      }
+    }
+    return good;
+  }
+
+  /** Events until the next checkpoint: fewer for large states, whose checkpoints cost more. */
+  private int interval(JsonNode state) {
+    if (options.checkpointInterval() > 0) {
+      return options.checkpointInterval();
+    }
+    if (reducer.generic()) {
+      return GENERIC_INTERVAL;
+    }
+    long nodes = nodes(state, 100_000);
+    return (int) Math.max(64, Math.min(4096, nodes / 4 < 64 ? 256 : nodes / 4));
+  }
+
+  private static long nodes(JsonNode n, long cap) {
+    long count = 1;
+    if (n.isContainerNode()) {
+      for (JsonNode child : n) {
+        count += nodes(child, cap - count);
+        if (count >= cap) {
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  private int index(StoredEvent e) {
+    if (size == versions.length) {
+      int n = size * 2;
+      versions = Arrays.copyOf(versions, n);
+      positions = Arrays.copyOf(positions, n);
+      times = Arrays.copyOf(times, n);
+      typeIds = Arrays.copyOf(typeIds, n);
+    }
+    versions[size] = e.version();
+    positions[size] = e.position();
+    times[size] = e.timestamp();
+    typeIds[size] =
+        typeIndex.computeIfAbsent(
+            String.valueOf(e.type()),
+            t -> {
+              typeNames.add(t);
+              return typeNames.size() - 1;
+            });
+    return size++;
+  }
+
+  // --------------------------------------------------------------------------------- the points
+
+  /** The state after the event at {@code ordinal}; -1 gives the initial state. */
+  public synchronized JsonNode stateAfter(int ordinal) {
+    checkOrdinal(ordinal);
+    int applied = ordinal + 1;
+    if (applied == size) {
+      return finalState;
+    }
+    Map.Entry<Integer, JsonNode> checkpoint = checkpoints.floorEntry(applied);
+    if (checkpoint.getKey() == applied) {
+      return checkpoint.getValue();
+    }
+    fold.reset(checkpoint.getValue());
+    forEach(
+        checkpoint.getKey(),
+        ordinal,
+        (o, event) -> {
+          if (!errors.containsKey(o)) {
+            fold.apply(event);
+          }
+        });
+    try {
+      return fold.state();
+    } catch (ReducerException notJson) {
+      // a state that is not JSON between two checkpoints: find its event, then try again
+      List<StoredEvent> segment = new ArrayList<>();
+      forEach(checkpoint.getKey(), ordinal, (o, event) -> segment.add(event));
+      return refold(checkpoint.getValue(), segment, checkpoint.getKey(), segment.size());
+    }
+  }
+
+  /** The final state. */
+  public JsonNode finalState() {
+    return finalState;
+  }
+
+  /** The ordinal of the last event with a version ≤ {@code version}; -1 when there is none. */
+  public int ordinalAtVersion(long version) {
+    int lo = 0;
+    int hi = size - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (versions[mid] <= version) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The ordinal of the last event whose time is at or before {@code instant} (times need not grow;
+   * events without a time are passed over); -1 when there is none.
+   */
+  public int ordinalAsOf(Instant instant) {
+    for (int o = size - 1; o >= 0; o--) {
+      if (times[o] != null && !times[o].isAfter(instant)) {
+        return o;
+      }
+    }
+    return -1;
+  }
+
+  /** The ordinal of the event with exactly this version, or -1. */
+  public int ordinalOfVersion(long version) {
+    int o = ordinalAtVersion(version);
+    return o >= 0 && versions[o] == version ? o : -1;
+  }
+
+  // ------------------------------------------------------------------------------- the events
+
+  /** Reads events {@code from..to} (ordinals, inclusive) from the store, in order. */
+  public synchronized void forEach(int from, int to, EventVisitor visitor) {
+    if (from > to) {
+      return;
+    }
+    checkOrdinal(from);
+    checkOrdinal(to);
+    long firstVersion = versions[from];
+    long firstPosition = positions[from];
+    int[] ordinal = {from};
+    source.read(
+        EventQuery.stream(stream.stream()).withVersions(firstVersion, versions[to]),
+        event -> {
+          if (event.version() == firstVersion && event.position() < firstPosition) {
+            return true; // an earlier event with the same version: before `from`
+          }
+          visitor.visit(ordinal[0], event);
+          return ++ordinal[0] <= to;
+        });
+  }
+
+  /** The event at {@code ordinal}, read from the store. */
+  public StoredEvent event(int ordinal) {
+    StoredEvent[] found = new StoredEvent[1];
+    forEach(ordinal, ordinal, (o, e) -> found[0] = e);
+    return found[0];
+  }
+
+  /**
+   * Folds the whole stream again from the start into {@code fold} (a fresh one of the same reducer,
+   * or another view of it), calling {@code visitor} after each event. Known reducer errors are
+   * skipped, as in the replay.
+   */
+  public void walk(Fold walker, StepVisitor visitor) {
+    walker.reset(null);
+    if (size == 0) {
+      return;
+    }
+    forEach(
+        0,
+        size - 1,
+        (o, event) -> {
+          Step step = errors.containsKey(o) ? null : walker.apply(event);
+          visitor.visit(o, event, step);
+        });
+  }
+
+  /** Receives events read from the store, with their ordinals. */
+  @FunctionalInterface
+  public interface EventVisitor {
+    void visit(int ordinal, StoredEvent event);
+  }
+
+  /**
+   * Receives each event after a walker folded it; {@code step} is null for a known reducer error.
+   */
+  @FunctionalInterface
+  public interface StepVisitor {
+    void visit(int ordinal, StoredEvent event, Step step);
+  }
+
+  // ------------------------------------------------------------------------------- the index
+
+  public StreamSummary stream() {
+    return stream;
+  }
+
+  public Reducer reducer() {
+    return reducer;
+  }
+
+  /** How many events the stream has. */
+  public int size() {
+    return size;
+  }
+
+  public long version(int ordinal) {
+    checkOrdinal(ordinal);
+    return versions[ordinal];
+  }
+
+  public long position(int ordinal) {
+    checkOrdinal(ordinal);
+    return positions[ordinal];
+  }
+
+  /** The event's time, or null when the store has none for it. */
+  public Instant timestamp(int ordinal) {
+    checkOrdinal(ordinal);
+    return times[ordinal];
+  }
+
+  public String type(int ordinal) {
+    checkOrdinal(ordinal);
+    return typeNames.get(typeIds[ordinal]);
+  }
+
+  /** Reducer errors by ordinal. */
+  public NavigableMap<Integer, ReducerError> errors() {
+    return Collections.unmodifiableNavigableMap(errors);
+  }
+
+  /** How many events no handler took (they left the state unchanged). */
+  public int unhandled() {
+    return unhandled;
+  }
+
+  /** How many checkpoints the replay keeps (the initial state counts as one). */
+  public int checkpointCount() {
+    return checkpoints.size();
+  }
+
+  private void checkOrdinal(int ordinal) {
+    if (ordinal < -1 || ordinal >= size) {
+      throw new IndexOutOfBoundsException("no event " + ordinal + " in a stream of " + size);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.hindsight.replay.js;
+
+import dev.hindsight.replay.ReducerException;
+import dev.hindsight.replay.StreamReplay;
+import java.util.List;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+
+/**
+ * "Find when…": the versions at which a JavaScript condition over {@code state} (after the event)
+ * and {@code event} holds, e.g. {@code state.balance < 0}. With a JavaScript reducer the condition
+ * sees that reducer's state; with the generic one, a JavaScript deep merge of the events' data.
+ */
+public final class Finder {
+
+  /** The generic reducer, in JavaScript, so that conditions can run against its state. */
+  static final String GENERIC_JS =
+      "function merge(s, p) {\n"
+          + "  if (p === null || typeof p !== 'object' || Array.isArray(p)\n"
+          + "      || s === null || typeof s !== 'object' || Array.isArray(s)) return p;\n"
+          + "  const r = Object.assign({}, s);\n"
+          + "  Object.keys(p).forEach(k => { r[k] = merge(s[k], p[k]); });\n"
+          + "  return r;\n"
+          + "}\n"
+          + "({ name: 'generic (deep merge)',\n"
+          + "   $any: (state, event) =>\n"
+          + "     event.data !== null && typeof event.data === 'object' && !Array.isArray(event.data)\n"
+          + "       ? merge(state, event.data) : state })\n";
+
+  private static volatile JsReducer generic;
+
+  private final String expression;
+  private final String source;
+
+  /**
+   * A match, or none.
+   *
+   * @param ordinal the event's place in the stream, or -1 when the condition never holds
+   * @param error the condition's first error while searching (e.g. reading a property of
+   *     undefined), or null; events where it failed count as "does not hold"
+   */
+  public record Result(int ordinal, String error) {
+    public boolean found() {
+      return ordinal >= 0;
+    }
+  }
+
+  private Finder(String expression) {
+    this.expression = expression;
+    this.source = "(function (state, event) { return (" + expression + "\n); })";
+  }
+
+  /** Compiles a condition; a {@link ReducerException} says what is wrong with it. */
+  public static Finder compile(String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new ReducerException("the condition is empty; write one such as: state.balance < 0");
+    }
+    Finder finder = new Finder(expression);
+    RhinoPitfalls.check(finder.source, "condition");
+    return finder;
+  }
+
+  public String expression() {
+    return expression;
+  }
+
+  /** The first event after which the condition holds. */
+  public Result first(StreamReplay replay) {
+    return scan(replay, 0, replay.size() - 1, true);
+  }
+
+  /** The first match after {@code ordinal}. */
+  public Result next(StreamReplay replay, int ordinal) {
+    return scan(replay, ordinal + 1, replay.size() - 1, true);
+  }
+
+  /** The last match before {@code ordinal}. */
+  public Result previous(StreamReplay replay, int ordinal) {
+    return scan(replay, 0, ordinal - 1, false);
+  }
+
+  private Result scan(StreamReplay replay, int from, int to, boolean firstHit) {
+    if (from > to || replay.size() == 0) {
+      return new Result(-1, null);
+    }
+    JsReducer reducer = replay.reducer() instanceof JsReducer js ? js : genericReducer();
+    JsFold fold = new JsFold(reducer);
+    fold.reset(replay.stateAfter(from - 1));
+    int[] hit = {-1};
+    String[] error = {null};
+    Sandbox.call(
+        cx -> {
+          Function condition = JsReducers.compileFunction(cx, reducer.scope, source, "condition");
+          replay.forEach(
+              from,
+              to,
+              (ordinal, event) -> {
+                if (firstHit && hit[0] >= 0) {
+                  return;
+                }
+                if (!replay.errors().containsKey(ordinal)) {
+                  fold.apply(event);
+                }
+                if (holds(cx, reducer, condition, fold, error)) {
+                  hit[0] = ordinal;
+                }
+              });
+          return null;
+        });
+    return new Result(hit[0], error[0]);
+  }
+
+  private static boolean holds(
+      Context cx, JsReducer reducer, Function condition, JsFold fold, String[] error) {
+    try {
+      Object r =
+          Sandbox.withDeadline(
+              cx,
+              reducer.limitMillis,
+              () ->
+                  condition.call(
+                      cx,
+                      reducer.scope,
+                      reducer.scope,
+                      new Object[] {fold.jsState(), fold.jsEvent()}));
+      return Context.toBoolean(r);
+    } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError e) {
+      if (error[0] == null) {
+        error[0] = Sandbox.describe(e, reducer.limitMillis);
+      }
+      return false;
+    }
+  }
+
+  private static JsReducer genericReducer() {
+    JsReducer r = generic;
+    if (r == null) {
+      List<dev.hindsight.replay.Reducer> loaded =
+          JsReducers.fromSource(GENERIC_JS, "generic.js", Sandbox.DEFAULT_LIMIT_MILLIS);
+      r = (JsReducer) loaded.get(0);
+      generic = r;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.hindsight.replay.js;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.hindsight.event.EventJson;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.replay.Fold;
+import dev.hindsight.replay.Step;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+
+/**
+ * A JavaScript reducer's running fold. The state stays a JavaScript value between events
+ * (converting it to JSON after every event would halve the speed); it becomes JSON when asked, at
+ * checkpoints.
+ */
+final class JsFold implements Fold {
+
+  private final JsReducer reducer;
+  private Object state;
+  private Object event;
+  private boolean intact = true;
+
+  JsFold(JsReducer reducer) {
+    this.reducer = reducer;
+  }
+
+  @Override
+  public void reset(JsonNode from) {
+    Sandbox.call(
+        cx -> {
+          if (from != null) {
+            state = JsConvert.toJs(from, cx, reducer.scope);
+          } else if (reducer.init != null) {
+            state = callLimited(cx, reducer.init, new Object[0]);
+          } else {
+            state = cx.newObject(reducer.scope);
+          }
+          return null;
+        });
+    intact = true;
+  }
+
+  @Override
+  public Step apply(StoredEvent stored) {
+    return Sandbox.call(cx -> step(cx, stored));
+  }
+
+  private Step step(Context cx, StoredEvent stored) {
+    Object e = JsConvert.toJs(EventJson.toJson(stored), cx, reducer.scope);
+    JsonNode upcastForm = null;
+    Function upcaster = reducer.upcaster(stored.type());
+    try {
+      if (upcaster != null) {
+        Object up = callLimited(cx, upcaster, new Object[] {e});
+        if (!(up instanceof Scriptable) || up instanceof Function) {
+          return Step.error(
+              "the upcaster for " + stored.type() + " did not return an event object", null);
+        }
+        e = up;
+        upcastForm = JsConvert.toJson(up, "the upcast event");
+      }
+    } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
+      return Step.error("upcaster " + Sandbox.describe(failure, reducer.limitMillis), null);
+    }
+    event = e;
+    Object type = ScriptableObject.getProperty((Scriptable) e, "type");
+    Function handler =
+        reducer.handler(type instanceof CharSequence t ? t.toString() : stored.type());
+    if (handler == null) {
+      handler = reducer.any;
+    }
+    if (handler == null) {
+      return upcastForm == null
+          ? Step.UNHANDLED
+          : new Step(Step.Outcome.UNHANDLED, upcastForm, null);
+    }
+    try {
+      Object next = callLimited(cx, handler, new Object[] {state, e});
+      if (next == null || next instanceof Undefined) {
+        return Step.error(
+            "the handler returned "
+                + (next == null ? "null" : "undefined")
+                + "; return the new state",
+            upcastForm);
+      }
+      state = next;
+      intact = true;
+      return upcastForm == null ? Step.HANDLED : new Step(Step.Outcome.HANDLED, upcastForm, null);
+    } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
+      intact = false; // the handler may have changed the state before it failed
+      return Step.error(Sandbox.describe(failure, reducer.limitMillis), upcastForm);
+    }
+  }
+
+  private Object callLimited(Context cx, Function f, Object[] args) {
+    return Sandbox.withDeadline(
+        cx, reducer.limitMillis, () -> f.call(cx, reducer.scope, reducer.object, args));
+  }
+
+  @Override
+  public boolean intact() {
+    return intact;
+  }
+
+  @Override
+  public JsonNode state() {
+    return Sandbox.call(cx -> JsConvert.toJson(state, "the state"));
+  }
+
+  @Override
+  public JsonNode valueAt(String pointer) {
+    return Sandbox.call(
+        cx -> {
+          Object v = state;
+          for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
+            if (!(v instanceof Scriptable s) || v instanceof Function) {
+              return MissingNode.getInstance();
+            }
+            String key = p.getMatchingProperty();
+            Object next =
+                s instanceof NativeArray && p.getMatchingIndex() >= 0
+                    ? s.get(p.getMatchingIndex(), s)
+                    : ScriptableObject.getProperty(s, key);
+            if (next == Scriptable.NOT_FOUND || next instanceof Undefined) {
+              return MissingNode.getInstance();
+            }
+            v = next;
+          }
+          return JsConvert.toJson(v, "the value at " + (pointer.isEmpty() ? "/" : pointer));
+        });
+  }
+
+  /** The current state as a JavaScript value, for conditions. */
+  Object jsState() {
+    return state;
+  }
+
+  /** The last event applied, as the handlers saw it (after upcasting). */
+  Object jsEvent() {
+    return event;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.hindsight.replay.js;
+
+import dev.hindsight.replay.Fold;
+import dev.hindsight.replay.Reducer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+/**
+ * A reducer written in JavaScript: an object of handlers keyed by event type, with optional {@code
+ * name}, {@code streams} (globs on the stream id), {@code types} (aggregate types), {@code $init},
+ * {@code $any} and {@code $upcast}.
+ */
+public final class JsReducer implements Reducer {
+
+  static final Set<String> RESERVED =
+      Set.of("name", "streams", "types", "$init", "$any", "$upcast");
+  private static final Pattern REVISION_SUFFIX = Pattern.compile("#\\d+$");
+
+  private final String name;
+  private final List<Pattern> streams;
+  private final Set<String> types;
+  final Scriptable scope;
+  final Scriptable object;
+  final Function init;
+  final Function any;
+  final Scriptable upcasters;
+  private final Map<String, Object> handlers = new ConcurrentHashMap<>();
+  private final Map<String, Object> upcasts = new ConcurrentHashMap<>();
+  final long limitMillis;
+
+  JsReducer(
+      String name,
+      List<String> streamGlobs,
+      List<String> types,
+      Scriptable scope,
+      Scriptable object,
+      long limitMillis) {
+    this.name = name;
+    this.streams = streamGlobs.stream().map(JsReducer::glob).toList();
+    this.types = Set.copyOf(types);
+    this.scope = scope;
+    this.object = object;
+    this.init = function(object, "$init");
+    this.any = function(object, "$any");
+    Object up = ScriptableObject.getProperty(object, "$upcast");
+    this.upcasters = up instanceof Scriptable s && !(up instanceof Function) ? s : null;
+    this.limitMillis = limitMillis;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean appliesTo(String stream, String aggregateType) {
+    if (streams.isEmpty() && types.isEmpty()) {
+      return true;
+    }
+    if (aggregateType != null && types.contains(aggregateType)) {
+      return true;
+    }
+    return stream != null && streams.stream().anyMatch(p -> p.matcher(stream).matches());
+  }
+
+  @Override
+  public Fold newFold(String stream, String aggregateType) {
+    return new JsFold(this);
+  }
+
+  /** The handler for an event type, by the lookup order in the README; null when none. */
+  Function handler(String type) {
+    Object found = handlers.computeIfAbsent(String.valueOf(type), t -> lookup(object, t, true));
+    return found instanceof Function f ? f : null;
+  }
+
+  /** The upcaster for a stored event type; null when none. */
+  Function upcaster(String type) {
+    if (upcasters == null) {
+      return null;
+    }
+    Object found = upcasts.computeIfAbsent(String.valueOf(type), t -> lookup(upcasters, t, false));
+    return found instanceof Function f ? f : null;
+  }
+
+  /**
+   * Handler lookup, first hit wins: the type exactly; without a {@code #N} suffix; the part after
+   * the last {@code :}; after the last {@code .}; after the last {@code $} (the last three on the
+   * type without its suffix).
+   */
+  static List<String> candidates(String type) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(type);
+    String bare = REVISION_SUFFIX.matcher(type).replaceFirst("");
+    names.add(bare);
+    for (char sep : new char[] {':', '.', '$'}) {
+      int at = bare.lastIndexOf(sep);
+      if (at >= 0 && at < bare.length() - 1) {
+        names.add(bare.substring(at + 1));
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static Object lookup(Scriptable in, String type, boolean skipReserved) {
+    for (String candidate : candidates(type)) {
+      if (skipReserved && RESERVED.contains(candidate)) {
+        continue;
+      }
+      Object f = ScriptableObject.getProperty(in, candidate);
+      if (f instanceof Function) {
+        return f;
+      }
+    }
+    return Boolean.FALSE; // remembered as "none" (a map cannot hold null)
+  }
+
+  private static Function function(Scriptable object, String key) {
+    Object f = ScriptableObject.getProperty(object, key);
+    return f instanceof Function fn ? fn : null;
+  }
+
+  static Pattern glob(String glob) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> sb.append(".*");
+        case '?' -> sb.append('.');
+        default -> sb.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(sb.toString());
+  }
+}
