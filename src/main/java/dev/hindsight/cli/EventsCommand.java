@@ -1,12 +1,22 @@
 package dev.hindsight.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.Reducer;
+import dev.hindsight.replay.ReducerException;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +51,14 @@ final class EventsCommand implements Callable<Integer> {
 
   @Option(names = "--limit", paramLabel = "N", description = "Print at most N events.")
   Long limit;
+
+  @Option(
+      names = "--reducer",
+      paramLabel = "R",
+      description =
+          "A JavaScript reducer file or folder: each event also shows as its upcasters make it"
+              + " (JSON field \"upcast\", null when no upcaster applies).")
+  java.nio.file.Path reducer;
 
   @Option(
       names = "--json",
@@ -79,7 +97,20 @@ final class EventsCommand implements Callable<Integer> {
       }
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);
-        read(source, query, err, e -> array.add(EventJson.toJson(e)));
+        Upcasts upcasts =
+            reducer == null ? null : new Upcasts(source, JsReducers.load(reducer), err);
+        read(
+            source,
+            query,
+            err,
+            e -> {
+              ObjectNode o = EventJson.toJson(e);
+              if (upcasts != null) {
+                JsonNode up = upcasts.of(e);
+                o.set("upcast", up == null ? o.nullNode() : up);
+              }
+              array.add(o);
+            });
         array.finish();
       } else {
         try (TextTable table =
@@ -127,6 +158,34 @@ final class EventsCommand implements Callable<Integer> {
           }
           return true;
         });
+  }
+
+  /** The upcast form of events, by the reducer that applies to each one's stream. */
+  private static final class Upcasts {
+    private final EventSource source;
+    private final ReducerSet reducers;
+    private final PrintWriter err;
+    private final Map<String, Reducer> byStream = new HashMap<>();
+
+    Upcasts(EventSource source, ReducerSet reducers, PrintWriter err) {
+      this.source = source;
+      this.reducers = reducers;
+      this.err = err;
+    }
+
+    JsonNode of(StoredEvent e) {
+      Reducer r =
+          byStream.computeIfAbsent(
+              e.stream(),
+              s -> reducers.forStream(s, source.stream(s).map(StreamSummary::type).orElse(null)));
+      try {
+        return r.upcast(e);
+      } catch (ReducerException failure) {
+        err.println(
+            "hindsight: warning: event at position " + e.position() + ": " + failure.getMessage());
+        return null;
+      }
+    }
   }
 
   /**

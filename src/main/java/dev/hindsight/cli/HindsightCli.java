@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
       StreamsCommand.class,
       EventsCommand.class,
       LayoutCommand.class,
+      StateCommand.class,
+      DiffCommand.class,
+      BlameCommand.class,
+      FindCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HindsightCli implements Runnable {
@@ -27,7 +31,8 @@ public final class HindsightCli implements Runnable {
   static final int OK = 0;
   static final int FAILED = 2;
 
-  private static final Set<String> COMMANDS = Set.of("streams", "events", "layout", "help");
+  private static final Set<String> COMMANDS =
+      Set.of("streams", "events", "layout", "state", "diff", "blame", "find", "help");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -93,7 +98,7 @@ public final class HindsightCli implements Runnable {
   }
 
   private static String message(Exception e) {
-    if (e instanceof StoreException) {
+    if (e instanceof StoreException || e instanceof dev.hindsight.replay.ReducerException) {
       return e.getMessage();
     }
     if (e instanceof java.io.UncheckedIOException u) {

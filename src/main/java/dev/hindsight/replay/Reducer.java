@@ -18,4 +18,14 @@ public interface Reducer {
 
   /** A new fold, starting from the initial state. */
   Fold newFold(String stream, String aggregateType);
+
+  /**
+   * The event as this reducer's handlers see it, when an upcaster changes it; null when none
+   * applies.
+   *
+   * @throws ReducerException when the upcaster fails
+   */
+  default com.fasterxml.jackson.databind.JsonNode upcast(dev.hindsight.event.StoredEvent event) {
+    return null;
+  }
 }

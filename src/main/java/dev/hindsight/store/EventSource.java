@@ -5,6 +5,7 @@ import dev.hindsight.event.StreamSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +22,11 @@ public interface EventSource extends AutoCloseable {
 
   /** Every stream, ordered by id. */
   List<StreamSummary> streams();
+
+  /**
+   * One stream's summary (indexed lookups, not a listing), or empty when there is no such stream.
+   */
+  Optional<StreamSummary> stream(String stream);
 
   /** Whether the store has a stream with this id (one indexed lookup, not a listing). */
   boolean hasStream(String stream);

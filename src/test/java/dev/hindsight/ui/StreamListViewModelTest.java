@@ -96,6 +96,11 @@ class StreamListViewModelTest {
       }
 
       @Override
+      public java.util.Optional<StreamSummary> stream(String stream) {
+        return STREAMS.stream().filter(s -> s.stream().equals(stream)).findFirst();
+      }
+
+      @Override
       public boolean hasStream(String stream) {
         return true;
       }

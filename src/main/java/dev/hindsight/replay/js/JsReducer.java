@@ -1,7 +1,11 @@
 package dev.hindsight.replay.js;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.event.EventJson;
+import dev.hindsight.event.StoredEvent;
 import dev.hindsight.replay.Fold;
 import dev.hindsight.replay.Reducer;
+import dev.hindsight.replay.ReducerException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,6 +78,27 @@ public final class JsReducer implements Reducer {
   @Override
   public Fold newFold(String stream, String aggregateType) {
     return new JsFold(this);
+  }
+
+  @Override
+  public JsonNode upcast(StoredEvent event) {
+    Function up = upcaster(event.type());
+    if (up == null) {
+      return null;
+    }
+    return Sandbox.call(
+        cx -> {
+          Object e = JsConvert.toJs(EventJson.toJson(event), cx, scope);
+          try {
+            Object result =
+                Sandbox.withDeadline(
+                    cx, limitMillis, () -> up.call(cx, scope, object, new Object[] {e}));
+            return JsConvert.toJson(result, "the upcast event");
+          } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
+            throw new ReducerException(
+                "upcaster " + Sandbox.describe(failure, limitMillis), failure);
+          }
+        });
   }
 
   /** The handler for an event type, by the lookup order in the README; null when none. */

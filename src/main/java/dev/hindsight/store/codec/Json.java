@@ -48,6 +48,15 @@ public final class Json {
     return MAPPER.readTree(text);
   }
 
+  /** Indented JSON text of a node, for people. */
+  public static String pretty(JsonNode node) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
   /** Compact JSON text of a node. */
   public static String write(JsonNode node) {
     try {

@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -84,6 +85,17 @@ public final class SqliteEventSource implements EventSource {
 
   @Override
   public synchronized List<StreamSummary> streams() {
+    return withTimestamps(summaries(null));
+  }
+
+  @Override
+  public synchronized Optional<StreamSummary> stream(String stream) {
+    List<StreamSummary> found = withTimestamps(summaries(stream));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** Every stream's summary without times, or only {@code stream}'s when it is not null. */
+  private List<StreamSummary> summaries(String stream) {
     Field typeField = layout.aggregateType();
     boolean typeColumn =
         typeField != null && typeField.column() != null && !typeField.derivedFromStream();
@@ -99,40 +111,44 @@ public final class SqliteEventSource implements EventSource {
             + (typeColumn ? ", max(" + sql.column(typeField.column()) + ")" : "")
             + " FROM "
             + sql.from
-            + sql.whereClause()
+            + (stream == null ? sql.whereClause() : sql.whereClause(sql.streamCondition()))
             + " GROUP BY "
             + keys
             + " ORDER BY "
             + keys;
     List<StreamSummary> result = new ArrayList<>();
     int k = sql.streamColumns.size();
-    try (PreparedStatement ps = file.connection().prepareStatement(query);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String[] key = new String[k];
-        for (int i = 0; i < k; i++) {
-          key[i] = text(rs.getObject(i + 1));
+    try (PreparedStatement ps = file.connection().prepareStatement(query)) {
+      if (stream != null) {
+        bindStream(ps, 1, stream);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String[] key = new String[k];
+          for (int i = 0; i < k; i++) {
+            key[i] = text(rs.getObject(i + 1));
+          }
+          String id = streamId(key);
+          long count = rs.getLong(k + 1);
+          long first = rs.getLong(k + 2);
+          long last = rs.getLong(k + 3);
+          String type;
+          if (typeColumn) {
+            type = Patterns.apply(typeField.pattern(), text(rs.getObject(k + 4)));
+          } else if (typeField != null && typeField.derivedFromStream()) {
+            type = Patterns.apply(typeField.pattern(), id);
+          } else if (layout.stream().composite()) {
+            type = key[0];
+          } else {
+            type = null;
+          }
+          result.add(new StreamSummary(id, type, count, first, last, null, null));
         }
-        String stream = streamId(key);
-        long count = rs.getLong(k + 1);
-        long first = rs.getLong(k + 2);
-        long last = rs.getLong(k + 3);
-        String type;
-        if (typeColumn) {
-          type = Patterns.apply(typeField.pattern(), text(rs.getObject(k + 4)));
-        } else if (typeField != null && typeField.derivedFromStream()) {
-          type = Patterns.apply(typeField.pattern(), stream);
-        } else if (layout.stream().composite()) {
-          type = key[0];
-        } else {
-          type = null;
-        }
-        result.add(new StreamSummary(stream, type, count, first, last, null, null));
       }
     } catch (SQLException e) {
       throw failure(e);
     }
-    return withTimestamps(result);
+    return result;
   }
 
   /**
