@@ -83,6 +83,7 @@ final class JsFold implements Fold {
     try {
       Object next = callLimited(cx, handler, new Object[] {state, e});
       if (next == null || next instanceof Undefined) {
+        intact = false; // it may have changed the state in place before returning nothing
         return Step.error(
             "the handler returned "
                 + (next == null ? "null" : "undefined")
