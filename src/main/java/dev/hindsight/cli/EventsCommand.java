@@ -12,7 +12,6 @@ import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -192,8 +191,6 @@ final class EventsCommand implements Callable<Integer> {
    * A one-line summary of the data: compact JSON or the text, cut to {@value #DATA_WIDTH} chars.
    */
   static String summary(StoredEvent e) {
-    String text = e.data().isTextual() ? e.data().asText() : Json.write(e.data());
-    text = text.replaceAll("\\s+", " ");
-    return text.length() <= DATA_WIDTH ? text : text.substring(0, DATA_WIDTH - 1) + "…";
+    return EventJson.summary(e, DATA_WIDTH);
   }
 }

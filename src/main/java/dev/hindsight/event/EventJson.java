@@ -48,6 +48,16 @@ public final class EventJson {
   }
 
   /**
+   * A one-line summary of an event's data: compact JSON or its text, white space folded, cut to
+   * {@code width} characters with an ellipsis.
+   */
+  public static String summary(StoredEvent e, int width) {
+    String text = e.data().isTextual() ? e.data().asText() : e.data().toString();
+    text = text.replaceAll("\\s+", " ");
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+
+  /**
    * ISO-8601 in UTC ending in {@code Z}, or null. Fractions show as many digits as they have (at
    * least milliseconds): {@code .120Z}, {@code .1234567Z} for .NET ticks, none for whole seconds.
    */

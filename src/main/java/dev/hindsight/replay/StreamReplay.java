@@ -258,6 +258,65 @@ public final class StreamReplay {
     }
   }
 
+  /**
+   * One event and the states around it, computed in one fold: what a view needs to show an event
+   * and what it changed.
+   *
+   * @param ordinal the event's place (-1: the initial state, with no event)
+   * @param before the state before the event
+   * @param after the state after the event
+   * @param event the event as stored, or null for ordinal -1
+   * @param upcast the event as the handlers saw it when an upcaster changed it, else null
+   * @param error the reducer error at this event, or null
+   */
+  public record Point(
+      int ordinal,
+      JsonNode before,
+      JsonNode after,
+      StoredEvent event,
+      JsonNode upcast,
+      ReducerError error) {
+
+    /** What the event changed. */
+    public java.util.List<Change> changes() {
+      return JsonDiff.diff(before, after);
+    }
+  }
+
+  /** The event at {@code ordinal} with the states before and after it. */
+  public synchronized Point point(int ordinal) {
+    checkOrdinal(ordinal);
+    if (ordinal < 0) {
+      JsonNode initial = checkpoints.firstEntry().getValue();
+      return new Point(-1, initial, initial, null, null, null);
+    }
+    JsonNode before = stateAfter(ordinal - 1);
+    StoredEvent event = event(ordinal);
+    ReducerError error = errors.get(ordinal);
+    JsonNode after;
+    JsonNode upcast = null;
+    if (error != null) {
+      after = before;
+    } else if (ordinal + 1 == size || checkpoints.containsKey(ordinal + 1)) {
+      after = stateAfter(ordinal);
+      upcast = upcastOf(event);
+    } else {
+      fold.reset(before);
+      Step step = fold.apply(event);
+      upcast = step.upcast();
+      after = fold.state();
+    }
+    return new Point(ordinal, before, after, event, upcast, error);
+  }
+
+  private JsonNode upcastOf(StoredEvent event) {
+    try {
+      return reducer.upcast(event);
+    } catch (ReducerException e) {
+      return null;
+    }
+  }
+
   /** The final state. */
   public JsonNode finalState() {
     return finalState;

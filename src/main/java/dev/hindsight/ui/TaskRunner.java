@@ -18,6 +18,9 @@ public interface TaskRunner {
    */
   <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed);
 
+  /** Runs {@code action} on the UI thread, soon (for progress reports from background work). */
+  void later(Runnable action);
+
   /** Background daemon threads, results delivered with {@code Platform.runLater}. */
   static TaskRunner fx() {
     AtomicInteger n = new AtomicInteger();
@@ -41,6 +44,11 @@ public interface TaskRunner {
               }
             });
       }
+
+      @Override
+      public void later(Runnable action) {
+        javafx.application.Platform.runLater(action);
+      }
     };
   }
 
@@ -57,6 +65,11 @@ public interface TaskRunner {
           return;
         }
         onDone.accept(result);
+      }
+
+      @Override
+      public void later(Runnable action) {
+        action.run();
       }
     };
   }

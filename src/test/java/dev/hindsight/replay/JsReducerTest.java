@@ -103,6 +103,30 @@ class JsReducerTest {
   }
 
   @Test
+  void initIsToldTheStreamAndItsType() throws Exception {
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      f.event("order-7", 1, "X", "{}");
+      assertThat(
+              finalState(
+                  f,
+                  "order-7",
+                  "({ $init: ({ stream, type }) => ({ stream, type }), X: (s) => s })"))
+          .isEqualTo("{\"stream\":\"order-7\",\"type\":\"order\"}");
+    }
+  }
+
+  @Test
+  void anUpcasterThatReturnsItsInputChangesNothing() throws Exception {
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      f.event("s-1", 1, "X", "{\"v\":2}");
+      Reducer r =
+          ReplayFixture.js(
+              "({ $upcast: { X: (e) => e.data.v === 2 ? e : ({ ...e, data: { v: 2 } }) }, X: (s) => s })");
+      assertThat(r.upcast(f.replay("s-1", r, ReplayOptions.defaults()).event(0))).isNull();
+    }
+  }
+
+  @Test
   void upcastersChangeWhatHandlersSeeAndTheStoredFormIsKept() throws Exception {
     try (ReplayFixture f = new ReplayFixture(dir)) {
       f.event("acc-1", 1, "MoneyDeposited", "{\"amount\":5}")

@@ -84,7 +84,7 @@ public final class Finder {
       return new Result(-1, null);
     }
     JsReducer reducer = replay.reducer() instanceof JsReducer js ? js : genericReducer();
-    JsFold fold = new JsFold(reducer);
+    JsFold fold = new JsFold(reducer, replay.stream().stream(), replay.stream().type());
     fold.reset(replay.stateAfter(from - 1));
     int[] hit = {-1};
     String[] error = {null};

@@ -22,12 +22,16 @@ import org.mozilla.javascript.Undefined;
 final class JsFold implements Fold {
 
   private final JsReducer reducer;
+  private final String stream;
+  private final String aggregateType;
   private Object state;
   private Object event;
   private boolean intact = true;
 
-  JsFold(JsReducer reducer) {
+  JsFold(JsReducer reducer, String stream, String aggregateType) {
     this.reducer = reducer;
+    this.stream = stream;
+    this.aggregateType = aggregateType;
   }
 
   @Override
@@ -37,7 +41,11 @@ final class JsFold implements Fold {
           if (from != null) {
             state = JsConvert.toJs(from, cx, reducer.scope);
           } else if (reducer.init != null) {
-            state = callLimited(cx, reducer.init, new Object[0]);
+            // $init({stream, type}): a starting state may name its stream (evtstore's does)
+            Scriptable info = cx.newObject(reducer.scope);
+            ScriptableObject.putProperty(info, "stream", stream);
+            ScriptableObject.putProperty(info, "type", aggregateType);
+            state = callLimited(cx, reducer.init, new Object[] {info});
           } else {
             state = cx.newObject(reducer.scope);
           }
@@ -62,8 +70,10 @@ final class JsFold implements Fold {
           return Step.error(
               "the upcaster for " + stored.type() + " did not return an event object", null);
         }
+        if (up != e) { // an upcaster that returns its input (already current) changed nothing
+          upcastForm = JsConvert.toJson(up, "the upcast event");
+        }
         e = up;
-        upcastForm = JsConvert.toJson(up, "the upcast event");
       }
     } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
       return Step.error("upcaster " + Sandbox.describe(failure, reducer.limitMillis), null);

@@ -77,7 +77,7 @@ public final class JsReducer implements Reducer {
 
   @Override
   public Fold newFold(String stream, String aggregateType) {
-    return new JsFold(this);
+    return new JsFold(this, stream, aggregateType);
   }
 
   @Override
@@ -93,7 +93,7 @@ public final class JsReducer implements Reducer {
             Object result =
                 Sandbox.withDeadline(
                     cx, limitMillis, () -> up.call(cx, scope, object, new Object[] {e}));
-            return JsConvert.toJson(result, "the upcast event");
+            return result == e ? null : JsConvert.toJson(result, "the upcast event");
           } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
             throw new ReducerException(
                 "upcaster " + Sandbox.describe(failure, limitMillis), failure);

@@ -1,0 +1,134 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.EventJson;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The events of the open stream, one row each, kept in step with the timeline both ways: the
+ * current event is highlighted and the events after it are dimmed; choosing a row moves the
+ * timeline.
+ */
+final class EventsTable extends TableView<EventRow> {
+
+  static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+  static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
+  static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+  private StreamViewModel model;
+  private boolean syncing;
+
+  EventsTable() {
+    setId("events");
+    getStyleClass().add("events-table");
+    setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    setPlaceholder(new Label("Choose a stream on the left."));
+    TableColumn<EventRow, Long> version = column("Version", EventRow::version, 70);
+    version.getStyleClass().add(MainWindow.NUMERIC);
+    getColumns().add(version);
+    getColumns().add(column("Time", r -> EventJson.iso(r.timestamp()), 190));
+    getColumns().add(column("Type", EventRow::type, 170));
+    TableColumn<EventRow, String> data = new TableColumn<>("Data");
+    data.setCellValueFactory(cell -> cell.getValue().summaryProperty());
+    data.setCellFactory(c -> new SummaryCell());
+    getColumns().add(data);
+    setRowFactory(t -> new EventTableRow());
+    getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, row) -> {
+              if (!syncing && row != null && model != null) {
+                model.ordinalProperty().set(row.ordinal());
+              }
+            });
+  }
+
+  /** Shows this stream's rows and follows its current event. */
+  void show(StreamViewModel stream) {
+    this.model = stream;
+    setItems(stream.rows());
+    stream.ordinalProperty().addListener((obs, old, now) -> follow(stream, now.intValue()));
+    follow(stream, stream.ordinalProperty().get());
+  }
+
+  private void follow(StreamViewModel stream, int ordinal) {
+    if (stream != model) {
+      return;
+    }
+    syncing = true;
+    try {
+      if (ordinal < 0 || ordinal >= getItems().size()) {
+        getSelectionModel().clearSelection();
+      } else {
+        getSelectionModel().clearAndSelect(ordinal);
+        scrollIntoView(ordinal);
+      }
+    } finally {
+      syncing = false;
+    }
+    refresh();
+  }
+
+  private void scrollIntoView(int ordinal) {
+    // keep the current row in view without jumping when it already is
+    var flow = lookup(".virtual-flow");
+    if (flow instanceof javafx.scene.control.skin.VirtualFlow<?> vf) {
+      var first = vf.getFirstVisibleCell();
+      var last = vf.getLastVisibleCell();
+      if (first != null
+          && last != null
+          && ordinal > first.getIndex()
+          && ordinal < last.getIndex()) {
+        return;
+      }
+      vf.scrollTo(Math.max(0, ordinal - 3));
+      return;
+    }
+    scrollTo(Math.max(0, ordinal - 3));
+  }
+
+  private static <T> TableColumn<EventRow, T> column(
+      String title, Function<EventRow, T> value, double width) {
+    TableColumn<EventRow, T> c = new TableColumn<>(title);
+    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    c.setPrefWidth(width);
+    c.setSortable(false);
+    return c;
+  }
+
+  private final class EventTableRow extends TableRow<EventRow> {
+    @Override
+    protected void updateItem(EventRow row, boolean empty) {
+      super.updateItem(row, empty);
+      int current = model == null ? -1 : model.ordinalProperty().get();
+      boolean has = !empty && row != null;
+      pseudoClassStateChanged(CURRENT, has && row.ordinal() == current);
+      pseudoClassStateChanged(FUTURE, has && row.ordinal() > current);
+      pseudoClassStateChanged(ERROR, has && row.error() != null);
+      setTooltip(has && row.error() != null ? new Tooltip("Reducer error: " + row.error()) : null);
+    }
+  }
+
+  private final class SummaryCell extends TableCell<EventRow, String> {
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      EventRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+      if (row == null) {
+        setText(null);
+        return;
+      }
+      if (text == null && model != null) {
+        model.needSummary(row);
+      }
+      setText(row.error() != null ? "⚠ " + row.error() : text);
+    }
+  }
+}

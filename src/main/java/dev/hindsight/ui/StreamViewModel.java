@@ -1,0 +1,279 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.ReducerError;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.ReplayOptions;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventSource;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One open stream: its replay (built in the background, with progress and cancel), the current
+ * event (the timeline's position), and the event and states around it. Moving the position asks for
+ * a new point; while one is being computed, further moves only update what to compute next, so
+ * dragging the slider never queues work.
+ */
+public final class StreamViewModel {
+
+  private final TaskRunner tasks;
+  private final EventSource source;
+  private final StreamSummary stream;
+
+  private final ReadOnlyObjectWrapper<StreamReplay> replay =
+      new ReadOnlyObjectWrapper<>(this, "replay");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+  private final IntegerProperty ordinal = new SimpleIntegerProperty(this, "ordinal", -1);
+  private final ReadOnlyObjectWrapper<StreamReplay.Point> point =
+      new ReadOnlyObjectWrapper<>(this, "point");
+  private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+  private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
+  private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 5);
+
+  private AtomicBoolean cancelBuild = new AtomicBoolean();
+  private boolean computing;
+  private int wanted = Integer.MIN_VALUE;
+
+  public StreamViewModel(TaskRunner tasks, EventSource source, StreamSummary stream) {
+    this.tasks = tasks;
+    this.source = source;
+    this.stream = stream;
+    ordinal.addListener((obs, old, now) -> requestPoint(now.intValue()));
+  }
+
+  /** Folds the stream in the background with these reducers; {@code at} is the ordinal to show. */
+  public void build(ReducerSet reducers, int at) {
+    cancelBuild.set(true);
+    AtomicBoolean cancel = new AtomicBoolean();
+    cancelBuild = cancel;
+    loading.set(true);
+    error.set(null);
+    progress.set(0);
+    long total = Math.max(1, stream.events());
+    tasks.run(
+        () ->
+            StreamReplay.build(
+                source,
+                stream,
+                reducers.forStream(stream.stream(), stream.type()),
+                ReplayOptions.defaults(),
+                (done, all) -> {
+                  double p = (double) done / total;
+                  tasks.later(() -> progress.set(p));
+                  return !cancel.get();
+                }),
+        built -> {
+          if (cancel.get()) {
+            return;
+          }
+          loading.set(false);
+          progress.set(1);
+          summaryPages.clear();
+          rows.setAll(EventRow.of(built));
+          replay.set(built);
+          int target = Math.max(-1, Math.min(at, built.size() - 1));
+          if (ordinal.get() == target) {
+            requestPoint(target);
+          } else {
+            ordinal.set(target);
+          }
+        },
+        failure -> {
+          if (cancel.get() && failure instanceof CancellationException) {
+            return;
+          }
+          loading.set(false);
+          error.set(StreamListViewModel.message(failure));
+        });
+  }
+
+  /** Stops a build in progress (the previous replay, if any, stays). */
+  public void cancelBuild() {
+    cancelBuild.set(true);
+    loading.set(false);
+  }
+
+  private void requestPoint(int o) {
+    StreamReplay r = replay.get();
+    if (r == null) {
+      return;
+    }
+    wanted = o;
+    if (computing) {
+      return; // the running computation picks up `wanted` when it ends
+    }
+    computing = true;
+    int target = Math.max(-1, Math.min(o, r.size() - 1));
+    tasks.run(
+        () -> r.point(target),
+        p -> {
+          computing = false;
+          if (replay.get() == r) {
+            point.set(p);
+          }
+          if (wanted != target && replay.get() != null) {
+            requestPoint(wanted);
+          }
+        },
+        failure -> {
+          computing = false;
+          error.set(StreamListViewModel.message(failure));
+        });
+  }
+
+  // ------------------------------------------------------------------------------ row summaries
+
+  static final int SUMMARY_PAGE = 200;
+  static final int SUMMARY_WIDTH = 160;
+  private final java.util.BitSet summaryPages = new java.util.BitSet();
+
+  /** Loads the data summaries of the page of rows around {@code row}, once, in the background. */
+  public void needSummary(EventRow row) {
+    StreamReplay r = replay.get();
+    int page = row.ordinal() / SUMMARY_PAGE;
+    if (r == null || summaryPages.get(page)) {
+      return;
+    }
+    summaryPages.set(page);
+    int from = page * SUMMARY_PAGE;
+    int to = Math.min(r.size(), from + SUMMARY_PAGE) - 1;
+    String[] texts = new String[to - from + 1];
+    tasks.run(
+        () -> {
+          r.forEach(
+              from,
+              to,
+              (o, e) -> texts[o - from] = dev.hindsight.event.EventJson.summary(e, SUMMARY_WIDTH));
+          return texts;
+        },
+        loaded -> {
+          if (replay.get() != r) {
+            return;
+          }
+          for (int i = 0; i < loaded.length; i++) {
+            rows.get(from + i).setSummary(loaded[i] == null ? "" : loaded[i]);
+          }
+        },
+        failure -> summaryPages.clear(page));
+  }
+
+  // ---------------------------------------------------------------------------------- navigation
+
+  /** Moves by {@code delta} events, staying within the stream (and the initial state before it). */
+  public void step(int delta) {
+    StreamReplay r = replay.get();
+    if (r == null) {
+      return;
+    }
+    ordinal.set(Math.max(-1, Math.min(r.size() - 1, ordinal.get() + delta)));
+  }
+
+  public void first() {
+    ordinal.set(replay.get() == null || replay.get().size() == 0 ? -1 : 0);
+  }
+
+  public void last() {
+    if (replay.get() != null) {
+      ordinal.set(replay.get().size() - 1);
+    }
+  }
+
+  /** Goes to the last event with a version at or before {@code version}. */
+  public void goToVersion(long version) {
+    if (replay.get() != null) {
+      ordinal.set(replay.get().ordinalAtVersion(version));
+    }
+  }
+
+  /** Goes to the last event at or before {@code instant}. */
+  public void goToTime(java.time.Instant instant) {
+    if (replay.get() != null) {
+      ordinal.set(replay.get().ordinalAsOf(instant));
+    }
+  }
+
+  /** One playback step: forward by one, stopping at the end. */
+  public void tick() {
+    StreamReplay r = replay.get();
+    if (r == null || ordinal.get() >= r.size() - 1) {
+      playing.set(false);
+      return;
+    }
+    step(1);
+  }
+
+  /** The reducer error at the current event, or null. */
+  public ReducerError currentError() {
+    StreamReplay r = replay.get();
+    return r == null ? null : r.errors().get(ordinal.get());
+  }
+
+  // ---------------------------------------------------------------------------------- properties
+
+  public StreamSummary stream() {
+    return stream;
+  }
+
+  public EventSource source() {
+    return source;
+  }
+
+  public ReadOnlyObjectProperty<StreamReplay> replayProperty() {
+    return replay.getReadOnlyProperty();
+  }
+
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty loadingProperty() {
+    return loading.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  /** The current event's ordinal: -1 is the initial state, before the first event. */
+  public IntegerProperty ordinalProperty() {
+    return ordinal;
+  }
+
+  /** The current event and the states around it; follows {@link #ordinalProperty()}. */
+  public ReadOnlyObjectProperty<StreamReplay.Point> pointProperty() {
+    return point.getReadOnlyProperty();
+  }
+
+  /** One row per event, in stream order, for the events table. */
+  public ObservableList<EventRow> rows() {
+    return rows;
+  }
+
+  public BooleanProperty playingProperty() {
+    return playing;
+  }
+
+  /** Playback speed in events per second (0.5 to 50). */
+  public DoubleProperty speedProperty() {
+    return speed;
+  }
+}
