@@ -33,8 +33,8 @@ final class EventsTable extends TableView<EventRow> {
     TableColumn<EventRow, Long> version = column("Version", EventRow::version, 70);
     version.getStyleClass().add(MainWindow.NUMERIC);
     getColumns().add(version);
-    getColumns().add(column("Time", r -> EventJson.iso(r.timestamp()), 190));
-    getColumns().add(column("Type", EventRow::type, 170));
+    getColumns().add(column("Time", r -> EventJson.iso(r.timestamp()), 215));
+    getColumns().add(column("Type", EventRow::type, 150));
     TableColumn<EventRow, String> data = new TableColumn<>("Data");
     data.setCellValueFactory(cell -> cell.getValue().summaryProperty());
     data.setCellFactory(c -> new SummaryCell());
@@ -69,6 +69,8 @@ final class EventsTable extends TableView<EventRow> {
       } else {
         getSelectionModel().clearAndSelect(ordinal);
         scrollIntoView(ordinal);
+        // on a table not laid out yet (a stream just opened) the scroll only holds after layout
+        javafx.application.Platform.runLater(() -> scrollIntoView(ordinal));
       }
     } finally {
       syncing = false;

@@ -12,8 +12,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application. Started through {@link dev.hindsight.Main} (which does not extend {@code
- * Application}); opens the file named on the command line, or a fresh copy of the bundled demo
- * store.
+ * Application}) as {@code hindsight [FILE] [--reducer R] [--stream ID] [--at V]}; with no file it
+ * opens a fresh copy of the bundled demo store.
  */
 public final class HindsightApp extends Application {
 
@@ -25,6 +25,8 @@ public final class HindsightApp extends Application {
   private static final java.util.logging.Logger FX_LOG =
       java.util.logging.Logger.getLogger("javafx");
 
+  private ExplorerViewModel model;
+
   /** Starts the toolkit and the window; returns when the window is closed. */
   public static void start(String[] args) {
     FX_LOG.setLevel(java.util.logging.Level.SEVERE);
@@ -35,23 +37,75 @@ public final class HindsightApp extends Application {
   public void start(Stage stage) throws IOException {
     FX_LOG.setLevel(null); // started: JavaFX's warnings from now on are worth seeing
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    StreamListViewModel model =
-        new StreamListViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    MainWindow window = new MainWindow(model, RecentFiles.user(), Platform::exit);
-    Scene scene = new Scene(window, 1200, 720);
+    LaunchArgs args = LaunchArgs.parse(getParameters().getRaw());
+    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
+    MainWindow window =
+        new MainWindow(model, RecentFiles.user(), Platform::exit, Slots.timeline(), Slots.state());
+    Scene scene = new Scene(window, 1400, 860);
     stage.setTitle("Hindsight");
     stage
         .titleProperty()
         .bind(
             javafx.beans.binding.Bindings.createStringBinding(
                 () ->
-                    model.fileProperty().get() == null
+                    model.streams().fileProperty().get() == null
                         ? "Hindsight"
-                        : model.fileProperty().get().getFileName() + " — Hindsight",
-                model.fileProperty()));
+                        : model.streams().fileProperty().get().getFileName() + " — Hindsight",
+                model.streams().fileProperty()));
     stage.setScene(scene);
     stage.show();
-    List<String> args = getParameters().getUnnamed();
-    model.open(args.isEmpty() ? DemoStore.copy() : Path.of(args.get(0)));
+    if (args.reducer() != null) {
+      model.loadReducers(args.reducer());
+    }
+    if (args.stream() != null) {
+      model
+          .streams()
+          .fileProperty()
+          .addListener(
+              (obs, old, file) -> {
+                if (file != null && old == null) {
+                  model.openStream(args.stream(), args.at() == null ? Long.MAX_VALUE : args.at());
+                  window.selectStream(args.stream());
+                }
+              });
+    }
+    model.streams().open(args.file() != null ? args.file() : DemoStore.copy());
+  }
+
+  @Override
+  public void stop() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  /** The window's command line: {@code [FILE] [--reducer R] [--stream ID] [--at V]}. */
+  record LaunchArgs(Path file, Path reducer, String stream, Long at) {
+    static LaunchArgs parse(List<String> raw) {
+      Path file = null;
+      Path reducer = null;
+      String stream = null;
+      Long at = null;
+      for (int i = 0; i < raw.size(); i++) {
+        String a = raw.get(i);
+        String next = i + 1 < raw.size() ? raw.get(i + 1) : null;
+        switch (a) {
+          case "--reducer" -> {
+            reducer = next == null ? null : Path.of(next);
+            i++;
+          }
+          case "--stream" -> {
+            stream = next;
+            i++;
+          }
+          case "--at" -> {
+            at = next == null ? null : Long.valueOf(next);
+            i++;
+          }
+          default -> file = Path.of(a);
+        }
+      }
+      return new LaunchArgs(file, reducer, stream, at);
+    }
   }
 }

@@ -1,12 +1,13 @@
 package dev.hindsight.ui;
 
-import dev.hindsight.event.EventJson;
-import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.codec.Timestamps;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -16,50 +17,90 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The window until the explorer lands: a menu, the open store's name, and its streams in a
- * filterable table. It only builds nodes and binds them to the {@link StreamListViewModel}.
+ * The window: menus, the streams on the left, the explorer of the open stream, and a status bar. It
+ * builds nodes and binds them to the {@link ExplorerViewModel}; keys and playback timing live here
+ * because they are about the window, not the data.
  */
 public final class MainWindow extends BorderPane {
 
   /** Style class of right-aligned number columns (hindsight.css). */
   static final String NUMERIC = "numeric";
 
-  private final StreamListViewModel model;
+  private final ExplorerViewModel model;
   private final RecentFiles recent;
   private final Menu recentMenu = new Menu("Open _Recent");
+  private final StreamsPane streamsPane;
+  private final ExplorerPane explorer;
+  private final Label reducerLabel = new Label();
+  private final AnimationTimer player;
 
-  public MainWindow(StreamListViewModel model, RecentFiles recent, Runnable quit) {
+  public MainWindow(
+      ExplorerViewModel model,
+      RecentFiles recent,
+      Runnable quit,
+      ExplorerPane.TimelineSlot timeline,
+      ExplorerPane.StateSlot state) {
     this.model = model;
     this.recent = recent;
     getStyleClass().add("hindsight-main");
     getStylesheets().add(MainWindow.class.getResource("hindsight.css").toExternalForm());
+    StreamListViewModel streams = model.streams();
+    streamsPane =
+        new StreamsPane(
+            streams,
+            s -> {
+              StreamViewModel open = model.streamProperty().get();
+              if (open == null || !open.stream().stream().equals(s.stream())) {
+                model.openStream(s, Integer.MAX_VALUE);
+              }
+            });
+    explorer = new ExplorerPane(timeline, state);
+    SplitPane split = new SplitPane(streamsPane, explorer);
+    split.setDividerPositions(0.24);
+    SplitPane.setResizableWithParent(streamsPane, false);
     setTop(new VBox(menu(quit), header()));
-    setCenter(table());
+    setCenter(split);
     setBottom(statusBar());
-    model
+
+    streams
         .errorProperty()
         .addListener(
             (obs, old, message) -> {
               if (message != null) {
-                showError(message);
+                showError("The store could not be opened", message);
               }
             });
     model
+        .reducerMessageProperty()
+        .addListener(
+            (obs, old, message) -> {
+              if (message != null && message.startsWith("Reducers not loaded")) {
+                showError(
+                    "The reducers could not be loaded",
+                    message.substring("Reducers not loaded: ".length()));
+              }
+            });
+    streams
         .fileProperty()
         .addListener(
             (obs, old, file) -> {
@@ -68,6 +109,12 @@ public final class MainWindow extends BorderPane {
                 refreshRecent();
               }
             });
+    model.streamProperty().addListener((obs, old, vm) -> explorer.show(vm));
+    model.streamProperty().addListener((obs, old, vm) -> updateReducerLabel());
+    model.reducersProperty().addListener((obs, old, r) -> updateReducerLabel());
+    updateReducerLabel();
+
+    player = new Player();
     setOnDragOver(
         e -> {
           if (e.getDragboard().hasFiles()) {
@@ -79,23 +126,65 @@ public final class MainWindow extends BorderPane {
         e -> {
           var files = e.getDragboard().getFiles();
           if (!files.isEmpty()) {
-            model.open(files.get(0).toPath());
+            open(files.get(0).toPath());
           }
           e.setDropCompleted(!files.isEmpty());
           e.consume();
         });
+    addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+  }
+
+  /** A dropped or chosen file: reducers (.js or a folder) or a store. */
+  void open(Path path) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (name.endsWith(".js") || path.toFile().isDirectory()) {
+      model.loadReducers(path);
+    } else {
+      model.streams().open(path);
+    }
   }
 
   private MenuBar menu(Runnable quit) {
     MenuItem open = new MenuItem("_Open…", new FontIcon(Feather.FOLDER));
     open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
     open.setOnAction(e -> chooseFile());
+    MenuItem reducers = new MenuItem("Open _Reducers…", new FontIcon(Feather.CODE));
+    reducers.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+    reducers.setOnAction(e -> chooseReducers(false));
+    MenuItem reducerFolder = new MenuItem("Open Reducer _Folder…");
+    reducerFolder.setOnAction(e -> chooseReducers(true));
+    MenuItem reload = new MenuItem("Re_load Reducers");
+    reload.setAccelerator(KeyCombination.keyCombination("F5"));
+    reload.setOnAction(
+        e -> {
+          if (model.reducerPathProperty().get() != null) {
+            model.loadReducers(model.reducerPathProperty().get());
+          }
+        });
+    MenuItem generic = new MenuItem("Use the _Generic Reducer");
+    generic.setOnAction(e -> model.clearReducers());
     MenuItem exit = new MenuItem("_Quit");
     exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     exit.setOnAction(e -> quit.run());
     refreshRecent();
-    Menu file = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), exit);
-    return new MenuBar(file);
+    Menu file =
+        new Menu(
+            "_File",
+            null,
+            open,
+            recentMenu,
+            new SeparatorMenuItem(),
+            reducers,
+            reducerFolder,
+            reload,
+            generic,
+            new SeparatorMenuItem(),
+            exit);
+    MenuItem goTo = new MenuItem("_Go to…");
+    goTo.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
+    goTo.setOnAction(e -> goTo());
+    Menu go = new Menu("_Go", null, goTo);
+    return new MenuBar(file, go);
   }
 
   private void refreshRecent() {
@@ -103,7 +192,7 @@ public final class MainWindow extends BorderPane {
     for (Path p : recent.list()) {
       MenuItem item = new MenuItem(p.toString());
       item.setMnemonicParsing(false);
-      item.setOnAction(e -> model.open(p));
+      item.setOnAction(e -> model.streams().open(p));
       recentMenu.getItems().add(item);
     }
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -118,13 +207,130 @@ public final class MainWindow extends BorderPane {
             new FileChooser.ExtensionFilter(
                 "SQLite event stores", "*.db", "*.sqlite", "*.sqlite3", "*.db3"),
             new FileChooser.ExtensionFilter("All files", "*"));
-    Path current = model.fileProperty().get();
+    Path current = model.streams().fileProperty().get();
     if (current != null && current.getParent() != null) {
       chooser.setInitialDirectory(current.getParent().toFile());
     }
     File chosen = chooser.showOpenDialog(window());
     if (chosen != null) {
-      model.open(chosen.toPath());
+      model.streams().open(chosen.toPath());
+    }
+  }
+
+  private void chooseReducers(boolean folder) {
+    File chosen;
+    if (folder) {
+      DirectoryChooser chooser = new DirectoryChooser();
+      chooser.setTitle("Open a folder of reducers");
+      chosen = chooser.showDialog(window());
+    } else {
+      FileChooser chooser = new FileChooser();
+      chooser.setTitle("Open a reducer file");
+      chooser
+          .getExtensionFilters()
+          .add(new FileChooser.ExtensionFilter("JavaScript reducers", "*.js"));
+      chosen = chooser.showOpenDialog(window());
+    }
+    if (chosen != null) {
+      model.loadReducers(chosen.toPath());
+    }
+  }
+
+  /** Ctrl+G: a version number, or a date-time (the last event at or before it). */
+  void goTo() {
+    StreamViewModel vm = model.streamProperty().get();
+    if (vm == null || vm.replayProperty().get() == null) {
+      return;
+    }
+    TextInputDialog dialog = new TextInputDialog();
+    dialog.initOwner(window());
+    dialog.setTitle("Go to");
+    dialog.setHeaderText("Go to a version, or to a time (ISO-8601, UTC unless it says otherwise)");
+    dialog.setContentText("Version or time:");
+    Optional<String> answer = dialog.showAndWait();
+    answer.map(String::strip).filter(s -> !s.isEmpty()).ifPresent(s -> goTo(vm, s));
+  }
+
+  static void goTo(StreamViewModel vm, String target) {
+    if (target.matches("-?\\d+")) {
+      vm.goToVersion(Long.parseLong(target));
+      return;
+    }
+    try {
+      Instant t = Timestamps.parse(target, "iso");
+      if (t != null) {
+        vm.goToTime(t);
+      }
+    } catch (DateTimeException e) {
+      // an unreadable answer goes nowhere; the dialog said what it takes
+    }
+  }
+
+  private void onKey(KeyEvent e) {
+    StreamViewModel vm = model.streamProperty().get();
+    if (vm == null || e.getTarget() instanceof TextInputControl) {
+      return;
+    }
+    boolean inTree = e.getTarget() instanceof TreeView<?>;
+    KeyCode code = e.getCode();
+    switch (code) {
+      case LEFT, RIGHT -> {
+        if (!inTree) {
+          vm.step(code == KeyCode.LEFT ? -1 : 1);
+          e.consume();
+        }
+      }
+      case PAGE_UP -> {
+        vm.step(-10);
+        e.consume();
+      }
+      case PAGE_DOWN -> {
+        vm.step(10);
+        e.consume();
+      }
+      case HOME -> {
+        if (!inTree) {
+          vm.first();
+          e.consume();
+        }
+      }
+      case END -> {
+        if (!inTree) {
+          vm.last();
+          e.consume();
+        }
+      }
+      case SPACE -> {
+        vm.playingProperty().set(!vm.playingProperty().get());
+        e.consume();
+      }
+      default -> {}
+    }
+  }
+
+  /** Steps the open stream at its playback speed while it plays. */
+  private final class Player extends AnimationTimer {
+    private long last;
+
+    Player() {
+      start();
+    }
+
+    @Override
+    public void handle(long now) {
+      StreamViewModel vm = model.streamProperty().get();
+      if (vm == null || !vm.playingProperty().get()) {
+        last = 0;
+        return;
+      }
+      double interval = 1e9 / Math.max(0.5, vm.speedProperty().get());
+      if (last == 0) {
+        last = now;
+        vm.tick();
+      } else if (now - last >= interval) {
+        last += (long) interval * Math.max(1, (long) ((now - last) / interval));
+        vm.tick();
+      }
     }
   }
 
@@ -136,84 +342,63 @@ public final class MainWindow extends BorderPane {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    model.fileProperty().get() == null
+                    model.streams().fileProperty().get() == null
                         ? "Hindsight"
-                        : model.fileProperty().get().getFileName().toString(),
-                model.fileProperty()));
+                        : model.streams().fileProperty().get().getFileName().toString(),
+                model.streams().fileProperty()));
     Label layout = new Label();
     layout.getStyleClass().add("text-muted");
-    layout.textProperty().bind(Bindings.concat("layout: ", model.layoutNameProperty()));
-    layout.visibleProperty().bind(model.layoutNameProperty().isNotEmpty());
-    TextField filter = new TextField();
-    filter.setId("stream-filter");
-    filter.setPromptText("Filter streams: text, glob (order-*) or a type");
-    filter.textProperty().bindBidirectional(model.filterProperty());
-    filter.setPrefColumnCount(28);
-    HBox spacer = new HBox();
+    layout.textProperty().bind(Bindings.concat("layout: ", model.streams().layoutNameProperty()));
+    layout.visibleProperty().bind(model.streams().layoutNameProperty().isNotEmpty());
+    reducerLabel.setId("reducer");
+    reducerLabel.getStyleClass().add("text-muted");
+    Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox box = new HBox(12, new FontIcon(Feather.CLOCK), title, layout, spacer, filter);
+    HBox box = new HBox(12, new FontIcon(Feather.CLOCK), title, layout, reducerLabel, spacer);
     box.setAlignment(Pos.CENTER_LEFT);
-    box.setPadding(new Insets(10, 12, 10, 12));
+    box.setPadding(new Insets(8, 12, 8, 12));
     return box;
   }
 
-  private TableView<StreamSummary> table() {
-    TableView<StreamSummary> table = new TableView<>(model.visibleStreams());
-    table.setId("streams");
-    javafx.application.Platform.runLater(table::requestFocus);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(
-        new Label("No streams. Open a store with File › Open… or drop a file here."));
-    table.getColumns().add(column("Stream", StreamSummary::stream, 420));
-    table.getColumns().add(column("Type", StreamSummary::type, 110));
-    TableColumn<StreamSummary, Long> events = column("Events", StreamSummary::events, 80);
-    events.getStyleClass().add(NUMERIC);
-    table.getColumns().add(events);
-    TableColumn<StreamSummary, String> versions =
-        column("Versions", s -> s.firstVersion() + " – " + s.lastVersion(), 100);
-    versions.getStyleClass().add(NUMERIC);
-    table.getColumns().add(versions);
-    table.getColumns().add(column("First event", s -> EventJson.iso(s.firstTimestamp()), 200));
-    table.getColumns().add(column("Last event", s -> EventJson.iso(s.lastTimestamp()), 200));
-    return table;
-  }
-
-  private static <T> TableColumn<StreamSummary, T> column(
-      String title, Function<StreamSummary, T> value, double width) {
-    TableColumn<StreamSummary, T> c = new TableColumn<>(title);
-    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    c.setPrefWidth(width);
-    return c;
+  private void updateReducerLabel() {
+    reducerLabel.setText("reducer: " + model.reducerName());
   }
 
   private HBox statusBar() {
     Label status = new Label();
     status.setId("status");
-    status.textProperty().bind(model.statusProperty());
+    status.textProperty().bind(model.streams().statusProperty());
+    Label reducerStatus = new Label();
+    reducerStatus.textProperty().bind(model.reducerMessageProperty());
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(16, 16);
-    spinner.visibleProperty().bind(model.busyProperty());
-    HBox bar = new HBox(8, spinner, status);
+    spinner.visibleProperty().bind(model.streams().busyProperty());
+    HBox bar = new HBox(8, spinner, status, reducerStatus);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 12, 4, 12));
     bar.getStyleClass().add("status-bar");
     return bar;
   }
 
-  private void showError(String message) {
+  private void showError(String header, String message) {
     Alert alert = new Alert(Alert.AlertType.ERROR);
     alert.initOwner(window());
     alert.setTitle("Hindsight");
-    alert.setHeaderText("The store could not be opened");
+    alert.setHeaderText(header);
     Label text = new Label(message);
     text.setWrapText(true);
     text.setPrefWidth(520);
     // a fixed width: a long message must wrap, not widen (and push off screen) the dialog
     alert.getDialogPane().setContent(text);
     alert.getDialogPane().setPrefWidth(580);
-    alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     alert.setResizable(true);
     alert.show();
+  }
+
+  /** Selects a stream in the list by id (the command line's --stream). */
+  void selectStream(String id) {
+    streamsPane.select(id);
   }
 
   private Window window() {

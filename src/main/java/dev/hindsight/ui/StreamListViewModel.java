@@ -32,6 +32,8 @@ public final class StreamListViewModel {
   private final FilteredList<StreamSummary> visible = new FilteredList<>(streams, s -> true);
   private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyObjectWrapper<EventSource> source =
+      new ReadOnlyObjectWrapper<>(this, "source");
   private final ReadOnlyStringWrapper layoutName =
       new ReadOnlyStringWrapper(this, "layoutName", "");
   private final ReadOnlyStringWrapper status =
@@ -56,17 +58,27 @@ public final class StreamListViewModel {
     status.set("Opening " + path.getFileName() + "…");
     tasks.run(
         () -> {
-          try (EventSource source = opener.apply(path)) {
-            return new Opened(source.layout().name(), source.streams());
+          EventSource source = opener.apply(path);
+          try {
+            return new Opened(source, source.layout().name(), source.streams());
+          } catch (RuntimeException e) {
+            source.close();
+            throw e;
           }
         },
         opened -> {
           if (mine != generation) {
+            opened.source().close();
             return;
           }
-          file.set(path);
+          EventSource previous = this.source.get();
+          this.source.set(opened.source());
+          if (previous != null) {
+            previous.close();
+          }
           layoutName.set(opened.layout());
           streams.setAll(opened.streams());
+          file.set(path); // last: whoever listens to it finds the store's streams in place
           busy.set(false);
           updateStatus();
         },
@@ -80,7 +92,21 @@ public final class StreamListViewModel {
         });
   }
 
-  private record Opened(String layout, List<StreamSummary> streams) {}
+  private record Opened(EventSource source, String layout, List<StreamSummary> streams) {}
+
+  /** The open store, kept open while it is shown; the previous one is closed when another opens. */
+  public ReadOnlyObjectProperty<EventSource> sourceProperty() {
+    return source.getReadOnlyProperty();
+  }
+
+  /** Closes the open store (when the window closes). */
+  public void close() {
+    EventSource s = source.get();
+    source.set(null);
+    if (s != null) {
+      s.close();
+    }
+  }
 
   static String message(Throwable failure) {
     if (failure instanceof StoreException) {
@@ -127,6 +153,11 @@ public final class StreamListViewModel {
     String shown = visible.size() == streams.size() ? "" : visible.size() + " of ";
     status.set(
         String.format(Locale.ROOT, "%s%,d streams · %,d events", shown, streams.size(), events));
+  }
+
+  /** Every stream of the open store, whatever the filter. */
+  public List<StreamSummary> allStreams() {
+    return streams;
   }
 
   public ObservableList<StreamSummary> visibleStreams() {

@@ -62,6 +62,11 @@ public final class StreamViewModel {
 
   /** Folds the stream in the background with these reducers; {@code at} is the ordinal to show. */
   public void build(ReducerSet reducers, int at) {
+    build(reducers, built -> at);
+  }
+
+  /** Folds the stream, then shows the ordinal {@code target} picks from the new replay. */
+  public void build(ReducerSet reducers, java.util.function.ToIntFunction<StreamReplay> target) {
     cancelBuild.set(true);
     AtomicBoolean cancel = new AtomicBoolean();
     cancelBuild = cancel;
@@ -90,11 +95,11 @@ public final class StreamViewModel {
           summaryPages.clear();
           rows.setAll(EventRow.of(built));
           replay.set(built);
-          int target = Math.max(-1, Math.min(at, built.size() - 1));
-          if (ordinal.get() == target) {
-            requestPoint(target);
+          int at = Math.max(-1, Math.min(target.applyAsInt(built), built.size() - 1));
+          if (ordinal.get() == at) {
+            requestPoint(at);
           } else {
-            ordinal.set(target);
+            ordinal.set(at);
           }
         },
         failure -> {

@@ -122,10 +122,15 @@ final class StreamsPane extends BorderPane {
     private final HBox box;
 
     StreamCell() {
-      Region spacer = new Region();
-      HBox.setHgrow(spacer, Priority.ALWAYS);
+      // long ids shorten with an ellipsis; the count always shows
+      name.setMinWidth(0);
+      name.setMaxWidth(Double.MAX_VALUE);
+      HBox.setHgrow(name, Priority.ALWAYS);
       count.getStyleClass().add("text-muted");
-      box = new HBox(6, name, spacer, count);
+      count.setMinWidth(Region.USE_PREF_SIZE);
+      box = new HBox(6, name, count);
+      box.setMinWidth(0);
+      box.prefWidthProperty().bind(widthProperty().subtract(40));
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,39 +24,51 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
 
-  private StreamListViewModel model;
+  private ExplorerViewModel model;
   private Path demo;
 
   @Start
   void start(Stage stage) throws Exception {
     demo = DemoStore.copy();
-    model = new StreamListViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
+    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
     Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    MainWindow window = new MainWindow(model, new RecentFiles(prefs), () -> {});
-    stage.setScene(new Scene(window, 1000, 600));
+    MainWindow window =
+        new MainWindow(model, new RecentFiles(prefs), () -> {}, Slots.timeline(), Slots.state());
+    stage.setScene(new Scene(window, 1200, 700));
     stage.show();
-    model.open(demo);
+    model.streams().open(demo);
+  }
+
+  private static int leaves(TreeView<?> tree) {
+    int n = 0;
+    for (TreeItem<?> group : tree.getRoot().getChildren()) {
+      n += group.getChildren().size();
+    }
+    return n;
   }
 
   @Test
-  void listsTheDemoStreamsAndFiltersThemAsTheUserTypes(FxRobot robot) throws Exception {
+  void listsTheDemoStreamsByTypeAndFiltersThemAsTheUserTypes(FxRobot robot) throws Exception {
     // the model changes on the FX thread: ask there, so a half-applied update is never seen
     WaitForAsyncUtils.waitFor(
         10,
         TimeUnit.SECONDS,
         () ->
-            WaitForAsyncUtils.asyncFx(() -> model.statusProperty().get().startsWith("50 streams"))
+            WaitForAsyncUtils.asyncFx(
+                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
                 .get());
-    TableView<?> table = robot.lookup("#streams").queryAs(TableView.class);
-    assertThat(table.getItems()).hasSize(50);
+    TreeView<?> tree = robot.lookup("#streams").queryAs(TreeView.class);
+    assertThat(leaves(tree)).isEqualTo(50);
+    assertThat(tree.getRoot().getChildren()).hasSize(3);
     assertThat(robot.lookup("#status").queryAs(Label.class).getText())
         .isEqualTo("50 streams · 3,000 events");
 
     robot.clickOn("#stream-filter").write("order-hot");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(table.getItems()).hasSize(1);
-    StreamSummary hot = (StreamSummary) table.getItems().get(0);
+    assertThat(leaves(tree)).isEqualTo(1);
+    StreamSummary hot =
+        (StreamSummary) tree.getRoot().getChildren().get(0).getChildren().get(0).getValue();
     assertThat(hot.stream()).isEqualTo("order-hot");
     assertThat(hot.events()).isEqualTo(400);
     assertThat(Files.exists(demo)).isTrue();

@@ -1,0 +1,140 @@
+package dev.hindsight.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.event.EventJson;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.codec.Json;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The current event in full: where it sits, when it happened (UTC and local), its correlation and
+ * causation ids, its data and metadata, and, when an upcaster changed it, the stored and the upcast
+ * form side by side.
+ */
+final class EventDetailPane extends TabPane {
+
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+
+  private final GridPane facts = new GridPane();
+  private final TextArea data = code();
+  private final TextArea upcast = code();
+  private final TextArea metadata = code();
+  private final SplitPane dataSplit = new SplitPane(data);
+  private final Label upcastNote = new Label();
+
+  EventDetailPane() {
+    setId("event-detail");
+    getStyleClass().add("event-detail");
+    setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+    facts.setHgap(16);
+    facts.setVgap(4);
+    facts.setPadding(new Insets(10));
+    VBox dataBox = new VBox(4, upcastNote, dataSplit);
+    VBox.setVgrow(dataSplit, javafx.scene.layout.Priority.ALWAYS);
+    upcastNote.getStyleClass().add("text-muted");
+    upcastNote.setPadding(new Insets(4, 8, 0, 8));
+    getTabs()
+        .addAll(new Tab("Event", facts), new Tab("Data", dataBox), new Tab("Metadata", metadata));
+    show(null);
+  }
+
+  private static TextArea code() {
+    TextArea area = new TextArea();
+    area.setEditable(false);
+    area.getStyleClass().add("code");
+    return area;
+  }
+
+  /** Shows the point's event; the initial state has none. */
+  void show(StreamReplay.Point point) {
+    facts.getChildren().clear();
+    StoredEvent e = point == null ? null : point.event();
+    if (e == null) {
+      facts.add(
+          new Label(point == null ? "No stream open." : "The initial state: no event yet."), 0, 0);
+      data.setText("");
+      metadata.setText("");
+      upcastNote.setText("");
+      dataSplit.getItems().setAll(data);
+      return;
+    }
+    int row = 0;
+    row = fact(row, "Stream", e.stream());
+    row = fact(row, "Version", Long.toString(e.version()));
+    row = fact(row, "Position", Long.toString(e.position()));
+    row = fact(row, "Type", e.type());
+    row = fact(row, "Revision", e.revision() == null ? "—" : e.revision());
+    row = fact(row, "Time (UTC)", e.timestamp() == null ? "—" : EventJson.iso(e.timestamp()));
+    row = fact(row, "Time (local)", e.timestamp() == null ? "—" : LOCAL.format(e.timestamp()));
+    for (Map.Entry<String, String> id : ids(e.metadata())) {
+      row = fact(row, id.getKey(), id.getValue());
+    }
+    if (point.error() != null) {
+      row = fact(row, "Reducer error", point.error().message());
+    }
+    if (e.hasProblems()) {
+      fact(row, "Problems", String.join("; ", e.problems()));
+    }
+    data.setText(text(e.data()));
+    metadata.setText(e.metadata() == null ? "(this store keeps no metadata)" : text(e.metadata()));
+    if (point.upcast() != null) {
+      upcast.setText(text(point.upcast().get("data")));
+      upcastNote.setText(
+          "Stored form (left) and the form the reducer's handlers saw after upcasting (right)");
+      dataSplit.getItems().setAll(data, upcast);
+    } else {
+      upcastNote.setText("");
+      dataSplit.getItems().setAll(data);
+    }
+  }
+
+  private int fact(int row, String name, String value) {
+    Label n = new Label(name);
+    n.getStyleClass().add("text-muted");
+    Label v = new Label(value);
+    v.setWrapText(true);
+    facts.add(n, 0, row);
+    facts.add(v, 1, row);
+    return row + 1;
+  }
+
+  /** Correlation and causation ids, wherever a library keeps them in the metadata's top level. */
+  static List<Map.Entry<String, String>> ids(JsonNode metadata) {
+    List<Map.Entry<String, String>> ids = new ArrayList<>();
+    if (metadata == null || !metadata.isObject()) {
+      return ids;
+    }
+    for (Map.Entry<String, JsonNode> f : metadata.properties()) {
+      String key = f.getKey().toLowerCase(Locale.ROOT);
+      if ((key.contains("correlation") || key.contains("causation"))
+          && f.getValue().isValueNode()) {
+        String label = key.contains("correlation") ? "Correlation id" : "Causation id";
+        ids.add(Map.entry(label, f.getValue().asText()));
+      }
+    }
+    return ids;
+  }
+
+  private static String text(JsonNode node) {
+    if (node == null) {
+      return "";
+    }
+    return node.isTextual() ? node.asText() : Json.pretty(node);
+  }
+}

@@ -1,0 +1,207 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.EventJson;
+import dev.hindsight.replay.StreamReplay;
+import java.util.Locale;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The work area for one stream: the playback bar and the timeline on top, the events and the
+ * current event's details in the middle, the state on the right. It binds to whichever {@link
+ * StreamViewModel} is open and only builds and binds nodes.
+ */
+final class ExplorerPane extends BorderPane {
+
+  private final Label position = new Label("No stream open");
+  private final Label eventType = new Label();
+  private final ToggleButton play = new ToggleButton();
+  private final Slider speed = new Slider(0.5, 50, 5);
+  private final Label speedText = new Label();
+  private final ProgressBar progress = new ProgressBar();
+  private final Button cancel = new Button("Cancel");
+  private final HBox loadingBox;
+  private final EventsTable events = new EventsTable();
+  private final EventDetailPane detail = new EventDetailPane();
+  private final TimelineSlot timeline;
+  private final StateSlot state;
+  private final Label placeholder = new Label("Choose a stream on the left to see its history.");
+  private StreamViewModel model;
+  private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> showPoint(p);
+
+  ExplorerPane(TimelineSlot timeline, StateSlot state) {
+    this.timeline = timeline;
+    this.state = state;
+    getStyleClass().add("explorer");
+
+    Button back = iconButton(Feather.CHEVRON_LEFT, "Step back (←)", "step-back");
+    back.setOnAction(e -> model.step(-1));
+    Button forward = iconButton(Feather.CHEVRON_RIGHT, "Step forward (→)", "step-forward");
+    forward.setOnAction(e -> model.step(1));
+    Button first = iconButton(Feather.SKIP_BACK, "First event (Home)", "first");
+    first.setOnAction(e -> model.first());
+    Button last = iconButton(Feather.SKIP_FORWARD, "Last event (End)", "last");
+    last.setOnAction(e -> model.last());
+    play.setGraphic(new FontIcon(Feather.PLAY));
+    play.setId("play");
+    play.setTooltip(new Tooltip("Play / pause (Space)"));
+    play.selectedProperty()
+        .addListener(
+            (obs, old, on) ->
+                ((FontIcon) play.getGraphic()).setIconCode(on ? Feather.PAUSE : Feather.PLAY));
+    speed.setPrefWidth(110);
+    speed.setTooltip(new Tooltip("Playback speed, events per second"));
+    speedText.setMinWidth(60);
+    position.setId("position");
+    position.getStyleClass().add("text-bold");
+    eventType.setId("current-type");
+    eventType.getStyleClass().add("text-muted");
+    progress.setPrefWidth(160);
+    cancel.setOnAction(e -> model.cancelBuild());
+    loadingBox = new HBox(6, new Label("Folding…"), progress, cancel);
+    loadingBox.setAlignment(Pos.CENTER_LEFT);
+    loadingBox.setVisible(false);
+    loadingBox.managedProperty().bind(loadingBox.visibleProperty());
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar =
+        new HBox(
+            6,
+            first,
+            back,
+            play,
+            forward,
+            last,
+            position,
+            eventType,
+            spacer,
+            loadingBox,
+            speed,
+            speedText);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 10, 4, 10));
+    VBox top = new VBox(bar, timeline.node());
+    top.setPadding(new Insets(0, 0, 4, 0));
+
+    SplitPane middle = new SplitPane(events, detail);
+    middle.setOrientation(Orientation.VERTICAL);
+    middle.setDividerPositions(0.62);
+    SplitPane body = new SplitPane(middle, state.node());
+    body.setDividerPositions(0.6);
+    setTop(top);
+    placeholder.getStyleClass().add("text-muted");
+    setCenter(new StackPane(placeholder));
+    disableControls(true, first, back, forward, last);
+    this.controls = new Node[] {first, back, forward, last, play, speed};
+    this.body = body;
+  }
+
+  private final Node[] controls;
+  private final SplitPane body;
+
+  private static void disableControls(boolean off, Node... nodes) {
+    for (Node n : nodes) {
+      n.setDisable(off);
+    }
+  }
+
+  private static Button iconButton(Feather icon, String tip, String id) {
+    Button b = new Button(null, new FontIcon(icon));
+    b.setId(id);
+    b.setTooltip(new Tooltip(tip));
+    b.getStyleClass().add("flat");
+    return b;
+  }
+
+  /** Shows a stream (or nothing when null). */
+  void show(StreamViewModel next) {
+    if (model != null) {
+      model.pointProperty().removeListener(onPoint);
+      play.selectedProperty().unbindBidirectional(model.playingProperty());
+      speed.valueProperty().unbindBidirectional(model.speedProperty());
+      loadingBox.visibleProperty().unbind();
+      progress.progressProperty().unbind();
+    }
+    model = next;
+    disableControls(next == null, controls);
+    if (next == null) {
+      setCenter(new StackPane(placeholder));
+      position.setText("No stream open");
+      eventType.setText("");
+      timeline.show(null);
+      state.show(null);
+      detail.show(null);
+      return;
+    }
+    setCenter(body);
+    play.selectedProperty().bindBidirectional(next.playingProperty());
+    speed.valueProperty().bindBidirectional(next.speedProperty());
+    speedText
+        .textProperty()
+        .bind(javafx.beans.binding.Bindings.format(Locale.ROOT, "%.1f/s", next.speedProperty()));
+    loadingBox.visibleProperty().bind(next.loadingProperty());
+    progress.progressProperty().bind(next.progressProperty());
+    next.pointProperty().addListener(onPoint);
+    events.show(next);
+    timeline.show(next);
+    position.setText("Folding " + next.stream().stream() + "…");
+    eventType.setText("");
+    showPoint(next.pointProperty().get());
+  }
+
+  private void showPoint(StreamReplay.Point p) {
+    if (p == null || model == null) {
+      return;
+    }
+    StreamReplay replay = model.replayProperty().get();
+    int size = replay == null ? 0 : replay.size();
+    if (p.event() == null) {
+      position.setText("Initial state · 0 / " + String.format(Locale.ROOT, "%,d", size));
+      eventType.setText("");
+    } else {
+      position.setText(
+          String.format(
+              Locale.ROOT, "v%d · %,d / %,d", p.event().version(), p.ordinal() + 1, size));
+      eventType.setText(
+          p.event().type()
+              + (p.event().timestamp() == null
+                  ? ""
+                  : " · " + EventJson.iso(p.event().timestamp())));
+    }
+    state.show(p);
+    detail.show(p);
+  }
+
+  /** Where the timeline control goes; filled by the window. */
+  interface TimelineSlot {
+    Node node();
+
+    void show(StreamViewModel stream);
+  }
+
+  /** Where the state view goes; filled by the window. */
+  interface StateSlot {
+    Node node();
+
+    void show(StreamReplay.Point point);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventSource;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One open store in the window: its streams, the reducers in use, and the stream being explored.
+ * Opening a stream or loading reducers folds in the background; new reducers refold the open stream
+ * and keep its position.
+ */
+public final class ExplorerViewModel {
+
+  private final TaskRunner tasks;
+  private final StreamListViewModel streams;
+  private final Function<Path, ReducerSet> reducerLoader;
+  private final ReadOnlyObjectWrapper<ReducerSet> reducers =
+      new ReadOnlyObjectWrapper<>(this, "reducers", ReducerSet.generic());
+  private final ReadOnlyObjectWrapper<Path> reducerPath =
+      new ReadOnlyObjectWrapper<>(this, "reducerPath");
+  private final ReadOnlyStringWrapper reducerMessage =
+      new ReadOnlyStringWrapper(this, "reducerMessage");
+  private final ReadOnlyObjectWrapper<StreamViewModel> stream =
+      new ReadOnlyObjectWrapper<>(this, "stream");
+
+  public ExplorerViewModel(TaskRunner tasks, Function<Path, EventSource> opener) {
+    this(tasks, opener, JsReducers::load);
+  }
+
+  ExplorerViewModel(
+      TaskRunner tasks,
+      Function<Path, EventSource> opener,
+      Function<Path, ReducerSet> reducerLoader) {
+    this.tasks = tasks;
+    this.streams = new StreamListViewModel(tasks, opener);
+    this.reducerLoader = reducerLoader;
+    streams.sourceProperty().addListener((obs, old, now) -> stream.set(null));
+  }
+
+  public StreamListViewModel streams() {
+    return streams;
+  }
+
+  /** Opens a stream of the open store at {@code ordinal} (-1: the initial state; MAX: the end). */
+  public void openStream(StreamSummary summary, int ordinal) {
+    EventSource source = streams.sourceProperty().get();
+    if (source == null) {
+      return;
+    }
+    StreamViewModel previous = stream.get();
+    if (previous != null) {
+      previous.cancelBuild();
+      previous.playingProperty().set(false);
+    }
+    StreamViewModel next = new StreamViewModel(tasks, source, summary);
+    stream.set(next);
+    next.build(reducers.get(), ordinal);
+  }
+
+  /** Opens a stream by id (from the command line); false when the store has no such stream. */
+  public boolean openStream(String id, long version) {
+    for (StreamSummary s : streams.allStreams()) {
+      if (s.stream().equals(id)) {
+        openStreamAtVersion(s, version);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void openStreamAtVersion(StreamSummary summary, long version) {
+    EventSource source = streams.sourceProperty().get();
+    StreamViewModel next = new StreamViewModel(tasks, source, summary);
+    stream.set(next);
+    next.build(
+        reducers.get(),
+        replay -> version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version));
+  }
+
+  /** Loads reducers from a file or folder in the background, then refolds the open stream. */
+  public void loadReducers(Path path) {
+    reducerMessage.set("Loading reducers from " + path.getFileName() + "…");
+    tasks.run(
+        () -> reducerLoader.apply(path),
+        loaded -> {
+          reducerPath.set(path);
+          reducers.set(loaded);
+          reducerMessage.set(null);
+          refold();
+        },
+        failure ->
+            reducerMessage.set("Reducers not loaded: " + StreamListViewModel.message(failure)));
+  }
+
+  /** Goes back to the generic reducer. */
+  public void clearReducers() {
+    reducers.set(ReducerSet.generic());
+    reducerPath.set(null);
+    reducerMessage.set(null);
+    refold();
+  }
+
+  /** Refolds the open stream with the current reducers, keeping its position. */
+  public void refold() {
+    StreamViewModel vm = stream.get();
+    if (vm != null) {
+      vm.build(reducers.get(), vm.ordinalProperty().get());
+    }
+  }
+
+  /** The name of the reducer that folds the open stream. */
+  public String reducerName() {
+    StreamViewModel vm = stream.get();
+    if (vm == null) {
+      Path path = reducerPath.get();
+      return path == null ? "generic" : String.valueOf(path.getFileName());
+    }
+    return reducers.get().forStream(vm.stream().stream(), vm.stream().type()).name();
+  }
+
+  public ReadOnlyObjectProperty<ReducerSet> reducersProperty() {
+    return reducers.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Path> reducerPathProperty() {
+    return reducerPath.getReadOnlyProperty();
+  }
+
+  /** What happened to the last reducer load (null when it loaded). */
+  public ReadOnlyStringProperty reducerMessageProperty() {
+    return reducerMessage.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<StreamViewModel> streamProperty() {
+    return stream.getReadOnlyProperty();
+  }
+
+  /** Closes the store. */
+  public void close() {
+    StreamViewModel vm = stream.get();
+    if (vm != null) {
+      vm.cancelBuild();
+    }
+    streams.close();
+  }
+}
