@@ -452,6 +452,16 @@ public final class StreamReplay {
     return times[ordinal];
   }
 
+  /** The events' types as ids into {@link #typeNames()}, in stream order (a copy). */
+  public int[] typeIds() {
+    return Arrays.copyOf(typeIds, size);
+  }
+
+  /** The distinct event types, in order of first appearance. */
+  public List<String> typeNames() {
+    return List.copyOf(typeNames);
+  }
+
   public String type(int ordinal) {
     checkOrdinal(ordinal);
     return typeNames.get(typeIds[ordinal]);

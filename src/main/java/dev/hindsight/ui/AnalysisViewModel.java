@@ -1,0 +1,271 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.replay.Blame;
+import dev.hindsight.replay.Change;
+import dev.hindsight.replay.JsonDiff;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.replay.js.Finder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The questions an analyst asks of one stream: compare two points, the history of a value, when a
+ * condition first holds, and which events match a search. Each runs in the background and lands in
+ * a list the view shows; choosing an entry moves the stream's position.
+ */
+public final class AnalysisViewModel {
+
+  /** No point chosen for A or B. */
+  public static final int UNSET = Integer.MIN_VALUE;
+
+  private final TaskRunner tasks;
+  private final StreamViewModel stream;
+  private final IntegerProperty compareA = new SimpleIntegerProperty(this, "compareA", UNSET);
+  private final IntegerProperty compareB = new SimpleIntegerProperty(this, "compareB", UNSET);
+  private final ObservableList<Change> comparison = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper historyPath = new ReadOnlyStringWrapper(this, "historyPath");
+  private final ObservableList<Blame.Entry> history = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+  private final ObservableList<Integer> searchHits = FXCollections.observableArrayList();
+
+  public AnalysisViewModel(TaskRunner tasks, StreamViewModel stream) {
+    this.tasks = tasks;
+    this.stream = stream;
+    compareA.addListener((obs, old, now) -> compare());
+    compareB.addListener((obs, old, now) -> compare());
+  }
+
+  private StreamReplay replay() {
+    return stream.replayProperty().get();
+  }
+
+  // ------------------------------------------------------------------------------------- compare
+
+  /** Marks the current position as A (or B). */
+  public void markA() {
+    compareA.set(stream.ordinalProperty().get());
+  }
+
+  public void markB() {
+    compareB.set(stream.ordinalProperty().get());
+  }
+
+  private void compare() {
+    StreamReplay r = replay();
+    int a = compareA.get();
+    int b = compareB.get();
+    if (r == null || a == UNSET || b == UNSET) {
+      comparison.clear();
+      return;
+    }
+    tasks.run(
+        () -> JsonDiff.diff(r.stateAfter(a), r.stateAfter(b)),
+        changes -> {
+          if (compareA.get() == a && compareB.get() == b) {
+            comparison.setAll(changes);
+            message.set(
+                changes.isEmpty()
+                    ? "A and B have the same state"
+                    : changes.size()
+                        + " differences from A ("
+                        + label(r, a)
+                        + ") to B ("
+                        + label(r, b)
+                        + ")");
+          }
+        },
+        this::failed);
+  }
+
+  private static String label(StreamReplay r, int ordinal) {
+    return ordinal < 0 ? "initial state" : "v" + r.version(ordinal);
+  }
+
+  // ------------------------------------------------------------------------------------- history
+
+  /** Every event that changed the value at {@code pointer}. */
+  public void historyOf(String pointer) {
+    StreamReplay r = replay();
+    if (r == null) {
+      return;
+    }
+    historyPath.set(pointer);
+    message.set("Finding the history of " + (pointer.isEmpty() ? "the state" : pointer) + "…");
+    tasks.run(
+        () -> Blame.of(r, pointer),
+        entries -> {
+          if (pointer.equals(historyPath.get())) {
+            history.setAll(entries);
+            message.set(
+                entries.size() + " events changed " + (pointer.isEmpty() ? "the state" : pointer));
+          }
+        },
+        this::failed);
+  }
+
+  // ---------------------------------------------------------------------------------------- find
+
+  /**
+   * Goes to the first event after which {@code condition} holds; next/previous from the position.
+   */
+  public void find(String condition, Direction direction) {
+    StreamReplay r = replay();
+    if (r == null || condition == null || condition.isBlank()) {
+      return;
+    }
+    int from = stream.ordinalProperty().get();
+    message.set("Searching…");
+    tasks.run(
+        () -> {
+          Finder finder = Finder.compile(condition);
+          return switch (direction) {
+            case FIRST -> finder.first(r);
+            case NEXT -> finder.next(r, from);
+            case PREVIOUS -> finder.previous(r, from);
+          };
+        },
+        result -> {
+          if (result.found()) {
+            stream.ordinalProperty().set(result.ordinal());
+            message.set("\"" + condition + "\" holds after v" + r.version(result.ordinal()));
+          } else {
+            message.set(
+                "\""
+                    + condition
+                    + "\" holds "
+                    + (direction == Direction.FIRST
+                        ? "after no event"
+                        : direction == Direction.NEXT
+                            ? "after no later event"
+                            : "after no earlier event")
+                    + (result.error() == null
+                        ? ""
+                        : " (it failed on some events: " + result.error() + ")"));
+          }
+        },
+        this::failed);
+  }
+
+  /** Where {@link #find} looks. */
+  public enum Direction {
+    FIRST,
+    NEXT,
+    PREVIOUS
+  }
+
+  // -------------------------------------------------------------------------------------- search
+
+  /**
+   * Every event whose type contains {@code type}, whose data or metadata contains {@code text}, and
+   * whose time lies in [{@code from}, {@code to}]; each part may be null or blank.
+   */
+  public void search(String type, String text, Instant from, Instant to) {
+    StreamReplay r = replay();
+    if (r == null) {
+      return;
+    }
+    String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+    String x = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    message.set("Searching " + r.size() + " events…");
+    tasks.run(
+        () -> {
+          List<Integer> hits = new ArrayList<>();
+          if (r.size() > 0) {
+            r.forEach(
+                0,
+                r.size() - 1,
+                (o, e) -> {
+                  if (matches(e, t, x, from, to)) {
+                    hits.add(o);
+                  }
+                });
+          }
+          return hits;
+        },
+        hits -> {
+          searchHits.setAll(hits);
+          message.set(hits.size() + " events match");
+        },
+        this::failed);
+  }
+
+  static boolean matches(StoredEvent e, String type, String text, Instant from, Instant to) {
+    if (!type.isEmpty()
+        && (e.type() == null || !e.type().toLowerCase(Locale.ROOT).contains(type))) {
+      return false;
+    }
+    if (from != null && (e.timestamp() == null || e.timestamp().isBefore(from))) {
+      return false;
+    }
+    if (to != null && (e.timestamp() == null || e.timestamp().isAfter(to))) {
+      return false;
+    }
+    if (!text.isEmpty()) {
+      String hay = e.data().toString() + (e.metadata() == null ? "" : e.metadata().toString());
+      return hay.toLowerCase(Locale.ROOT).contains(text);
+    }
+    return true;
+  }
+
+  /** Goes to the next (or previous) search hit from the position. */
+  public void nextHit(boolean forward) {
+    int at = stream.ordinalProperty().get();
+    Integer target = null;
+    for (Integer h : searchHits) {
+      if (forward && h > at) {
+        target = h;
+        break;
+      }
+      if (!forward && h < at) {
+        target = h;
+      }
+    }
+    if (target != null) {
+      stream.ordinalProperty().set(target);
+    }
+  }
+
+  private void failed(Throwable failure) {
+    message.set(StreamListViewModel.message(failure));
+  }
+
+  // ---------------------------------------------------------------------------------- properties
+
+  public IntegerProperty compareAProperty() {
+    return compareA;
+  }
+
+  public IntegerProperty compareBProperty() {
+    return compareB;
+  }
+
+  public ObservableList<Change> comparison() {
+    return comparison;
+  }
+
+  public ReadOnlyStringProperty historyPathProperty() {
+    return historyPath.getReadOnlyProperty();
+  }
+
+  public ObservableList<Blame.Entry> history() {
+    return history;
+  }
+
+  public ObservableList<Integer> searchHits() {
+    return searchHits;
+  }
+
+  /** What the last question found, for the status line of the panel. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+}
