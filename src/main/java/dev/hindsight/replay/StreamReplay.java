@@ -268,6 +268,7 @@ public final class StreamReplay {
    * @param event the event as stored, or null for ordinal -1
    * @param upcast the event as the handlers saw it when an upcaster changed it, else null
    * @param error the reducer error at this event, or null
+   * @param changes what the event changed (computed with the point, off the UI thread)
    */
   public record Point(
       int ordinal,
@@ -275,11 +276,17 @@ public final class StreamReplay {
       JsonNode after,
       StoredEvent event,
       JsonNode upcast,
-      ReducerError error) {
+      ReducerError error,
+      List<Change> changes) {
 
-    /** What the event changed. */
-    public java.util.List<Change> changes() {
-      return JsonDiff.diff(before, after);
+    Point(
+        int ordinal,
+        JsonNode before,
+        JsonNode after,
+        StoredEvent event,
+        JsonNode upcast,
+        ReducerError error) {
+      this(ordinal, before, after, event, upcast, error, JsonDiff.diff(before, after));
     }
   }
 

@@ -43,6 +43,7 @@ final class ExplorerPane extends BorderPane {
   private final EventDetailPane detail = new EventDetailPane();
   private final TimelineSlot timeline;
   private final StateSlot state;
+  final AnalysisPane analysis = new AnalysisPane();
   private final Label placeholder = new Label("Choose a stream on the left to see its history.");
   private StreamViewModel model;
   private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> showPoint(p);
@@ -105,7 +106,10 @@ final class ExplorerPane extends BorderPane {
     SplitPane middle = new SplitPane(events, detail);
     middle.setOrientation(Orientation.VERTICAL);
     middle.setDividerPositions(0.62);
-    SplitPane body = new SplitPane(middle, state.node());
+    SplitPane right = new SplitPane(state.node(), analysis);
+    right.setOrientation(Orientation.VERTICAL);
+    right.setDividerPositions(0.66);
+    SplitPane body = new SplitPane(middle, right);
     body.setDividerPositions(0.6);
     setTop(top);
     placeholder.getStyleClass().add("text-muted");
@@ -142,6 +146,7 @@ final class ExplorerPane extends BorderPane {
       progress.progressProperty().unbind();
     }
     model = next;
+    analysis.show(next);
     disableControls(next == null, controls);
     if (next == null) {
       setCenter(new StackPane(placeholder));

@@ -39,8 +39,7 @@ public final class HindsightApp extends Application {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     LaunchArgs args = LaunchArgs.parse(getParameters().getRaw());
     model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    MainWindow window =
-        new MainWindow(model, RecentFiles.user(), Platform::exit, Slots.timeline(), Slots.state());
+    MainWindow window = new MainWindow(model, RecentFiles.user(), Platform::exit);
     Scene scene = new Scene(window, 1400, 860);
     stage.setTitle("Hindsight");
     stage

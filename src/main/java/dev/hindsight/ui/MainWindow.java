@@ -54,12 +54,7 @@ public final class MainWindow extends BorderPane {
   private final Label reducerLabel = new Label();
   private final AnimationTimer player;
 
-  public MainWindow(
-      ExplorerViewModel model,
-      RecentFiles recent,
-      Runnable quit,
-      ExplorerPane.TimelineSlot timeline,
-      ExplorerPane.StateSlot state) {
+  public MainWindow(ExplorerViewModel model, RecentFiles recent, Runnable quit) {
     this.model = model;
     this.recent = recent;
     getStyleClass().add("hindsight-main");
@@ -74,7 +69,7 @@ public final class MainWindow extends BorderPane {
                 model.openStream(s, Integer.MAX_VALUE);
               }
             });
-    explorer = new ExplorerPane(timeline, state);
+    explorer = new ExplorerPane(Slots.timeline(), Slots.state(this::showHistory));
     SplitPane split = new SplitPane(streamsPane, explorer);
     split.setDividerPositions(0.24);
     SplitPane.setResizableWithParent(streamsPane, false);
@@ -183,7 +178,16 @@ public final class MainWindow extends BorderPane {
     MenuItem goTo = new MenuItem("_Go to…");
     goTo.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
     goTo.setOnAction(e -> goTo());
-    Menu go = new Menu("_Go", null, goTo);
+    MenuItem find = new MenuItem("_Find When…");
+    find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+    find.setOnAction(e -> explorer.analysis.focusFind());
+    MenuItem markA = new MenuItem("Set Compare Point _A");
+    markA.setAccelerator(KeyCombination.keyCombination("Shortcut+1"));
+    markA.setOnAction(e -> withStream(s -> s.analysis().markA()));
+    MenuItem markB = new MenuItem("Set Compare Point _B");
+    markB.setAccelerator(KeyCombination.keyCombination("Shortcut+2"));
+    markB.setOnAction(e -> withStream(s -> s.analysis().markB()));
+    Menu go = new Menu("_Go", null, goTo, find, markA, markB);
     return new MenuBar(file, go);
   }
 
@@ -394,6 +398,18 @@ public final class MainWindow extends BorderPane {
     alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     alert.setResizable(true);
     alert.show();
+  }
+
+  private void withStream(java.util.function.Consumer<StreamViewModel> action) {
+    StreamViewModel vm = model.streamProperty().get();
+    if (vm != null && vm.replayProperty().get() != null) {
+      action.accept(vm);
+    }
+  }
+
+  /** Shows the history of a state value (the state view's context menu asks for it). */
+  void showHistory(String pointer) {
+    explorer.analysis.showHistory(pointer);
   }
 
   /** Selects a stream in the list by id (the command line's --stream). */

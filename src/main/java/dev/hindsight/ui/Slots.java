@@ -2,13 +2,12 @@ package dev.hindsight.ui;
 
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.StreamReplay;
-import dev.hindsight.store.codec.Json;
+import dev.hindsight.ui.state.StateView;
 import dev.hindsight.ui.timeline.Marker;
 import dev.hindsight.ui.timeline.TimelineBar;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.TextArea;
 
 /** The timeline and state views the window uses, bound to the open stream. */
 final class Slots {
@@ -39,6 +38,17 @@ final class Slots {
           return;
         }
         bar.ordinalProperty().bindBidirectional(stream.ordinalProperty());
+        AnalysisViewModel a = stream.analysis();
+        Runnable remark =
+            () -> {
+              if (stream == bound) {
+                markers(stream.replayProperty().get(), a);
+              }
+            };
+        a.searchHits()
+            .addListener((javafx.collections.ListChangeListener<Integer>) c -> remark.run());
+        a.compareAProperty().addListener((obs, old, now) -> remark.run());
+        a.compareBProperty().addListener((obs, old, now) -> remark.run());
         stream
             .replayProperty()
             .addListener(
@@ -50,6 +60,21 @@ final class Slots {
         load(stream.replayProperty().get());
       }
 
+      private void markers(StreamReplay r, AnalysisViewModel a) {
+        List<Marker> markers = new ArrayList<>();
+        if (r != null) {
+          r.errors().keySet().forEach(o -> markers.add(new Marker(o, Marker.Kind.ERROR)));
+        }
+        a.searchHits().forEach(o -> markers.add(new Marker(o, Marker.Kind.SEARCH_HIT)));
+        if (a.compareAProperty().get() != AnalysisViewModel.UNSET) {
+          markers.add(new Marker(a.compareAProperty().get(), Marker.Kind.COMPARE_A));
+        }
+        if (a.compareBProperty().get() != AnalysisViewModel.UNSET) {
+          markers.add(new Marker(a.compareBProperty().get(), Marker.Kind.COMPARE_B));
+        }
+        bar.getMarkers().setAll(markers);
+      }
+
       private void load(StreamReplay r) {
         if (r == null) {
           bar.setSize(0);
@@ -57,9 +82,7 @@ final class Slots {
         }
         bar.setTypes(r.typeIds(), r.typeNames());
         bar.setSize(r.size());
-        List<Marker> markers = new ArrayList<>();
-        r.errors().keySet().forEach(o -> markers.add(new Marker(o, Marker.Kind.ERROR)));
-        bar.getMarkers().setAll(markers);
+        markers(r, bound.analysis());
         bar.tooltipTextProperty()
             .set(
                 o -> {
@@ -77,18 +100,24 @@ final class Slots {
     };
   }
 
-  static ExplorerPane.StateSlot state() {
-    TextArea area = new TextArea();
-    area.setEditable(false);
+  /** The state after the current event, with what it changed highlighted. */
+  static ExplorerPane.StateSlot state(java.util.function.Consumer<String> onHistory) {
+    StateView view = new StateView();
+    view.setId("state");
+    view.setOnHistoryRequested(onHistory);
     return new ExplorerPane.StateSlot() {
       @Override
       public Node node() {
-        return area;
+        return view;
       }
 
       @Override
       public void show(StreamReplay.Point point) {
-        area.setText(point == null ? "" : Json.pretty(point.after()));
+        if (point == null) {
+          view.show(null, List.of());
+        } else {
+          view.show(point.after(), point.changes());
+        }
       }
     };
   }

@@ -58,6 +58,14 @@ public final class StreamViewModel {
     this.source = source;
     this.stream = stream;
     ordinal.addListener((obs, old, now) -> requestPoint(now.intValue()));
+    this.analysis = new AnalysisViewModel(tasks, this);
+  }
+
+  private final AnalysisViewModel analysis;
+
+  /** Compare, history, find and search on this stream. */
+  public AnalysisViewModel analysis() {
+    return analysis;
   }
 
   /** Folds the stream in the background with these reducers; {@code at} is the ordinal to show. */

@@ -29,11 +29,12 @@ class MainWindowFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     demo = DemoStore.copy();
     model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
     Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    MainWindow window =
-        new MainWindow(model, new RecentFiles(prefs), () -> {}, Slots.timeline(), Slots.state());
+    MainWindow window = new MainWindow(model, new RecentFiles(prefs), () -> {});
     stage.setScene(new Scene(window, 1200, 700));
     stage.show();
     model.streams().open(demo);

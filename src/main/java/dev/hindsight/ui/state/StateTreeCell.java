@@ -1,0 +1,90 @@
+package dev.hindsight.ui.state;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.layout.HBox;
+
+/**
+ * One row: {@code key: value}, or {@code key: old → new} for a changed value. The mark is a
+ * pseudo-class on the cell, so the colours are the stylesheet's and follow the theme.
+ */
+final class StateTreeCell extends TreeCell<StateRow> {
+
+  /** Longer values are cut in the cell (Copy value still has all of it): rows stay one line. */
+  static final int MAX_TEXT = 160;
+
+  private final Label badge = label(StateStyles.BADGE);
+  private final Label key = label(StateStyles.KEY);
+  private final Label old = label(StateStyles.OLD_VALUE);
+  private final Label arrow = label(StateStyles.ARROW);
+  private final Label value = label(StateStyles.VALUE);
+  private final HBox box = new HBox(6, badge, key, old, arrow, value);
+
+  StateTreeCell() {
+    box.setAlignment(Pos.CENTER_LEFT);
+    arrow.setText("→");
+  }
+
+  @Override
+  protected void updateItem(StateRow row, boolean empty) {
+    super.updateItem(row, empty);
+    Mark mark = empty || row == null ? Mark.NONE : row.mark();
+    for (Mark m : Mark.values()) {
+      PseudoClass pc = StateStyles.of(m);
+      if (pc != null) {
+        pseudoClassStateChanged(pc, m == mark);
+      }
+    }
+    setText(null);
+    if (empty || row == null) {
+      setGraphic(null);
+      return;
+    }
+    badge.setText(badgeText(mark));
+    key.setText(row.key() == null ? "state" : row.key() + ":");
+    key.pseudoClassStateChanged(StateStyles.INDEX, row.isArrayItem());
+    boolean changed = row.oldValue() != null;
+    show(old, changed);
+    show(arrow, changed);
+    if (changed) {
+      old.setText(cut(row.oldValueText()));
+      setColourClass(old, StateStyles.valueClass(row.oldValue()));
+    }
+    value.setText(cut(row.valueText()));
+    setColourClass(value, StateStyles.valueClass(row.value()));
+    setGraphic(box);
+  }
+
+  private static String badgeText(Mark mark) {
+    return switch (mark) {
+      case ADDED -> "+";
+      case REMOVED -> "−";
+      case CHANGED -> "~";
+      case CONTAINS_CHANGE -> "•";
+      case NONE -> "";
+    };
+  }
+
+  static String cut(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+  }
+
+  private static void setColourClass(Label label, String colour) {
+    label.getStyleClass().removeIf(c -> c.startsWith("json-"));
+    label.getStyleClass().add(colour);
+  }
+
+  private static void show(Label label, boolean visible) {
+    label.setVisible(visible);
+    label.setManaged(visible);
+  }
+
+  private static Label label(String styleClass) {
+    Label l = new Label();
+    l.getStyleClass().add(styleClass);
+    l.setMinWidth(Label.USE_PREF_SIZE);
+    return l;
+  }
+}

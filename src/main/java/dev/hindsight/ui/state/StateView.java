@@ -1,0 +1,261 @@
+package dev.hindsight.ui.state;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.replay.Change;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * An aggregate's state at one point of its stream, as a tree with what the current event changed
+ * highlighted, or as raw JSON. Call {@link #show} for each point: what is expanded, selected and
+ * scrolled to is kept by JSON pointer, so stepping through events does not lose the user's place.
+ * All methods are for the FX thread.
+ */
+public final class StateView extends BorderPane {
+
+  private final StateToolbar toolbar = new StateToolbar();
+  private final TreeView<StateRow> tree = new TreeView<>();
+  private final RawJsonView raw = new RawJsonView();
+  private final Label placeholderTitle = new Label();
+  private final Label placeholderText = new Label();
+  private final VBox placeholder;
+  private final ReadOnlyStringWrapper selectedPath =
+      new ReadOnlyStringWrapper(this, "selectedPath");
+  // survives show(): the paths the user (or a change) expanded, whether or not their items exist
+  private final Set<String> expanded = new HashSet<>(Set.of(""));
+  private StateTreeModel model = StateTreeModel.of(null, List.of());
+  private boolean rawStale;
+  private boolean rebuilding;
+  private Consumer<String> onHistoryRequested;
+
+  public StateView() {
+    getStyleClass().add(StateStyles.STATE_VIEW);
+    getStylesheets().add(StateView.class.getResource("state-view.css").toExternalForm());
+    tree.getStyleClass().addAll("state-tree", Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+    tree.setCellFactory(t -> new StateTreeCell());
+    tree.setContextMenu(new StateContextMenu(this::selectedRow, this::historyHandler));
+    tree.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, item) -> {
+              if (!rebuilding) {
+                selectedPath.set(item == null ? null : item.getValue().path());
+              }
+            });
+    tree.setOnKeyPressed(
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == KeyCode.C && selectedRow() != null) {
+            copy(selectedRow().copyText());
+            e.consume();
+          }
+        });
+    placeholderTitle.getStyleClass().add(Styles.TITLE_4);
+    placeholderText.getStyleClass().add(Styles.TEXT_MUTED);
+    placeholderText.setWrapText(true);
+    FontIcon icon = new FontIcon(Feather.LAYERS);
+    icon.getStyleClass().add("placeholder-icon");
+    placeholder = new VBox(8, icon, placeholderTitle, placeholderText);
+    placeholder.getStyleClass().add(StateStyles.PLACEHOLDER);
+    placeholder.setAlignment(Pos.CENTER);
+    setTop(toolbar);
+    setCenter(new StackPane(tree, raw, placeholder));
+    toolbar.changedOnly.selectedProperty().addListener((obs, was, is) -> refreshTree());
+    toolbar.rawJson.selectedProperty().addListener((obs, was, is) -> refreshCentre());
+    toolbar.expandAll.setOnAction(e -> expandAll());
+    toolbar.collapseAll.setOnAction(e -> collapseAll());
+    toolbar.copyJson.setOnAction(e -> copy(raw.text()));
+    show(null, List.of());
+  }
+
+  /**
+   * Shows {@code state} (null: none) with what {@code changes} did to it; the changes' parents are
+   * expanded so every change is in sight.
+   */
+  public void show(JsonNode state, List<Change> changes) {
+    model = StateTreeModel.of(state, changes);
+    expanded.addAll(model.ancestorPaths());
+    toolbar.summarise(model);
+    rawStale = true;
+    refreshTree();
+  }
+
+  /** The JSON pointer of the selected row; null when none is. */
+  public ReadOnlyStringProperty selectedPathProperty() {
+    return selectedPath.getReadOnlyProperty();
+  }
+
+  public String getSelectedPath() {
+    return selectedPath.get();
+  }
+
+  /** Called with a row's JSON pointer when the user asks for the history of its value. */
+  public void setOnHistoryRequested(Consumer<String> handler) {
+    this.onHistoryRequested = handler;
+  }
+
+  /** Show only what changed and the objects that hold it. */
+  public BooleanProperty changedOnlyProperty() {
+    return toolbar.changedOnly.selectedProperty();
+  }
+
+  /** Show the state as pretty-printed JSON instead of the tree. */
+  public BooleanProperty rawJsonProperty() {
+    return toolbar.rawJson.selectedProperty();
+  }
+
+  /** Expands every object and array of the state (in "changed only", of what is shown). */
+  public void expandAll() {
+    if (model.root() != null) {
+      addBranches(model.root());
+      refreshTree();
+    }
+  }
+
+  /** Collapses everything but the top level. */
+  public void collapseAll() {
+    expanded.clear();
+    expanded.add("");
+    refreshTree();
+  }
+
+  private void addBranches(StateRow row) {
+    if (row.isBranch()) {
+      expanded.add(row.path());
+      for (StateRow child : changedOnlyProperty().get() ? row.changedChildren() : row.children()) {
+        addBranches(child);
+      }
+    }
+  }
+
+  private void refreshTree() {
+    ScrollAnchor anchor = ScrollAnchor.of(tree, flow());
+    String selected = selectedPath.get();
+    rebuilding = true;
+    try {
+      StateRow root = model.root();
+      tree.setRoot(
+          root == null ? null : new StateTreeItem(root, expanded, changedOnlyProperty().get()));
+      TreeItem<StateRow> item = selected == null ? null : find(selected);
+      if (item != null) {
+        tree.getSelectionModel().select(item);
+      } else {
+        tree.getSelectionModel().clearSelection();
+      }
+      if (anchor != null) {
+        anchor.restore(tree, flow(), find(anchor.path()));
+      }
+    } finally {
+      rebuilding = false;
+    }
+    selectedPath.set(selected != null && find(selected) != null ? selected : null);
+    refreshCentre();
+  }
+
+  private void refreshCentre() {
+    boolean noState = model.root() == null;
+    boolean nothingChanged =
+        changedOnlyProperty().get() && model.changedPaths().isEmpty() && !rawJsonProperty().get();
+    if (noState) {
+      placeholderTitle.setText("No state to show");
+      placeholderText.setText("Pick an event to see the aggregate's state after it.");
+    } else if (nothingChanged) {
+      placeholderTitle.setText("Nothing changed");
+      placeholderText.setText("This event left the state as it was.");
+    }
+    boolean showRaw = rawJsonProperty().get() && !noState;
+    placeholder.setVisible(noState || nothingChanged);
+    raw.setVisible(showRaw);
+    tree.setVisible(!placeholder.isVisible() && !showRaw);
+    if (showRaw && rawStale) {
+      raw.show(model.state());
+      rawStale = false;
+    }
+  }
+
+  /** The item at {@code path}, looking only into expanded items: a hidden row cannot be found. */
+  private TreeItem<StateRow> find(String path) {
+    TreeItem<StateRow> item = tree.getRoot();
+    while (item != null) {
+      String here = item.getValue().path();
+      if (here.equals(path)) {
+        return item;
+      }
+      if (!item.isExpanded()) {
+        return null;
+      }
+      TreeItem<StateRow> next = null;
+      for (TreeItem<StateRow> child : item.getChildren()) {
+        String p = child.getValue().path();
+        if (path.equals(p) || path.startsWith(p + "/")) {
+          next = child;
+          break;
+        }
+      }
+      item = next;
+    }
+    return null;
+  }
+
+  private StateRow selectedRow() {
+    TreeItem<StateRow> item = tree.getSelectionModel().getSelectedItem();
+    return item == null ? null : item.getValue();
+  }
+
+  private Consumer<String> historyHandler() {
+    return onHistoryRequested;
+  }
+
+  private VirtualFlow<?> flow() {
+    return tree.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+  }
+
+  static void copy(String text) {
+    ClipboardContent content = new ClipboardContent();
+    content.putString(text);
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  /** Which row was at the top of the viewport, and how far it was scrolled past. */
+  private record ScrollAnchor(String path, double offset) {
+
+    static ScrollAnchor of(TreeView<StateRow> tree, VirtualFlow<?> flow) {
+      IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+      if (first == null || first.getIndex() <= 0 && first.getLayoutY() >= 0) {
+        return null;
+      }
+      TreeItem<StateRow> item = tree.getTreeItem(first.getIndex());
+      return item == null ? null : new ScrollAnchor(item.getValue().path(), first.getLayoutY());
+    }
+
+    void restore(TreeView<StateRow> tree, VirtualFlow<?> flow, TreeItem<StateRow> item) {
+      if (item == null || flow == null) {
+        return;
+      }
+      // the flow takes in the new root on its next layout, which would undo a scroll made before
+      tree.layout();
+      flow.scrollToTop(tree.getRow(item));
+      flow.scrollPixels(-offset);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.hindsight.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The explorer on Monocle, as a user drives it: choose a stream, step, play, compare, find, search.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerFxTest {
+
+  private ExplorerViewModel model;
+  private MainWindow window;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
+    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
+    window = new MainWindow(model, new RecentFiles(prefs), () -> {});
+    stage.setScene(new Scene(window, 1200, 740));
+    stage.show();
+    model.streams().open(DemoStore.copy());
+  }
+
+  private static void until(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private int ordinal() throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> model.streamProperty().get().ordinalProperty().get())
+        .get();
+  }
+
+  /** Clicks a tab's header (a button may carry the same text). */
+  private static void tab(FxRobot robot, String title) {
+    robot.clickOn(
+        (javafx.scene.Node)
+            robot
+                .lookup(".tab .tab-label")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(title))
+                .query());
+  }
+
+  private String position(FxRobot robot) {
+    return robot.lookup("#position").queryAs(Label.class).getText();
+  }
+
+  @BeforeEach
+  void openHotStream(FxRobot robot) throws Exception {
+    until(() -> model.streams().statusProperty().get().startsWith("50 streams"));
+    robot.clickOn("#stream-filter").write("order-hot");
+    until(() -> model.streams().visibleStreams().size() == 1);
+    robot.clickOn(
+        (javafx.scene.Node)
+            robot
+                .lookup("#streams .label")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("order-hot"))
+                .query());
+    until(
+        () ->
+            model.streamProperty().get() != null
+                && model.streamProperty().get().pointProperty().get() != null);
+  }
+
+  @Test
+  void choosingAStreamShowsItsLastEventAndKeysStepThroughIt(FxRobot robot) throws Exception {
+    assertThat(position(robot)).isEqualTo("v400 · 400 / 400");
+    robot.clickOn("#events");
+    robot.type(KeyCode.HOME);
+    until(() -> position(robot).equals("v1 · 1 / 400"));
+    robot.type(KeyCode.RIGHT);
+    until(() -> position(robot).equals("v2 · 2 / 400"));
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> position(robot).equals("v12 · 12 / 400"));
+    robot.type(KeyCode.LEFT);
+    until(() -> position(robot).equals("v11 · 11 / 400"));
+    TableView<?> events = robot.lookup("#events").queryAs(TableView.class);
+    assertThat(events.getSelectionModel().getSelectedIndex()).isEqualTo(10);
+    robot.clickOn("#step-forward");
+    until(() -> position(robot).equals("v12 · 12 / 400"));
+  }
+
+  @Test
+  void playStepsForwardUntilPaused(FxRobot robot) throws Exception {
+    robot.clickOn("#events");
+    robot.type(KeyCode.HOME);
+    until(() -> ordinal() == 0);
+    WaitForAsyncUtils.asyncFx(() -> model.streamProperty().get().speedProperty().set(50)).get();
+    robot.type(KeyCode.SPACE);
+    until(() -> ordinal() >= 5);
+    robot.type(KeyCode.SPACE);
+    int paused = ordinal();
+    Thread.sleep(300);
+    assertThat(ordinal()).isEqualTo(paused);
+  }
+
+  @Test
+  void compareFindAndSearch(FxRobot robot) throws Exception {
+    robot.clickOn("#events");
+    robot.type(KeyCode.HOME);
+    until(() -> ordinal() == 0);
+    tab(robot, "Compare");
+    robot.clickOn("#mark-a");
+    robot.type(KeyCode.END);
+    until(() -> ordinal() == 399);
+    robot.clickOn("#mark-b");
+    ListView<?> comparison = robot.lookup("#comparison").queryAs(ListView.class);
+    until(() -> !comparison.getItems().isEmpty());
+
+    tab(robot, "Find");
+    robot.clickOn("#find-condition").write("state.status === 'SHIPPED'");
+    robot.clickOn("#find-first");
+    until(() -> ordinal() == 55);
+
+    tab(robot, "Search");
+    robot.clickOn("#search-text").write("SHIPPED");
+    robot.clickOn("#search");
+    ListView<?> hits = robot.lookup("#search-hits").queryAs(ListView.class);
+    until(() -> !hits.getItems().isEmpty());
+    assertThat(robot.lookup("#analysis-message").queryAs(Label.class).getText())
+        .endsWith("events match");
+  }
+}
