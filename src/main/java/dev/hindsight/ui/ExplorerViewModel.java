@@ -84,15 +84,48 @@ public final class ExplorerViewModel {
         replay -> version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version));
   }
 
+  private ReducerWatcher watcher;
+  private boolean watch;
+
+  /** Reloads the reducers whenever their file changes (the window turns this on). */
+  public void watchReducers(boolean on) {
+    this.watch = on;
+  }
+
+  private void rewatch(Path path) {
+    if (watcher != null) {
+      watcher.close();
+      watcher = null;
+    }
+    if (!watch || path == null) {
+      return;
+    }
+    try {
+      watcher = ReducerWatcher.watch(path, () -> tasks.later(() -> reload(path)));
+    } catch (java.io.IOException e) {
+      reducerMessage.set("Not watching " + path.getFileName() + " for changes: " + e.getMessage());
+    }
+  }
+
+  private void reload(Path path) {
+    if (path.equals(reducerPath.get())) {
+      loadReducers(path);
+    }
+  }
+
   /** Loads reducers from a file or folder in the background, then refolds the open stream. */
   public void loadReducers(Path path) {
     reducerMessage.set("Loading reducers from " + path.getFileName() + "…");
     tasks.run(
         () -> reducerLoader.apply(path),
         loaded -> {
+          boolean changedPath = !path.equals(reducerPath.get());
           reducerPath.set(path);
           reducers.set(loaded);
-          reducerMessage.set(null);
+          reducerMessage.set("Reducers loaded from " + path.getFileName());
+          if (changedPath) {
+            rewatch(path);
+          }
           refold();
         },
         failure ->
@@ -103,6 +136,7 @@ public final class ExplorerViewModel {
   public void clearReducers() {
     reducers.set(ReducerSet.generic());
     reducerPath.set(null);
+    rewatch(null);
     reducerMessage.set(null);
     refold();
   }
@@ -144,6 +178,7 @@ public final class ExplorerViewModel {
 
   /** Closes the store. */
   public void close() {
+    rewatch(null);
     StreamViewModel vm = stream.get();
     if (vm != null) {
       vm.cancelBuild();

@@ -1,6 +1,5 @@
 package dev.hindsight.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,11 +35,19 @@ public final class HindsightApp extends Application {
   @Override
   public void start(Stage stage) throws IOException {
     FX_LOG.setLevel(null); // started: JavaFX's warnings from now on are worth seeing
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    Settings settings = Settings.user();
+    Settings.apply(settings.theme());
     LaunchArgs args = LaunchArgs.parse(getParameters().getRaw());
     model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    MainWindow window = new MainWindow(model, RecentFiles.user(), Platform::exit);
-    Scene scene = new Scene(window, 1400, 860);
+    model.watchReducers(true);
+    MainWindow window = new MainWindow(model, RecentFiles.user(), Platform::exit, settings);
+    Scene scene = new Scene(window);
+    settings.restore(stage);
+    stage.setOnCloseRequest(
+        e -> {
+          settings.save(stage);
+          window.saveLayout();
+        });
     stage.setTitle("Hindsight");
     stage
         .titleProperty()

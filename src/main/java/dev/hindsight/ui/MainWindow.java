@@ -53,8 +53,25 @@ public final class MainWindow extends BorderPane {
   private final ExplorerPane explorer;
   private final Label reducerLabel = new Label();
   private final AnimationTimer player;
+  private final Settings settings;
+  private final SplitPane split;
+
+  /**
+   * Remembers the split positions (when the window closes; layout passes move them before that).
+   */
+  void saveLayout() {
+    settings.setDivider("streams", split.getDividers().get(0).getPosition());
+  }
 
   public MainWindow(ExplorerViewModel model, RecentFiles recent, Runnable quit) {
+    this(
+        model,
+        recent,
+        quit,
+        new Settings(java.util.prefs.Preferences.userRoot().node("dev/hindsight/test-window")));
+  }
+
+  MainWindow(ExplorerViewModel model, RecentFiles recent, Runnable quit, Settings settings) {
     this.model = model;
     this.recent = recent;
     getStyleClass().add("hindsight-main");
@@ -70,8 +87,10 @@ public final class MainWindow extends BorderPane {
               }
             });
     explorer = new ExplorerPane(Slots.timeline(), Slots.state(this::showHistory));
+    this.settings = settings;
     SplitPane split = new SplitPane(streamsPane, explorer);
-    split.setDividerPositions(0.24);
+    split.setDividerPositions(settings.divider("streams", 0.24));
+    this.split = split;
     SplitPane.setResizableWithParent(streamsPane, false);
     setTop(new VBox(menu(quit), header()));
     setCenter(split);
@@ -89,7 +108,7 @@ public final class MainWindow extends BorderPane {
         .reducerMessageProperty()
         .addListener(
             (obs, old, message) -> {
-              if (message != null && message.startsWith("Reducers not loaded")) {
+              if (message != null && message.startsWith("Reducers not loaded: ")) {
                 showError(
                     "The reducers could not be loaded",
                     message.substring("Reducers not loaded: ".length()));
@@ -188,7 +207,26 @@ public final class MainWindow extends BorderPane {
     markB.setAccelerator(KeyCombination.keyCombination("Shortcut+2"));
     markB.setOnAction(e -> withStream(s -> s.analysis().markB()));
     Menu go = new Menu("_Go", null, goTo, find, markA, markB);
-    return new MenuBar(file, go);
+    return new MenuBar(file, go, view());
+  }
+
+  private Menu view() {
+    javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
+    Menu theme = new Menu("_Theme");
+    for (Settings.Theme t : Settings.Theme.values()) {
+      javafx.scene.control.RadioMenuItem item =
+          new javafx.scene.control.RadioMenuItem(
+              switch (t) {
+                case SYSTEM -> "Follow the System";
+                case LIGHT -> "Light";
+                case DARK -> "Dark";
+              });
+      item.setToggleGroup(themes);
+      item.setSelected(settings.theme() == t);
+      item.setOnAction(e -> settings.setTheme(t));
+      theme.getItems().add(item);
+    }
+    return new Menu("_View", null, theme);
   }
 
   private void refreshRecent() {

@@ -109,7 +109,8 @@ public final class StreamListViewModel {
   }
 
   static String message(Throwable failure) {
-    if (failure instanceof StoreException) {
+    if (failure instanceof StoreException
+        || failure instanceof dev.hindsight.replay.ReducerException) {
       return failure.getMessage();
     }
     String m = failure.getMessage();

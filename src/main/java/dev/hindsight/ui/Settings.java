@@ -1,0 +1,98 @@
+package dev.hindsight.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * What the window remembers between runs, in Hindsight's own preferences (never in a store): the
+ * theme, and the window's size and place.
+ */
+final class Settings {
+
+  /** The themes a user can choose; SYSTEM follows the desktop's GTK theme where it says "dark". */
+  enum Theme {
+    SYSTEM,
+    LIGHT,
+    DARK
+  }
+
+  private final Preferences prefs;
+
+  Settings(Preferences prefs) {
+    this.prefs = prefs;
+  }
+
+  static Settings user() {
+    return new Settings(Preferences.userRoot().node("dev/hindsight/window"));
+  }
+
+  Theme theme() {
+    try {
+      return Theme.valueOf(prefs.get("theme", Theme.SYSTEM.name()));
+    } catch (IllegalArgumentException unknown) {
+      return Theme.SYSTEM;
+    }
+  }
+
+  void setTheme(Theme theme) {
+    prefs.put("theme", theme.name());
+    apply(theme);
+  }
+
+  /** Sets the theme's stylesheet for the whole application. */
+  static void apply(Theme theme) {
+    boolean dark = theme == Theme.DARK || (theme == Theme.SYSTEM && systemPrefersDark());
+    Application.setUserAgentStylesheet(
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
+  }
+
+  static boolean systemPrefersDark() {
+    String gtk = System.getenv("GTK_THEME");
+    return gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark");
+  }
+
+  /** Puts the stage where it was last time, at the size it had. */
+  void restore(Stage stage) {
+    double w = prefs.getDouble("width", 1400);
+    double h = prefs.getDouble("height", 860);
+    stage.setWidth(Math.max(800, w));
+    stage.setHeight(Math.max(500, h));
+    double x = prefs.getDouble("x", Double.NaN);
+    double y = prefs.getDouble("y", Double.NaN);
+    if (!Double.isNaN(x) && !Double.isNaN(y) && onSomeScreen(x, y)) {
+      stage.setX(x);
+      stage.setY(y);
+    }
+    stage.setMaximized(prefs.getBoolean("maximized", false));
+  }
+
+  /** Remembers the stage's size and place. */
+  void save(Stage stage) {
+    prefs.putBoolean("maximized", stage.isMaximized());
+    if (!stage.isMaximized()) {
+      prefs.putDouble("x", stage.getX());
+      prefs.putDouble("y", stage.getY());
+      prefs.putDouble("width", stage.getWidth());
+      prefs.putDouble("height", stage.getHeight());
+    }
+  }
+
+  double divider(String name, double fallback) {
+    return prefs.getDouble("divider." + name, fallback);
+  }
+
+  void setDivider(String name, double position) {
+    prefs.putDouble("divider." + name, position);
+  }
+
+  private static boolean onSomeScreen(double x, double y) {
+    return javafx.stage.Screen.getScreens().stream()
+        .anyMatch(s -> s.getVisualBounds().contains(x + 40, y + 20));
+  }
+}

@@ -1,0 +1,222 @@
+package dev.hindsight.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import dev.hindsight.store.sqlite.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The explorer's view models on a real store, with a same-thread runner: no toolkit, no sleeps. */
+class ExplorerViewModelTest {
+
+  @TempDir Path dir;
+  private ExplorerViewModel model;
+  private Path reducer;
+
+  @BeforeEach
+  void open() throws Exception {
+    Path file = dir.resolve("bank.db");
+    try (Connection c = TestStores.connect(file)) {
+      TestStores.createSchema(c);
+      TestStores.insert(
+          c, 1, "account-1", 1, "Opened", "{\"balance\":0}", "{}", "2024-01-01T10:00:00Z");
+      TestStores.insert(
+          c,
+          2,
+          "account-1",
+          2,
+          "Deposited",
+          "{\"balance\":50,\"by\":\"ann\"}",
+          "{}",
+          "2024-01-01T11:00:00Z");
+      TestStores.insert(
+          c, 3, "account-1", 3, "Withdrawn", "{\"balance\":-20}", "{}", "2024-01-01T12:00:00Z");
+      TestStores.insert(
+          c,
+          4,
+          "account-1",
+          4,
+          "Deposited",
+          "{\"balance\":5,\"by\":\"bob\"}",
+          "{}",
+          "2024-01-01T13:00:00Z");
+      TestStores.insert(
+          c, 5, "account-2", 1, "Opened", "{\"balance\":1}", "{}", "2024-01-01T14:00:00Z");
+    }
+    reducer = dir.resolve("bank.js");
+    Files.writeString(
+        reducer, "({ name: 'Counter', $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 1 }) })");
+    model =
+        new ExplorerViewModel(TaskRunner.sameThread(), p -> SqliteEventSource.open(p, (Path) null));
+    model.streams().open(file);
+    assertThat(model.streams().allStreams()).hasSize(2);
+  }
+
+  private StreamViewModel openAccount1() {
+    assertThat(model.openStream("account-1", Long.MAX_VALUE)).isTrue();
+    return model.streamProperty().get();
+  }
+
+  @Test
+  void openingAStreamFoldsItAndShowsItsLastEvent() {
+    StreamViewModel s = openAccount1();
+
+    assertThat(s.loadingProperty().get()).isFalse();
+    assertThat(s.progressProperty().get()).isEqualTo(1.0);
+    assertThat(s.rows()).extracting(EventRow::version).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(s.ordinalProperty().get()).isEqualTo(3);
+    assertThat(Json.write(s.pointProperty().get().after()))
+        .isEqualTo("{\"balance\":5,\"by\":\"bob\"}");
+    assertThat(s.pointProperty().get().changes())
+        .extracting(c -> c.op().id() + " " + c.path())
+        .containsExactly("changed /balance", "changed /by");
+  }
+
+  @Test
+  void steppingAndGoingToAVersionOrATimeMoveThePoint() {
+    StreamViewModel s = openAccount1();
+
+    s.step(-2);
+    assertThat(s.pointProperty().get().event().version()).isEqualTo(2);
+    s.step(-10);
+    assertThat(s.ordinalProperty().get()).isEqualTo(-1);
+    assertThat(s.pointProperty().get().event()).isNull();
+    s.goToVersion(3);
+    assertThat(Json.write(s.pointProperty().get().after()))
+        .isEqualTo("{\"balance\":-20,\"by\":\"ann\"}");
+    s.goToTime(java.time.Instant.parse("2024-01-01T11:30:00Z"));
+    assertThat(s.pointProperty().get().event().version()).isEqualTo(2);
+    MainWindow.goTo(s, "4");
+    assertThat(s.ordinalProperty().get()).isEqualTo(3);
+    MainWindow.goTo(s, "2024-01-01T10:00:00Z");
+    assertThat(s.ordinalProperty().get()).isZero();
+  }
+
+  @Test
+  void playbackStopsAtTheEnd() {
+    StreamViewModel s = openAccount1();
+    s.first();
+    s.playingProperty().set(true);
+    for (int i = 0; i < 10; i++) {
+      s.tick();
+    }
+    assertThat(s.ordinalProperty().get()).isEqualTo(3);
+    assertThat(s.playingProperty().get()).isFalse();
+  }
+
+  @Test
+  void summariesLoadForTheRowsShown() {
+    StreamViewModel s = openAccount1();
+    EventRow row = s.rows().get(1);
+    assertThat(row.summaryProperty().get()).isNull();
+
+    s.needSummary(row);
+
+    assertThat(s.rows())
+        .extracting(r -> r.summaryProperty().get())
+        .containsExactly(
+            "{\"balance\":0}",
+            "{\"balance\":50,\"by\":\"ann\"}",
+            "{\"balance\":-20}",
+            "{\"balance\":5,\"by\":\"bob\"}");
+  }
+
+  @Test
+  void newReducersRefoldTheOpenStreamAndKeepItsPosition() {
+    StreamViewModel s = openAccount1();
+    s.goToVersion(2);
+
+    model.loadReducers(reducer);
+
+    assertThat(model.reducerName()).isEqualTo("Counter");
+    assertThat(model.streamProperty().get()).isSameAs(s);
+    assertThat(s.ordinalProperty().get()).isEqualTo(1);
+    assertThat(Json.write(s.pointProperty().get().after())).isEqualTo("{\"n\":2}");
+    model.clearReducers();
+    assertThat(Json.write(s.pointProperty().get().after()))
+        .isEqualTo("{\"balance\":50,\"by\":\"ann\"}");
+  }
+
+  @Test
+  void aReducerThatDoesNotLoadSaysWhyAndKeepsTheOldOne() throws Exception {
+    Path broken = dir.resolve("broken.js");
+    Files.writeString(
+        broken, "({ X: (s) => { for (let i = 0; i < 2; i++) { const y = i; } return s; } })");
+
+    model.loadReducers(broken);
+
+    assertThat(model.reducerMessageProperty().get())
+        .startsWith("Reducers not loaded: broken.js:1: `const` inside a loop");
+    assertThat(model.reducerName()).isEqualTo("generic");
+  }
+
+  @Test
+  @Timeout(30)
+  void anEditedReducerFileIsReloadedAndTheStateRecomputed() throws Exception {
+    model.watchReducers(true);
+    StreamViewModel s = openAccount1();
+    model.loadReducers(reducer);
+    assertThat(Json.write(s.pointProperty().get().after())).isEqualTo("{\"n\":4}");
+
+    Files.writeString(
+        reducer, "({ name: 'Doubler', $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 2 }) })");
+
+    while (!"{\"n\":8}".equals(Json.write(s.pointProperty().get().after()))) {
+      Thread.sleep(50);
+    }
+    assertThat(model.reducerName()).isEqualTo("Doubler");
+    model.close();
+  }
+
+  @Test
+  void compareHistoryFindAndSearch() {
+    StreamViewModel s = openAccount1();
+    AnalysisViewModel a = s.analysis();
+
+    s.goToVersion(1);
+    a.markA();
+    s.goToVersion(4);
+    a.markB();
+    assertThat(a.comparison())
+        .extracting(DiffLines::line)
+        .containsExactly("~ /balance: 0 → 5", "+ /by = \"bob\"");
+
+    a.historyOf("/by");
+    assertThat(a.history())
+        .extracting(e -> e.version() + " " + e.op().id())
+        .containsExactly("2 added", "4 changed");
+
+    s.first();
+    a.find("state.balance < 0", AnalysisViewModel.Direction.FIRST);
+    assertThat(s.ordinalProperty().get()).isEqualTo(2);
+    a.find("state.balance < 0", AnalysisViewModel.Direction.NEXT);
+    assertThat(a.messageProperty().get())
+        .isEqualTo("\"state.balance < 0\" holds after no later event");
+
+    a.search("deposit", "", null, null);
+    assertThat(a.searchHits()).containsExactly(1, 3);
+    a.search("", "BOB", null, null);
+    assertThat(a.searchHits()).containsExactly(3);
+    a.search(
+        "",
+        "",
+        java.time.Instant.parse("2024-01-01T11:30:00Z"),
+        java.time.Instant.parse("2024-01-01T12:30:00Z"));
+    assertThat(a.searchHits()).containsExactly(2);
+    s.first();
+    a.search("deposit", "", null, null);
+    a.nextHit(true);
+    assertThat(s.ordinalProperty().get()).isEqualTo(1);
+    a.nextHit(true);
+    assertThat(s.ordinalProperty().get()).isEqualTo(3);
+    a.nextHit(false);
+    assertThat(s.ordinalProperty().get()).isEqualTo(1);
+  }
+}
