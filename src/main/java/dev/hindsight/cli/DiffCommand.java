@@ -71,21 +71,11 @@ final class DiffCommand implements Callable<Integer> {
         out.println("no changes from version " + from + " to version " + to);
       } else {
         for (Change c : changes) {
-          out.println(line(c));
+          out.println(c.line("->"));
         }
       }
     }
     return HindsightCli.OK;
-  }
-
-  static String line(Change c) {
-    String path = c.path().isEmpty() ? "/" : c.path();
-    return switch (c.op()) {
-      case ADDED -> "+ " + path + " = " + Json.write(c.newValue());
-      case REMOVED -> "- " + path + " (was " + Json.write(c.oldValue()) + ")";
-      case CHANGED ->
-          "~ " + path + ": " + Json.write(c.oldValue()) + " -> " + Json.write(c.newValue());
-    };
   }
 
   /**

@@ -81,7 +81,7 @@ final class AnalysisPane extends BorderPane {
               @Override
               protected void updateItem(Change c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : DiffLines.line(c));
+                setText(empty || c == null ? null : c.line("→"));
               }
             });
     HBox buttons = new HBox(8, a, aLabel, b, bLabel);

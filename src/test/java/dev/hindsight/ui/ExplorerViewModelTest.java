@@ -185,7 +185,7 @@ class ExplorerViewModelTest {
     s.goToVersion(4);
     a.markB();
     assertThat(a.comparison())
-        .extracting(DiffLines::line)
+        .extracting(c -> c.line("→"))
         .containsExactly("~ /balance: 0 → 5", "+ /by = \"bob\"");
 
     a.historyOf("/by");
