@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       BlameCommand.class,
       FindCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HindsightCli implements Runnable {
@@ -32,7 +33,7 @@ public final class HindsightCli implements Runnable {
   static final int FAILED = 2;
 
   private static final Set<String> COMMANDS =
-      Set.of("streams", "events", "layout", "state", "diff", "blame", "find", "help");
+      Set.of("streams", "events", "layout", "state", "diff", "blame", "find", "bench", "help");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -283,6 +283,29 @@ class ReplayCliTest {
   }
 
   @Test
+  void benchPrintsItsFiguresForTheLongestStream() throws Exception {
+    JsonNode bench = json(CliRun.of("bench", db, "--json"));
+
+    assertThat(keys(bench))
+        .containsExactly(
+            "listStreamsMs",
+            "openStreamMs",
+            "finalStateMs",
+            "jumpP50Ms",
+            "jumpP99Ms",
+            "jumpMaxMs",
+            "stepMs",
+            "heapMiB",
+            "floorMs",
+            "finalStateRatio");
+    bench.forEach(v -> assertThat(v.isNumber()).isTrue());
+    CliRun text = CliRun.of("bench", db, "--reducer", reducer);
+    assertThat(text.exit()).isZero();
+    assertThat(text.outLines())
+        .contains("stream:   account-1 (4 events)", "reducer:  Bank account");
+  }
+
+  @Test
   void mistakesGetOneClearLine() {
     assertThat(CliRun.of("state", db, "--stream", "nope").errLines())
         .containsExactly(

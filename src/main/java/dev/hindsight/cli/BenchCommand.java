@@ -1,0 +1,198 @@
+package dev.hindsight.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.Fold;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.Reducer;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.ReplayOptions;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.StoreException;
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench FILE [--stream ID] [--reducer R] [--json]}: how fast Hindsight is on this store, in
+ * one run and one process. Benchmarks belong here, never in timed unit tests.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Measure listing streams, opening and folding a stream (default: the longest), random jumps,"
+            + " steps and heap, against the floor of just reading and parsing its payloads.")
+final class BenchCommand implements Callable<Integer> {
+
+  static final int JUMPS = 1_000;
+  static final int STEPS = 200;
+
+  @Mixin StoreOptions store;
+
+  @Option(names = "--stream", paramLabel = "ID", description = "The stream (default: the longest).")
+  String stream;
+
+  @Option(
+      names = "--reducer",
+      paramLabel = "R",
+      description = "A JavaScript reducer file or folder.")
+  Path reducer;
+
+  @Option(names = "--json", description = "Print the figures as one JSON object.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    SqliteEventSource source = store.open();
+    List<StreamSummary> streams;
+    try {
+      streams = source.streams();
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    double listStreamsMs = ms(t0);
+    try (source) {
+      StreamSummary target =
+          stream == null
+              ? streams.stream()
+                  .max(Comparator.comparingLong(StreamSummary::events))
+                  .orElseThrow(
+                      () -> new StoreException(source.file() + " has no streams to measure"))
+              : source.stream(stream)
+                  .orElseThrow(
+                      () -> new StoreException("no stream '" + stream + "' in " + source.file()));
+      ReducerSet set = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
+      Reducer r = set.forStream(target.stream(), target.type());
+
+      long t1 = System.nanoTime();
+      StreamReplay replay =
+          StreamReplay.build(source, target, r, ReplayOptions.defaults(), Progress.NONE);
+      double openStreamMs = ms(t1);
+
+      double floorMs = floor(source, target);
+      double finalStateMs = finalState(source, target, r);
+
+      Random random = new Random(42);
+      double[] jumps = new double[JUMPS];
+      for (int i = 0; i < JUMPS; i++) {
+        int o = random.nextInt(replay.size() + 1) - 1;
+        long j = System.nanoTime();
+        replay.stateAfter(o);
+        jumps[i] = ms(j);
+      }
+      Arrays.sort(jumps);
+      double[] steps = new double[Math.min(STEPS, replay.size())];
+      int start = Math.max(0, replay.size() / 2 - steps.length / 2);
+      for (int i = 0; i < steps.length; i++) {
+        long s = System.nanoTime();
+        replay.point(start + i);
+        steps[i] = ms(s);
+      }
+      Arrays.sort(steps);
+      System.gc();
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+      boolean keep = replay.size() >= 0; // the replay stays reachable until the heap is measured
+
+      ObjectNode result = JsonNodeFactory.instance.objectNode();
+      result.put("listStreamsMs", round(listStreamsMs));
+      result.put("openStreamMs", round(openStreamMs));
+      result.put("finalStateMs", round(finalStateMs));
+      result.put("jumpP50Ms", round(percentile(jumps, 50)));
+      result.put("jumpP99Ms", round(percentile(jumps, 99)));
+      result.put("jumpMaxMs", round(jumps[jumps.length - 1]));
+      result.put("stepMs", round(steps.length == 0 ? 0 : percentile(steps, 50)));
+      result.put("heapMiB", keep ? heap : -1);
+      result.put("floorMs", round(floorMs));
+      result.put("finalStateRatio", round(finalStateMs / Math.max(0.001, floorMs)));
+      if (json) {
+        out.println(Json.write(result));
+      } else {
+        out.println("store:    " + source.file());
+        out.println(
+            "stream:   "
+                + target.stream()
+                + " ("
+                + String.format(Locale.ROOT, "%,d", target.events())
+                + " events)");
+        out.println("reducer:  " + r.name());
+        out.println(
+            "java:     "
+                + System.getProperty("java.version")
+                + ", max heap "
+                + (rt.maxMemory() >> 20)
+                + " MiB, "
+                + rt.availableProcessors()
+                + " cores");
+        try (TextTable table = new TextTable(out, "FIGURE", "VALUE")) {
+          result.properties().forEach(e -> table.row(e.getKey(), e.getValue().asText()));
+        }
+      }
+    }
+    return HindsightCli.OK;
+  }
+
+  /** Reading and JSON-parsing the stream's payloads, nothing else: what any fold must pay. */
+  private static double floor(SqliteEventSource source, StreamSummary target) {
+    long[] n = {0};
+    long t = System.nanoTime();
+    source.read(
+        EventQuery.stream(target.stream()),
+        e -> {
+          n[0]++;
+          return true;
+        });
+    return ms(t);
+  }
+
+  /** One cold fold of the whole stream into a fresh fold: reading, parsing and folding. */
+  private static double finalState(SqliteEventSource source, StreamSummary target, Reducer r) {
+    Fold fold = r.newFold(target.stream(), target.type());
+    long t = System.nanoTime();
+    fold.reset(null);
+    source.read(
+        EventQuery.stream(target.stream()),
+        e -> {
+          fold.apply(e);
+          return true;
+        });
+    fold.state();
+    return ms(t);
+  }
+
+  private static double percentile(double[] sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private static double ms(long since) {
+    return (System.nanoTime() - since) / 1e6;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}
