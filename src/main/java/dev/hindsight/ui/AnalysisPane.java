@@ -59,6 +59,7 @@ final class AnalysisPane extends BorderPane {
             new Tab("Find", findForm()),
             new Tab("Search", searchForm()));
     setCenter(tabs);
+    tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> bindMessage());
     message.setId("analysis-message");
     message.getStyleClass().add("text-muted");
     message.setWrapText(true);
@@ -147,7 +148,7 @@ final class AnalysisPane extends BorderPane {
     Label help =
         new Label(
             "JavaScript over the state after each event and the event itself, e.g."
-                + " state.items.length > 3 or event.type === 'PaymentReceived' && state.paid > 100");
+                + " state.paid > 1000, or event.type === 'OrderShipped' && state.status !== 'SHIPPED'");
     help.setWrapText(true);
     help.getStyleClass().add("text-muted");
     VBox box = new VBox(8, condition, new HBox(8, first, prev, next), help);
@@ -161,7 +162,7 @@ final class AnalysisPane extends BorderPane {
 
   private VBox searchForm() {
     searchType.setPromptText("type contains");
-    searchText.setPromptText("data or metadata contains");
+    searchText.setPromptText("text in data/metadata");
     searchFrom.setPromptText("from (ISO time)");
     searchTo.setPromptText("to (ISO time)");
     searchText.setId("search-text");
@@ -265,7 +266,7 @@ final class AnalysisPane extends BorderPane {
     comparison.setItems(a.comparison());
     history.setItems(a.history());
     hits.setItems(a.searchHits());
-    message.textProperty().bind(a.messageProperty());
+    bindMessage();
     aLabel
         .textProperty()
         .bind(
@@ -277,6 +278,17 @@ final class AnalysisPane extends BorderPane {
             javafx.beans.binding.Bindings.createStringBinding(
                 () -> "B: " + point(next, a.compareBProperty().get()), a.compareBProperty()));
     a.searchHits().addListener((ListChangeListener<Integer>) c -> hits.refresh());
+  }
+
+  private static final AnalysisViewModel.Topic[] TOPICS = AnalysisViewModel.Topic.values();
+
+  /** The message line says what the selected tab's question found, not another tab's. */
+  private void bindMessage() {
+    if (stream == null) {
+      return;
+    }
+    int tab = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
+    message.textProperty().bind(stream.analysis().messageProperty(TOPICS[tab]));
   }
 
   private static String point(StreamViewModel s, int ordinal) {

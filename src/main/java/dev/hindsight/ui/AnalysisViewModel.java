@@ -72,7 +72,8 @@ public final class AnalysisViewModel {
         changes -> {
           if (compareA.get() == a && compareB.get() == b) {
             comparison.setAll(changes);
-            message.set(
+            say(
+                Topic.COMPARE,
                 changes.isEmpty()
                     ? "A and B have the same state"
                     : changes.size()
@@ -83,7 +84,7 @@ public final class AnalysisViewModel {
                         + ")");
           }
         },
-        this::failed);
+        e -> failed(Topic.COMPARE, e));
   }
 
   private static String label(StreamReplay r, int ordinal) {
@@ -99,17 +100,20 @@ public final class AnalysisViewModel {
       return;
     }
     historyPath.set(pointer);
-    message.set("Finding the history of " + (pointer.isEmpty() ? "the state" : pointer) + "…");
+    say(
+        Topic.HISTORY,
+        "Finding the history of " + (pointer.isEmpty() ? "the state" : pointer) + "…");
     tasks.run(
         () -> Blame.of(r, pointer),
         entries -> {
           if (pointer.equals(historyPath.get())) {
             history.setAll(entries);
-            message.set(
+            say(
+                Topic.HISTORY,
                 entries.size() + " events changed " + (pointer.isEmpty() ? "the state" : pointer));
           }
         },
-        this::failed);
+        e -> failed(Topic.HISTORY, e));
   }
 
   // ---------------------------------------------------------------------------------------- find
@@ -123,7 +127,7 @@ public final class AnalysisViewModel {
       return;
     }
     int from = stream.ordinalProperty().get();
-    message.set("Searching…");
+    say(Topic.FIND, "Searching…");
     tasks.run(
         () -> {
           Finder finder = Finder.compile(condition);
@@ -136,9 +140,10 @@ public final class AnalysisViewModel {
         result -> {
           if (result.found()) {
             stream.ordinalProperty().set(result.ordinal());
-            message.set("\"" + condition + "\" holds after v" + r.version(result.ordinal()));
+            say(Topic.FIND, "\"" + condition + "\" holds after v" + r.version(result.ordinal()));
           } else {
-            message.set(
+            say(
+                Topic.FIND,
                 "\""
                     + condition
                     + "\" holds "
@@ -152,7 +157,7 @@ public final class AnalysisViewModel {
                         : " (it failed on some events: " + result.error() + ")"));
           }
         },
-        this::failed);
+        e -> failed(Topic.FIND, e));
   }
 
   /** Where {@link #find} looks. */
@@ -175,7 +180,7 @@ public final class AnalysisViewModel {
     }
     String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
     String x = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-    message.set("Searching " + r.size() + " events…");
+    say(Topic.SEARCH, "Searching " + r.size() + " events…");
     tasks.run(
         () -> {
           List<Integer> hits = new ArrayList<>();
@@ -193,9 +198,9 @@ public final class AnalysisViewModel {
         },
         hits -> {
           searchHits.setAll(hits);
-          message.set(hits.size() + " events match");
+          say(Topic.SEARCH, hits.size() + " events match");
         },
-        this::failed);
+        e -> failed(Topic.SEARCH, e));
   }
 
   static boolean matches(StoredEvent e, String type, String text, Instant from, Instant to) {
@@ -234,8 +239,33 @@ public final class AnalysisViewModel {
     }
   }
 
-  private void failed(Throwable failure) {
-    message.set(StreamListViewModel.message(failure));
+  private void failed(Topic topic, Throwable failure) {
+    say(topic, StreamListViewModel.message(failure));
+  }
+
+  /** Which question a message answers: each tab shows its own. */
+  public enum Topic {
+    COMPARE,
+    HISTORY,
+    FIND,
+    SEARCH
+  }
+
+  private final java.util.Map<Topic, ReadOnlyStringWrapper> messages =
+      new java.util.EnumMap<>(Topic.class);
+
+  private ReadOnlyStringWrapper messageOf(Topic topic) {
+    return messages.computeIfAbsent(topic, t -> new ReadOnlyStringWrapper(this, "message" + t));
+  }
+
+  private void say(Topic topic, String text) {
+    messageOf(topic).set(text);
+    message.set(text);
+  }
+
+  /** What the last question on {@code topic} found. */
+  public ReadOnlyStringProperty messageProperty(Topic topic) {
+    return messageOf(topic).getReadOnlyProperty();
   }
 
   // ---------------------------------------------------------------------------------- properties

@@ -75,8 +75,12 @@ final class EventsTable extends TableView<EventRow> {
     } finally {
       syncing = false;
     }
-    refresh();
+    current.set(ordinal); // rows restyle themselves; no refresh of the whole table per step
   }
+
+  /** The current event's ordinal, which each row compares itself to. */
+  private final javafx.beans.property.IntegerProperty current =
+      new javafx.beans.property.SimpleIntegerProperty(-1);
 
   private void scrollIntoView(int ordinal) {
     // keep the current row in view without jumping when it already is
@@ -90,7 +94,7 @@ final class EventsTable extends TableView<EventRow> {
           && ordinal < last.getIndex()) {
         return;
       }
-      vf.scrollTo(Math.max(0, ordinal - 3));
+      vf.scrollToTop(Math.max(0, ordinal - 3)); // scrollTo would only bring it to the bottom edge
       return;
     }
     scrollTo(Math.max(0, ordinal - 3));
@@ -106,13 +110,22 @@ final class EventsTable extends TableView<EventRow> {
   }
 
   private final class EventTableRow extends TableRow<EventRow> {
+    EventTableRow() {
+      current.addListener((obs, old, now) -> restyle());
+    }
+
+    private void restyle() {
+      EventRow row = getItem();
+      boolean has = !isEmpty() && row != null;
+      pseudoClassStateChanged(CURRENT, has && row.ordinal() == current.get());
+      pseudoClassStateChanged(FUTURE, has && row.ordinal() > current.get());
+    }
+
     @Override
     protected void updateItem(EventRow row, boolean empty) {
       super.updateItem(row, empty);
-      int current = model == null ? -1 : model.ordinalProperty().get();
       boolean has = !empty && row != null;
-      pseudoClassStateChanged(CURRENT, has && row.ordinal() == current);
-      pseudoClassStateChanged(FUTURE, has && row.ordinal() > current);
+      restyle();
       pseudoClassStateChanged(ERROR, has && row.error() != null);
       setTooltip(has && row.error() != null ? new Tooltip("Reducer error: " + row.error()) : null);
     }

@@ -76,7 +76,13 @@ final class ExplorerPane extends BorderPane {
     eventType.setId("current-type");
     eventType.getStyleClass().add("text-muted");
     progress.setPrefWidth(160);
-    cancel.setOnAction(e -> model.cancelBuild());
+    cancel.setOnAction(
+        e -> {
+          model.cancelBuild();
+          if (model.replayProperty().get() == null) {
+            position.setText("Cancelled: click the stream again to open it");
+          }
+        });
     loadingBox = new HBox(6, new Label("Folding…"), progress, cancel);
     loadingBox.setAlignment(Pos.CENTER_LEFT);
     loadingBox.setVisible(false);
@@ -108,7 +114,7 @@ final class ExplorerPane extends BorderPane {
     middle.setDividerPositions(0.62);
     SplitPane right = new SplitPane(state.node(), analysis);
     right.setOrientation(Orientation.VERTICAL);
-    right.setDividerPositions(0.66);
+    right.setDividerPositions(0.55);
     SplitPane body = new SplitPane(middle, right);
     body.setDividerPositions(0.6);
     setTop(top);
@@ -117,6 +123,7 @@ final class ExplorerPane extends BorderPane {
     disableControls(true, first, back, forward, last);
     this.controls = new Node[] {first, back, forward, last, play, speed};
     this.body = body;
+    disableControls(true, controls);
   }
 
   private final Node[] controls;

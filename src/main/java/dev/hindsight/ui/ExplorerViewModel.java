@@ -108,9 +108,22 @@ public final class ExplorerViewModel {
   }
 
   private void reload(Path path) {
-    if (path.equals(reducerPath.get())) {
-      loadReducers(path);
+    if (!path.equals(reducerPath.get())) {
+      return;
     }
+    // a save while editing may be half-done: say so in the status line, keep the last good reducers
+    reducerMessage.set("Reloading " + path.getFileName() + "…");
+    tasks.run(
+        () -> reducerLoader.apply(path),
+        loaded -> {
+          reducers.set(loaded);
+          reducerMessage.set("Reducers reloaded from " + path.getFileName());
+          refold();
+        },
+        failure ->
+            reducerMessage.set(
+                "Reducers not reloaded (the last good ones stay): "
+                    + StreamListViewModel.message(failure)));
   }
 
   /** Loads reducers from a file or folder in the background, then refolds the open stream. */

@@ -82,7 +82,10 @@ public final class MainWindow extends BorderPane {
             streams,
             s -> {
               StreamViewModel open = model.streamProperty().get();
-              if (open == null || !open.stream().stream().equals(s.stream())) {
+              boolean same = open != null && open.stream().stream().equals(s.stream());
+              boolean shown =
+                  same && (open.replayProperty().get() != null || open.loadingProperty().get());
+              if (!shown) { // a new stream, or one whose folding was cancelled
                 model.openStream(s, Integer.MAX_VALUE);
               }
             });

@@ -88,7 +88,11 @@ public final class StreamListViewModel {
           }
           busy.set(false);
           error.set(message(failure));
-          status.set("Could not open " + path.getFileName());
+          if (file.get() == null) {
+            status.set("Could not open " + path.getFileName());
+          } else {
+            updateStatus(); // the store that was open stays open, and the status says so
+          }
         });
   }
 

@@ -141,6 +141,7 @@ final class StreamsPane extends BorderPane {
         setGraphic(null);
         return;
       }
+      setTooltip(null);
       if (item instanceof Group g) {
         name.setText(g.type);
         name.getStyleClass().setAll("label", "text-bold");
@@ -148,6 +149,15 @@ final class StreamsPane extends BorderPane {
       } else {
         StreamSummary s = (StreamSummary) item;
         name.setText(s.stream());
+        setTooltip(
+            new javafx.scene.control.Tooltip(
+                s.stream()
+                    + "\n"
+                    + s.events()
+                    + " events, versions "
+                    + s.firstVersion()
+                    + "–"
+                    + s.lastVersion()));
         name.getStyleClass().setAll("label");
         count.setText(String.format(Locale.ROOT, "%,d", s.events()));
       }

@@ -64,7 +64,7 @@ class StreamListViewModelTest {
     model.open(Path.of("broken.db"));
 
     assertThat(model.errorProperty().get()).isEqualTo("broken.db is not a SQLite database");
-    assertThat(model.statusProperty().get()).isEqualTo("Could not open broken.db");
+    assertThat(model.statusProperty().get()).isEqualTo("3 streams · 10 events");
     assertThat(model.fileProperty().get()).isEqualTo(Path.of("shop.db"));
     assertThat(model.visibleStreams()).hasSize(3);
     assertThat(model.busyProperty().get()).isFalse();
