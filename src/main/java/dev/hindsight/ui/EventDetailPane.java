@@ -1,10 +1,12 @@
 package dev.hindsight.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.replay.JsonDiff;
 import dev.hindsight.replay.StreamReplay;
-import dev.hindsight.store.codec.Json;
+import dev.hindsight.ui.state.StateView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -32,9 +33,9 @@ final class EventDetailPane extends TabPane {
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
   private final GridPane facts = new GridPane();
-  private final TextArea data = code();
-  private final TextArea upcast = code();
-  private final TextArea metadata = code();
+  private final StateView data = new StateView();
+  private final StateView upcast = new StateView();
+  private final StateView metadata = new StateView();
   private final SplitPane dataSplit = new SplitPane(data);
   private final Label upcastNote = new Label();
 
@@ -54,13 +55,6 @@ final class EventDetailPane extends TabPane {
     show(null);
   }
 
-  private static TextArea code() {
-    TextArea area = new TextArea();
-    area.setEditable(false);
-    area.getStyleClass().add("code");
-    return area;
-  }
-
   /** Shows the point's event; the initial state has none. */
   void show(StreamReplay.Point point) {
     facts.getChildren().clear();
@@ -68,8 +62,8 @@ final class EventDetailPane extends TabPane {
     if (e == null) {
       facts.add(
           new Label(point == null ? "No stream open." : "The initial state: no event yet."), 0, 0);
-      data.setText("");
-      metadata.setText("");
+      data.show(null, List.of());
+      metadata.show(null, List.of());
       upcastNote.setText("");
       dataSplit.getItems().setAll(data);
       return;
@@ -91,10 +85,13 @@ final class EventDetailPane extends TabPane {
     if (e.hasProblems()) {
       fact(row, "Problems", String.join("; ", e.problems()));
     }
-    data.setText(text(e.data()));
-    metadata.setText(e.metadata() == null ? "(this store keeps no metadata)" : text(e.metadata()));
+    data.show(e.data(), List.of());
+    metadata.show(
+        e.metadata() == null ? TextNode.valueOf("(this store keeps no metadata)") : e.metadata(),
+        List.of());
     if (point.upcast() != null) {
-      upcast.setText(text(point.upcast().get("data")));
+      // what the upcaster changed, highlighted on the form the handlers saw
+      upcast.show(point.upcast().get("data"), JsonDiff.diff(e.data(), point.upcast().get("data")));
       upcastNote.setText(
           "Stored form (left) and the form the reducer's handlers saw after upcasting (right)");
       dataSplit.getItems().setAll(data, upcast);
@@ -129,12 +126,5 @@ final class EventDetailPane extends TabPane {
       }
     }
     return ids;
-  }
-
-  private static String text(JsonNode node) {
-    if (node == null) {
-      return "";
-    }
-    return node.isTextual() ? node.asText() : Json.pretty(node);
   }
 }

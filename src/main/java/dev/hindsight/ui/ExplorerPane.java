@@ -36,6 +36,11 @@ final class ExplorerPane extends BorderPane {
   private final ToggleButton play = new ToggleButton();
   private final Slider speed = new Slider(0.5, 50, 5);
   private final Label speedText = new Label();
+  private final ToggleButton realTime = new ToggleButton("Real time");
+  private final javafx.scene.control.ComboBox<Double> compression =
+      new javafx.scene.control.ComboBox<>(
+          javafx.collections.FXCollections.observableArrayList(
+              1.0, 10.0, 60.0, 600.0, 3600.0, 86400.0));
   private final ProgressBar progress = new ProgressBar();
   private final Button cancel = new Button("Cancel");
   private final HBox loadingBox;
@@ -46,6 +51,7 @@ final class ExplorerPane extends BorderPane {
   final AnalysisPane analysis = new AnalysisPane();
   private final Label placeholder = new Label("Choose a stream on the left to see its history.");
   private StreamViewModel model;
+  private javafx.beans.property.ObjectProperty<Double> compressionValue;
   private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> showPoint(p);
 
   ExplorerPane(TimelineSlot timeline, StateSlot state) {
@@ -88,6 +94,24 @@ final class ExplorerPane extends BorderPane {
     loadingBox.setVisible(false);
     loadingBox.managedProperty().bind(loadingBox.visibleProperty());
 
+    realTime.setId("real-time");
+    realTime.setTooltip(
+        new Tooltip("Play with the original gaps between events, compressed by the factor"));
+    compression.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Double f) {
+            return f == null ? "" : "×" + String.format(Locale.ROOT, "%,.0f", f);
+          }
+
+          @Override
+          public Double fromString(String s) {
+            return Double.valueOf(s.replace("×", "").replace(",", ""));
+          }
+        });
+    compression.setTooltip(
+        new Tooltip("Real time, this many times faster (×60: a minute a second)"));
+    compression.disableProperty().bind(realTime.selectedProperty().not());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox bar =
@@ -103,7 +127,9 @@ final class ExplorerPane extends BorderPane {
             spacer,
             loadingBox,
             speed,
-            speedText);
+            speedText,
+            realTime,
+            compression);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 4, 10));
     VBox top = new VBox(bar, timeline.node());
@@ -121,7 +147,7 @@ final class ExplorerPane extends BorderPane {
     placeholder.getStyleClass().add("text-muted");
     setCenter(new StackPane(placeholder));
     disableControls(true, first, back, forward, last);
-    this.controls = new Node[] {first, back, forward, last, play, speed};
+    this.controls = new Node[] {first, back, forward, last, play, speed, realTime};
     this.body = body;
     disableControls(true, controls);
   }
@@ -148,6 +174,8 @@ final class ExplorerPane extends BorderPane {
     if (model != null) {
       model.pointProperty().removeListener(onPoint);
       play.selectedProperty().unbindBidirectional(model.playingProperty());
+      realTime.selectedProperty().unbindBidirectional(model.realTimeProperty());
+      compression.valueProperty().unbindBidirectional(compressionValue);
       speed.valueProperty().unbindBidirectional(model.speedProperty());
       loadingBox.visibleProperty().unbind();
       progress.progressProperty().unbind();
@@ -166,6 +194,9 @@ final class ExplorerPane extends BorderPane {
     }
     setCenter(body);
     play.selectedProperty().bindBidirectional(next.playingProperty());
+    realTime.selectedProperty().bindBidirectional(next.realTimeProperty());
+    compressionValue = next.compressionProperty().asObject();
+    compression.valueProperty().bindBidirectional(compressionValue);
     speed.valueProperty().bindBidirectional(next.speedProperty());
     speedText
         .textProperty()
@@ -174,6 +205,8 @@ final class ExplorerPane extends BorderPane {
     progress.progressProperty().bind(next.progressProperty());
     next.pointProperty().addListener(onPoint);
     events.show(next);
+    // keys step through the stream at once, without a click into the table first
+    javafx.application.Platform.runLater(events::requestFocus);
     timeline.show(next);
     position.setText("Folding " + next.stream().stream() + "…");
     eventType.setText("");

@@ -25,6 +25,7 @@ public final class HindsightApp extends Application {
       java.util.logging.Logger.getLogger("javafx");
 
   private ExplorerViewModel model;
+  private final java.util.List<ExplorerViewModel> others = new java.util.ArrayList<>();
 
   /** Starts the toolkit and the window; returns when the window is closed. */
   public static void start(String[] args) {
@@ -41,6 +42,7 @@ public final class HindsightApp extends Application {
     model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
     model.watchReducers(true);
     MainWindow window = new MainWindow(model, RecentFiles.user(), Platform::exit, settings);
+    window.setOnNewWindow(this::openWindow);
     Scene scene = new Scene(window);
     settings.restore(stage);
     stage.setOnCloseRequest(
@@ -78,11 +80,40 @@ public final class HindsightApp extends Application {
     model.streams().open(args.file() != null ? args.file() : DemoStore.copy());
   }
 
+  /** Another window on another store; each window has its own store, streams and reducers. */
+  void openWindow(Path file) {
+    ExplorerViewModel vm =
+        new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
+    vm.watchReducers(true);
+    others.add(vm);
+    Stage stage = new Stage();
+    MainWindow window = new MainWindow(vm, RecentFiles.user(), stage::close, Settings.user());
+    window.setOnNewWindow(this::openWindow);
+    stage.setScene(new Scene(window, 1300, 820));
+    stage
+        .titleProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    vm.streams().fileProperty().get() == null
+                        ? "Hindsight"
+                        : vm.streams().fileProperty().get().getFileName() + " — Hindsight",
+                vm.streams().fileProperty()));
+    stage.setOnHidden(
+        e -> {
+          vm.close();
+          others.remove(vm);
+        });
+    stage.show();
+    vm.streams().open(file);
+  }
+
   @Override
   public void stop() {
     if (model != null) {
       model.close();
     }
+    others.forEach(ExplorerViewModel::close);
   }
 
   /** The window's command line: {@code [FILE] [--reducer R] [--stream ID] [--at V]}. */

@@ -165,6 +165,19 @@ public final class MainWindow extends BorderPane {
     MenuItem open = new MenuItem("_Open…", new FontIcon(Feather.FOLDER));
     open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
     open.setOnAction(e -> chooseFile());
+    MenuItem newWindow = new MenuItem("Open in New _Window…");
+    newWindow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+    newWindow.setOnAction(
+        e -> {
+          File chosen = storeChooser().showOpenDialog(window());
+          if (chosen != null) {
+            if (onNewWindow == null) {
+              model.streams().open(chosen.toPath());
+            } else {
+              onNewWindow.accept(chosen.toPath());
+            }
+          }
+        });
     MenuItem reducers = new MenuItem("Open _Reducers…", new FontIcon(Feather.CODE));
     reducers.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
     reducers.setOnAction(e -> chooseReducers(false));
@@ -189,6 +202,7 @@ public final class MainWindow extends BorderPane {
             "_File",
             null,
             open,
+            newWindow,
             recentMenu,
             new SeparatorMenuItem(),
             reducers,
@@ -243,7 +257,21 @@ public final class MainWindow extends BorderPane {
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
   }
 
+  private java.util.function.Consumer<Path> onNewWindow; // set by the application; else opens here
+
+  /** What File › Open in New Window does with the chosen store (the application opens a window). */
+  void setOnNewWindow(java.util.function.Consumer<Path> action) {
+    this.onNewWindow = action;
+  }
+
   private void chooseFile() {
+    File chosen = storeChooser().showOpenDialog(window());
+    if (chosen != null) {
+      model.streams().open(chosen.toPath());
+    }
+  }
+
+  private FileChooser storeChooser() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Open an event store");
     chooser
@@ -256,10 +284,7 @@ public final class MainWindow extends BorderPane {
     if (current != null && current.getParent() != null) {
       chooser.setInitialDirectory(current.getParent().toFile());
     }
-    File chosen = chooser.showOpenDialog(window());
-    if (chosen != null) {
-      model.streams().open(chosen.toPath());
-    }
+    return chooser;
   }
 
   private void chooseReducers(boolean folder) {
@@ -368,12 +393,11 @@ public final class MainWindow extends BorderPane {
         last = 0;
         return;
       }
-      double interval = 1e9 / Math.max(0.5, vm.speedProperty().get());
       if (last == 0) {
         last = now;
         vm.tick();
-      } else if (now - last >= interval) {
-        last += (long) interval * Math.max(1, (long) ((now - last) / interval));
+      } else if (now - last >= vm.nextDelayNanos()) {
+        last = now;
         vm.tick();
       }
     }

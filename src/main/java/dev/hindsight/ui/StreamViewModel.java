@@ -48,6 +48,8 @@ public final class StreamViewModel {
   private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
   private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
   private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 5);
+  private final BooleanProperty realTime = new SimpleBooleanProperty(this, "realTime");
+  private final DoubleProperty compression = new SimpleDoubleProperty(this, "compression", 60);
 
   private AtomicBoolean cancelBuild = new AtomicBoolean();
   private boolean computing;
@@ -232,6 +234,37 @@ public final class StreamViewModel {
       return;
     }
     step(1);
+  }
+
+  /**
+   * How long playback waits before the next event, in nanoseconds: at the playback speed, or in
+   * real time the original gap divided by the compression factor (at most 5 s; events without a
+   * time, or out of order, go at the playback speed).
+   */
+  public long nextDelayNanos() {
+    long atSpeed = (long) (1e9 / Math.max(0.5, speed.get()));
+    StreamReplay r = replay.get();
+    int o = ordinal.get();
+    if (!realTime.get() || r == null || o < 0 || o + 1 >= r.size()) {
+      return atSpeed;
+    }
+    java.time.Instant now = r.timestamp(o);
+    java.time.Instant next = r.timestamp(o + 1);
+    if (now == null || next == null || next.isBefore(now)) {
+      return atSpeed;
+    }
+    double gap = java.time.Duration.between(now, next).toNanos() / Math.max(1, compression.get());
+    return (long) Math.min(5e9, gap);
+  }
+
+  /** Replays the original gaps between events, compressed by {@link #compressionProperty()}. */
+  public BooleanProperty realTimeProperty() {
+    return realTime;
+  }
+
+  /** In real-time playback, how many times faster than it happened (60: a minute a second). */
+  public DoubleProperty compressionProperty() {
+    return compression;
   }
 
   /** The reducer error at the current event, or null. */

@@ -103,6 +103,39 @@ class ExplorerFxTest {
   }
 
   @Test
+  void aReducerErrorShowsInItsRowAndOnTheTimeline(FxRobot robot) throws Exception {
+    java.nio.file.Path js = java.nio.file.Files.createTempFile("broken", ".js");
+    java.nio.file.Files.writeString(
+        js, "({ OrderShipped: (s, e) => { throw new Error('no carrier'); }, $any: (s) => s })");
+    WaitForAsyncUtils.asyncFx(() -> model.loadReducers(js)).get();
+    until(
+        () ->
+            model.streamProperty().get().replayProperty().get() != null
+                && !model.streamProperty().get().replayProperty().get().errors().isEmpty());
+
+    StreamViewModel s = model.streamProperty().get();
+    EventRow shipped = s.rows().get(55);
+    assertThat(shipped.type()).isEqualTo("OrderShipped");
+    assertThat(shipped.error()).isEqualTo("threw Error: no carrier (" + js.getFileName() + ":1)");
+    dev.hindsight.ui.timeline.TimelineBar bar =
+        robot.lookup("#timeline").queryAs(dev.hindsight.ui.timeline.TimelineBar.class);
+    assertThat(bar.getMarkers())
+        .contains(
+            new dev.hindsight.ui.timeline.Marker(55, dev.hindsight.ui.timeline.Marker.Kind.ERROR));
+    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(56)).get();
+    until(() -> robot.lookup(".events-table .table-row-cell:error").tryQuery().isPresent());
+  }
+
+  @Test
+  void theHistoryOfAStateValueListsTheEventsThatChangedIt(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.asyncFx(() -> window.showHistory("/status")).get();
+    ListView<?> history = robot.lookup("#history").queryAs(ListView.class);
+    until(() -> history.getItems().size() > 5);
+    robot.clickOn((javafx.scene.Node) robot.lookup("#history .list-cell").nth(1).query());
+    until(() -> ordinal() == 14);
+  }
+
+  @Test
   void playStepsForwardUntilPaused(FxRobot robot) throws Exception {
     robot.clickOn("#events");
     robot.type(KeyCode.HOME);

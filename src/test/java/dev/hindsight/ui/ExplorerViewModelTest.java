@@ -112,6 +112,21 @@ class ExplorerViewModelTest {
   }
 
   @Test
+  void realTimePlaybackWaitsTheOriginalGapCompressed() {
+    StreamViewModel s = openAccount1();
+    s.first();
+    s.speedProperty().set(4);
+    assertThat(s.nextDelayNanos()).isEqualTo(250_000_000L);
+    s.realTimeProperty().set(true);
+    s.compressionProperty().set(3600); // the events are an hour apart: one second each
+    assertThat(s.nextDelayNanos()).isEqualTo(1_000_000_000L);
+    s.compressionProperty().set(60); // an hour at x60 is a minute: capped at five seconds
+    assertThat(s.nextDelayNanos()).isEqualTo(5_000_000_000L);
+    s.last();
+    assertThat(s.nextDelayNanos()).isEqualTo(250_000_000L);
+  }
+
+  @Test
   void summariesLoadForTheRowsShown() {
     StreamViewModel s = openAccount1();
     EventRow row = s.rows().get(1);
