@@ -136,6 +136,22 @@ class ExplorerFxTest {
   }
 
   @Test
+  void aDroppedJsFileLoadsReducersAndAnythingElseOpensAsAStore() throws Exception {
+    java.nio.file.Path js = java.nio.file.Files.createTempFile("count", ".js");
+    java.nio.file.Files.writeString(
+        js, "({ name: 'Counter', $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 1 }) })");
+    WaitForAsyncUtils.asyncFx(() -> window.open(js)).get();
+    until(() -> model.reducerName().equals("Counter"));
+
+    java.nio.file.Path text = java.nio.file.Files.createTempFile("notes", ".txt");
+    java.nio.file.Files.writeString(text, "not a store");
+    WaitForAsyncUtils.asyncFx(() -> window.open(text)).get();
+    until(() -> model.streams().errorProperty().get() != null);
+    assertThat(model.streams().errorProperty().get()).endsWith("is not a SQLite database");
+    assertThat(model.streams().allStreams()).hasSize(50); // the open store stays open
+  }
+
+  @Test
   void playStepsForwardUntilPaused(FxRobot robot) throws Exception {
     robot.clickOn("#events");
     robot.type(KeyCode.HOME);
