@@ -97,10 +97,6 @@ final class DiffCommand implements Callable<Integer> {
                       + replay.version(replay.size() - 1)
                       + ")"));
     }
-    // with duplicate versions, the state after the version is after its last event
-    while (o + 1 < replay.size() && replay.version(o + 1) == version) {
-      o++;
-    }
     return o;
   }
 }

@@ -94,6 +94,11 @@ final class EventsCommand implements Callable<Integer> {
                 + source.file()
                 + " (list them with: hindsight streams FILE)");
       }
+      if (reducer != null && !json) {
+        err.println(
+            "hindsight: note: --reducer adds the \"upcast\" field to --json output; the table shows"
+                + " events as stored");
+      }
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);
         Upcasts upcasts =

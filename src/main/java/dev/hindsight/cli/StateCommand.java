@@ -110,6 +110,10 @@ final class StateCommand implements Callable<Integer> {
       }
       return replay.ordinalAtVersion(point.at);
     }
+    if (point.asOf.strip().matches("[+-]?\\d+(\\.\\d+)?")) {
+      throw new StoreException(
+          "--as-of takes an ISO-8601 time, e.g. 2024-03-03T12:00:00Z (a version goes with --at)");
+    }
     Instant t;
     try {
       t = Timestamps.parse(point.asOf, "iso");

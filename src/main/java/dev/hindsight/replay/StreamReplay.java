@@ -367,8 +367,23 @@ public final class StreamReplay {
 
   // ------------------------------------------------------------------------------- the events
 
-  /** Reads events {@code from..to} (ordinals, inclusive) from the store, in order. */
-  public synchronized void forEach(int from, int to, EventVisitor visitor) {
+  /**
+   * Reads events {@code from..to} (ordinals, inclusive) from the store, in order. Not synchronized:
+   * it reads only the index, which is fixed once built, so a long walk (find, search) never holds
+   * up a step.
+   */
+  public void forEach(int from, int to, EventVisitor visitor) {
+    forEachWhile(
+        from,
+        to,
+        (o, e) -> {
+          visitor.visit(o, e);
+          return true;
+        });
+  }
+
+  /** Like {@link #forEach}, stopping when {@code visitor} returns false. */
+  public void forEachWhile(int from, int to, EventCondition visitor) {
     if (from > to) {
       return;
     }
@@ -383,9 +398,17 @@ public final class StreamReplay {
           if (event.version() == firstVersion && event.position() < firstPosition) {
             return true; // an earlier event with the same version: before `from`
           }
-          visitor.visit(ordinal[0], event);
+          if (!visitor.visit(ordinal[0], event)) {
+            return false;
+          }
           return ++ordinal[0] <= to;
         });
+  }
+
+  /** Receives events read from the store, with their ordinals; returns false to stop reading. */
+  @FunctionalInterface
+  public interface EventCondition {
+    boolean visit(int ordinal, StoredEvent event);
   }
 
   /** The event at {@code ordinal}, read from the store. */

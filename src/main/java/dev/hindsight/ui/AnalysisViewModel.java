@@ -42,6 +42,19 @@ public final class AnalysisViewModel {
     this.stream = stream;
     compareA.addListener((obs, old, now) -> compare());
     compareB.addListener((obs, old, now) -> compare());
+    // new reducers refold the stream: answers computed with the old ones would be stale
+    stream
+        .replayProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                return;
+              }
+              compare();
+              if (historyPath.get() != null) {
+                historyOf(historyPath.get());
+              }
+            });
   }
 
   private StreamReplay replay() {
@@ -70,7 +83,7 @@ public final class AnalysisViewModel {
     tasks.run(
         () -> JsonDiff.diff(r.stateAfter(a), r.stateAfter(b)),
         changes -> {
-          if (compareA.get() == a && compareB.get() == b) {
+          if (compareA.get() == a && compareB.get() == b && replay() == r) {
             comparison.setAll(changes);
             say(
                 Topic.COMPARE,
@@ -106,7 +119,7 @@ public final class AnalysisViewModel {
     tasks.run(
         () -> Blame.of(r, pointer),
         entries -> {
-          if (pointer.equals(historyPath.get())) {
+          if (pointer.equals(historyPath.get()) && replay() == r) {
             history.setAll(entries);
             say(
                 Topic.HISTORY,

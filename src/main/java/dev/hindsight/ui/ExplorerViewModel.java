@@ -41,7 +41,13 @@ public final class ExplorerViewModel {
     this.tasks = tasks;
     this.streams = new StreamListViewModel(tasks, opener);
     this.reducerLoader = reducerLoader;
-    streams.sourceProperty().addListener((obs, old, now) -> stream.set(null));
+    streams
+        .sourceProperty()
+        .addListener(
+            (obs, old, now) -> {
+              stopStream(); // its fold reads the store being replaced
+              stream.set(null);
+            });
   }
 
   public StreamListViewModel streams() {
@@ -50,18 +56,29 @@ public final class ExplorerViewModel {
 
   /** Opens a stream of the open store at {@code ordinal} (-1: the initial state; MAX: the end). */
   public void openStream(StreamSummary summary, int ordinal) {
+    openStream(summary, replay -> ordinal);
+  }
+
+  /** Opens a stream of the open store at the ordinal {@code target} picks once it is folded. */
+  private void openStream(
+      StreamSummary summary,
+      java.util.function.ToIntFunction<dev.hindsight.replay.StreamReplay> target) {
     EventSource source = streams.sourceProperty().get();
     if (source == null) {
       return;
     }
+    stopStream();
+    StreamViewModel next = new StreamViewModel(tasks, source, summary);
+    stream.set(next);
+    next.build(reducers.get(), target);
+  }
+
+  private void stopStream() {
     StreamViewModel previous = stream.get();
     if (previous != null) {
       previous.cancelBuild();
       previous.playingProperty().set(false);
     }
-    StreamViewModel next = new StreamViewModel(tasks, source, summary);
-    stream.set(next);
-    next.build(reducers.get(), ordinal);
   }
 
   /** Opens a stream by id (from the command line); false when the store has no such stream. */
@@ -76,11 +93,8 @@ public final class ExplorerViewModel {
   }
 
   private void openStreamAtVersion(StreamSummary summary, long version) {
-    EventSource source = streams.sourceProperty().get();
-    StreamViewModel next = new StreamViewModel(tasks, source, summary);
-    stream.set(next);
-    next.build(
-        reducers.get(),
+    openStream(
+        summary,
         replay -> version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version));
   }
 
@@ -192,10 +206,7 @@ public final class ExplorerViewModel {
   /** Closes the store. */
   public void close() {
     rewatch(null);
-    StreamViewModel vm = stream.get();
-    if (vm != null) {
-      vm.cancelBuild();
-    }
+    stopStream();
     streams.close();
   }
 }

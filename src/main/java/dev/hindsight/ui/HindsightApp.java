@@ -25,10 +25,19 @@ public final class HindsightApp extends Application {
       java.util.logging.Logger.getLogger("javafx");
 
   private ExplorerViewModel model;
+  private Stage mainStage;
+  private MainWindow mainWindow;
+  private Settings settings;
   private final java.util.List<ExplorerViewModel> others = new java.util.ArrayList<>();
 
   /** Starts the toolkit and the window; returns when the window is closed. */
   public static void start(String[] args) {
+    try {
+      LaunchArgs.parse(List.of(args)); // mistakes get one clear line, before any window
+    } catch (IllegalArgumentException e) {
+      System.err.println("hindsight: " + e.getMessage());
+      System.exit(2);
+    }
     FX_LOG.setLevel(java.util.logging.Level.SEVERE);
     Application.launch(HindsightApp.class, args);
   }
@@ -45,11 +54,9 @@ public final class HindsightApp extends Application {
     window.setOnNewWindow(this::openWindow);
     Scene scene = new Scene(window);
     settings.restore(stage);
-    stage.setOnCloseRequest(
-        e -> {
-          settings.save(stage);
-          window.saveLayout();
-        });
+    this.mainStage = stage;
+    this.mainWindow = window;
+    this.settings = settings;
     stage.setTitle("Hindsight");
     stage
         .titleProperty()
@@ -72,8 +79,14 @@ public final class HindsightApp extends Application {
           .addListener(
               (obs, old, file) -> {
                 if (file != null && old == null) {
-                  model.openStream(args.stream(), args.at() == null ? Long.MAX_VALUE : args.at());
-                  window.selectStream(args.stream());
+                  if (model.openStream(
+                      args.stream(), args.at() == null ? Long.MAX_VALUE : args.at())) {
+                    window.selectStream(args.stream());
+                  } else {
+                    window.showError(
+                        "No such stream",
+                        "There is no stream '" + args.stream() + "' in " + file + ".");
+                  }
                 }
               });
     }
@@ -101,6 +114,7 @@ public final class HindsightApp extends Application {
                 vm.streams().fileProperty()));
     stage.setOnHidden(
         e -> {
+          window.dispose();
           vm.close();
           others.remove(vm);
         });
@@ -110,6 +124,12 @@ public final class HindsightApp extends Application {
 
   @Override
   public void stop() {
+    // here, not on close request: Quit (Ctrl+Q) ends the application without one
+    if (mainStage != null) {
+      settings.save(mainStage);
+      mainWindow.saveLayout();
+      mainWindow.dispose();
+    }
     if (model != null) {
       model.close();
     }
@@ -126,9 +146,12 @@ public final class HindsightApp extends Application {
       for (int i = 0; i < raw.size(); i++) {
         String a = raw.get(i);
         String next = i + 1 < raw.size() ? raw.get(i + 1) : null;
+        if (a.startsWith("--") && next == null) {
+          throw new IllegalArgumentException(a + " needs a value");
+        }
         switch (a) {
           case "--reducer" -> {
-            reducer = next == null ? null : Path.of(next);
+            reducer = Path.of(next);
             i++;
           }
           case "--stream" -> {
@@ -136,10 +159,22 @@ public final class HindsightApp extends Application {
             i++;
           }
           case "--at" -> {
-            at = next == null ? null : Long.valueOf(next);
+            try {
+              at = Long.valueOf(next);
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--at needs a version number, not '" + next + "'");
+            }
             i++;
           }
-          default -> file = Path.of(a);
+          default -> {
+            if (a.startsWith("--")) {
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + a
+                      + " (the window takes FILE --reducer R --stream ID --at V)");
+            }
+            file = Path.of(a);
+          }
         }
       }
       return new LaunchArgs(file, reducer, stream, at);

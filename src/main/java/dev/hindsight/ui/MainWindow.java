@@ -57,13 +57,21 @@ public final class MainWindow extends BorderPane {
   private final SplitPane split;
 
   /**
+   * Stops the window's playback timer: a closed window must not keep ticking (or stay reachable).
+   */
+  void dispose() {
+    player.stop();
+  }
+
+  /**
    * Remembers the split positions (when the window closes; layout passes move them before that).
    */
   void saveLayout() {
     settings.setDivider("streams", split.getDividers().get(0).getPosition());
   }
 
-  public MainWindow(ExplorerViewModel model, RecentFiles recent, Runnable quit) {
+  /** For tests: settings kept under a node of their own, not the user's. */
+  MainWindow(ExplorerViewModel model, RecentFiles recent, Runnable quit) {
     this(
         model,
         recent,
@@ -449,7 +457,7 @@ public final class MainWindow extends BorderPane {
     return bar;
   }
 
-  private void showError(String header, String message) {
+  void showError(String header, String message) {
     Alert alert = new Alert(Alert.AlertType.ERROR);
     alert.initOwner(window());
     alert.setTitle("Hindsight");

@@ -74,7 +74,14 @@ public final class StreamListViewModel {
           EventSource previous = this.source.get();
           this.source.set(opened.source());
           if (previous != null) {
-            previous.close();
+            // closing waits for any read in progress on it; never on the UI thread
+            tasks.run(
+                () -> {
+                  previous.close();
+                  return null;
+                },
+                done -> {},
+                failure -> {});
           }
           layoutName.set(opened.layout());
           streams.setAll(opened.streams());
@@ -105,6 +112,7 @@ public final class StreamListViewModel {
 
   /** Closes the open store (when the window closes). */
   public void close() {
+    generation++; // an open still running installs nothing now: its source is closed when it ends
     EventSource s = source.get();
     source.set(null);
     if (s != null) {

@@ -6,7 +6,6 @@ import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventSource;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -93,7 +92,12 @@ public final class StreamViewModel {
                 ReplayOptions.defaults(),
                 (done, all) -> {
                   double p = (double) done / total;
-                  tasks.later(() -> progress.set(p));
+                  tasks.later(
+                      () -> {
+                        if (!cancel.get()) {
+                          progress.set(p);
+                        }
+                      });
                   return !cancel.get();
                 }),
         built -> {
@@ -113,8 +117,8 @@ public final class StreamViewModel {
           }
         },
         failure -> {
-          if (cancel.get() && failure instanceof CancellationException) {
-            return;
+          if (cancel.get()) {
+            return; // cancelled, or superseded by a newer build: nothing to report
           }
           loading.set(false);
           error.set(StreamListViewModel.message(failure));
@@ -142,16 +146,22 @@ public final class StreamViewModel {
         () -> r.point(target),
         p -> {
           computing = false;
-          if (replay.get() == r) {
+          boolean current = replay.get() == r;
+          if (current) {
             point.set(p);
           }
-          if (wanted != target && replay.get() != null) {
+          // a move while computing, or a new replay (refold) since: compute what is wanted now
+          if ((wanted != target || !current) && replay.get() != null) {
             requestPoint(wanted);
           }
         },
         failure -> {
           computing = false;
-          error.set(StreamListViewModel.message(failure));
+          if (replay.get() != r && replay.get() != null) {
+            requestPoint(wanted); // it failed on a replay that is gone: try the new one
+          } else {
+            error.set(StreamListViewModel.message(failure));
+          }
         });
   }
 

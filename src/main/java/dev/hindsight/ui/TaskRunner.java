@@ -60,7 +60,7 @@ public interface TaskRunner {
         T result;
         try {
           result = work.call();
-        } catch (Exception e) {
+        } catch (Throwable e) { // as fx() does: a StackOverflowError is a failure, not a crash
           onFailed.accept(e);
           return;
         }

@@ -191,6 +191,40 @@ class ExplorerViewModelTest {
   }
 
   @Test
+  void compareAndHistoryFollowNewReducers() {
+    StreamViewModel s = openAccount1();
+    AnalysisViewModel a = s.analysis();
+    s.goToVersion(1);
+    a.markA();
+    s.goToVersion(4);
+    a.markB();
+    a.historyOf("/balance");
+    assertThat(a.history()).hasSize(4);
+
+    model.loadReducers(reducer); // a counter: every event changes /n, and there is no /balance
+
+    assertThat(a.comparison()).extracting(c -> c.line("→")).containsExactly("~ /n: 1 → 4");
+    assertThat(a.history()).isEmpty();
+  }
+
+  @Test
+  void theWindowsCommandLineIsCheckedBeforeAnyWindowOpens() {
+    assertThat(
+            HindsightApp.LaunchArgs.parse(
+                java.util.List.of("shop.db", "--stream", "s-1", "--at", "7")))
+        .isEqualTo(new HindsightApp.LaunchArgs(Path.of("shop.db"), null, "s-1", 7L));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HindsightApp.LaunchArgs.parse(java.util.List.of("shop.db", "--at", "abc")))
+        .hasMessage("--at needs a version number, not 'abc'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HindsightApp.LaunchArgs.parse(java.util.List.of("--reducer")))
+        .hasMessage("--reducer needs a value");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HindsightApp.LaunchArgs.parse(java.util.List.of("--verbose", "x")))
+        .hasMessageStartingWith("unknown option --verbose");
+  }
+
+  @Test
   void compareHistoryFindAndSearch() {
     StreamViewModel s = openAccount1();
     AnalysisViewModel a = s.analysis();

@@ -91,19 +91,19 @@ public final class Finder {
     Sandbox.call(
         cx -> {
           Function condition = JsReducers.compileFunction(cx, reducer.scope, source, "condition");
-          replay.forEach(
+          replay.forEachWhile(
               from,
               to,
               (ordinal, event) -> {
-                if (firstHit && hit[0] >= 0) {
-                  return;
+                if (replay.errors().containsKey(ordinal)) {
+                  return true; // a reducer error leaves the state as it was: nothing new to test
                 }
-                if (!replay.errors().containsKey(ordinal)) {
-                  fold.apply(event);
-                }
+                fold.apply(event);
                 if (holds(cx, reducer, condition, fold, error)) {
                   hit[0] = ordinal;
+                  return !firstHit; // the first hit ends a forward search
                 }
+                return true;
               });
           return null;
         });

@@ -226,78 +226,86 @@ public final class SqliteEventSource implements EventSource {
   }
 
   @Override
-  public synchronized void read(EventQuery query, Predicate<StoredEvent> sink) {
+  public void read(EventQuery query, Predicate<StoredEvent> sink) {
     long remaining = query.limit() > 0 ? query.limit() : Long.MAX_VALUE;
     Long lastVersion = null;
     long lastPosition = 0;
-    boolean byStream = query.stream() != null;
-    try {
-      while (remaining > 0) {
-        int page = (int) Math.min(PAGE_SIZE, remaining);
-        List<String> conditions = new ArrayList<>();
-        if (byStream) {
-          conditions.add(sql.streamCondition());
-          if (query.fromVersion() != null) {
-            conditions.add(sql.version + " >= ?");
-          }
-          if (query.toVersion() != null) {
-            conditions.add(sql.version + " <= ?");
-          }
-          if (lastVersion != null) {
-            conditions.add("(" + sql.version + ", " + sql.position + ") > (?, ?)");
-          }
-        } else if (lastVersion != null) {
-          conditions.add(sql.position + " > ?");
-        }
-        String order = byStream ? sql.version + ", " + sql.position : sql.position;
-        String text =
-            "SELECT "
-                + selectEvent
-                + " FROM "
-                + sql.from
-                + sql.whereClause(conditions.toArray(String[]::new))
-                + " ORDER BY "
-                + order
-                + " LIMIT "
-                + page;
-        int rows = 0;
-        try (PreparedStatement ps = file.connection().prepareStatement(text)) {
-          int p = 1;
-          if (byStream) {
-            p = bindStream(ps, p, query.stream());
-            if (query.fromVersion() != null) {
-              ps.setLong(p++, query.fromVersion());
-            }
-            if (query.toVersion() != null) {
-              ps.setLong(p++, query.toVersion());
-            }
-            if (lastVersion != null) {
-              ps.setLong(p++, lastVersion);
-              ps.setLong(p++, lastPosition);
-            }
-          } else if (lastVersion != null) {
-            ps.setLong(p++, lastPosition);
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              StoredEvent event = toEvent(rs);
-              rows++;
-              remaining--;
-              lastVersion = event.version();
-              lastPosition = event.position();
-              if (!sink.test(event)) {
-                return;
-              }
-            }
-          }
-        }
-        if (rows < page) {
+    while (remaining > 0) {
+      int page = (int) Math.min(PAGE_SIZE, remaining);
+      // the connection is held for one page only, never while the sink works: a long fold on one
+      // thread must not make another thread (or closing the store) wait for it
+      List<StoredEvent> events = page(query, lastVersion, lastPosition, page);
+      for (StoredEvent event : events) {
+        remaining--;
+        lastVersion = event.version();
+        lastPosition = event.position();
+        if (!sink.test(event)) {
           return;
+        }
+      }
+      if (events.size() < page) {
+        return;
+      }
+    }
+  }
+
+  /** One page of events after the keyset ({@code lastVersion}, {@code lastPosition}). */
+  private synchronized List<StoredEvent> page(
+      EventQuery query, Long lastVersion, long lastPosition, int page) {
+    boolean byStream = query.stream() != null;
+    List<String> conditions = new ArrayList<>();
+    if (byStream) {
+      conditions.add(sql.streamCondition());
+      if (query.fromVersion() != null) {
+        conditions.add(sql.version + " >= ?");
+      }
+      if (query.toVersion() != null) {
+        conditions.add(sql.version + " <= ?");
+      }
+      if (lastVersion != null) {
+        conditions.add("(" + sql.version + ", " + sql.position + ") > (?, ?)");
+      }
+    } else if (lastVersion != null) {
+      conditions.add(sql.position + " > ?");
+    }
+    String order = byStream ? sql.version + ", " + sql.position : sql.position;
+    String text =
+        "SELECT "
+            + selectEvent
+            + " FROM "
+            + sql.from
+            + sql.whereClause(conditions.toArray(String[]::new))
+            + " ORDER BY "
+            + order
+            + " LIMIT "
+            + page;
+    List<StoredEvent> events = new ArrayList<>(Math.min(page, PAGE_SIZE));
+    try (PreparedStatement ps = file.connection().prepareStatement(text)) {
+      int p = 1;
+      if (byStream) {
+        p = bindStream(ps, p, query.stream());
+        if (query.fromVersion() != null) {
+          ps.setLong(p++, query.fromVersion());
+        }
+        if (query.toVersion() != null) {
+          ps.setLong(p++, query.toVersion());
+        }
+        if (lastVersion != null) {
+          ps.setLong(p++, lastVersion);
+          ps.setLong(p++, lastPosition);
+        }
+      } else if (lastVersion != null) {
+        ps.setLong(p++, lastPosition);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          events.add(toEvent(rs));
         }
       }
     } catch (SQLException e) {
       throw failure(e);
     }
+    return events;
   }
 
   // ------------------------------------------------------------------------------------ row
