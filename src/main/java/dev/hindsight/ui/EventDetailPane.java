@@ -52,6 +52,7 @@ final class EventDetailPane extends TabPane {
     upcastNote.setPadding(new Insets(4, 8, 0, 8));
     getTabs()
         .addAll(new Tab("Event", facts), new Tab("Data", dataBox), new Tab("Metadata", metadata));
+    getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> showTrees());
     show(null);
   }
 
@@ -66,6 +67,8 @@ final class EventDetailPane extends TabPane {
       metadata.show(null, List.of());
       upcastNote.setText("");
       dataSplit.getItems().setAll(data);
+      shown = null;
+      rendered = null;
       return;
     }
     int row = 0;
@@ -85,6 +88,27 @@ final class EventDetailPane extends TabPane {
     if (e.hasProblems()) {
       fact(row, "Problems", String.join("; ", e.problems()));
     }
+    shown = point;
+    showTrees();
+  }
+
+  /** The point whose data and metadata the trees show, or are to show when their tab is chosen. */
+  private StreamReplay.Point shown;
+
+  private StreamReplay.Point rendered;
+
+  /**
+   * Builds the data and metadata trees only while their tab is showing: building them costs more
+   * than the rest of a step, and while a user scrubs with the Event tab open nobody looks at them.
+   */
+  private void showTrees() {
+    StreamReplay.Point point = shown;
+    int tab = getSelectionModel().getSelectedIndex();
+    if (point == null || point == rendered || tab == 0) {
+      return;
+    }
+    rendered = point;
+    StoredEvent e = point.event();
     data.show(e.data(), List.of());
     metadata.show(
         e.metadata() == null ? TextNode.valueOf("(this store keeps no metadata)") : e.metadata(),
