@@ -40,6 +40,15 @@ public final class Blame {
    * @throws IllegalArgumentException when {@code pointer} is not a JSON pointer
    */
   public static List<Entry> of(StreamReplay replay, String pointer) {
+    return of(replay, pointer, Progress.NONE);
+  }
+
+  /**
+   * Like {@link #of(StreamReplay, String)}, with progress and cancel.
+   *
+   * @throws java.util.concurrent.CancellationException when {@code progress} asks to stop
+   */
+  public static List<Entry> of(StreamReplay replay, String pointer, Progress progress) {
     JsonPointer.compile(pointer); // says clearly when it is not a pointer
     Fold walker = replay.reducer().newFold(replay.stream().stream(), replay.stream().type());
     List<Entry> entries = new ArrayList<>();
@@ -70,7 +79,8 @@ public final class Blame {
                   was.isMissingNode() ? null : was,
                   after.isMissingNode() ? null : after));
           before[0] = after;
-        });
+        },
+        progress);
     return entries;
   }
 

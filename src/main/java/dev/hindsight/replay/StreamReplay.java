@@ -424,17 +424,31 @@ public final class StreamReplay {
    * skipped, as in the replay.
    */
   public void walk(Fold walker, StepVisitor visitor) {
+    walk(walker, visitor, Progress.NONE);
+  }
+
+  /**
+   * Like {@link #walk(Fold, StepVisitor)}, reporting progress now and then.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public void walk(Fold walker, StepVisitor visitor, Progress progress) {
     walker.reset(null);
     if (size == 0) {
       return;
     }
-    forEach(
+    forEachWhile(
         0,
         size - 1,
         (o, event) -> {
           Step step = errors.containsKey(o) ? null : walker.apply(event);
           visitor.visit(o, event, step);
+          return (o & 255) != 0 || progress.report(o, size) || cancelled(o);
         });
+  }
+
+  private boolean cancelled(int ordinal) {
+    throw new CancellationException("cancelled at event " + ordinal + " of " + size);
   }
 
   /** Receives events read from the store, with their ordinals. */

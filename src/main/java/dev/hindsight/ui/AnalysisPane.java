@@ -46,6 +46,8 @@ final class AnalysisPane extends BorderPane {
   private final TextField searchTo = new TextField();
   private final ListView<Integer> hits = new ListView<>();
   private final Tab historyTab;
+  private final javafx.scene.control.ProgressBar working = new javafx.scene.control.ProgressBar();
+  private final HBox workingBox;
   private StreamViewModel stream;
 
   AnalysisPane() {
@@ -64,7 +66,16 @@ final class AnalysisPane extends BorderPane {
     message.getStyleClass().add("text-muted");
     message.setWrapText(true);
     message.setPadding(new Insets(4, 8, 4, 8));
-    setBottom(message);
+    working.setPrefWidth(140);
+    Button stop = new Button("Cancel");
+    stop.setId("analysis-cancel");
+    stop.setOnAction(e -> ifOpen(st -> st.analysis().cancel()));
+    workingBox = new HBox(6, working, stop);
+    workingBox.setAlignment(Pos.CENTER_LEFT);
+    workingBox.setPadding(new Insets(0, 8, 4, 8));
+    workingBox.setVisible(false);
+    workingBox.managedProperty().bind(workingBox.visibleProperty());
+    setBottom(new VBox(workingBox, message));
   }
 
   private VBox compareForm() {
@@ -260,6 +271,8 @@ final class AnalysisPane extends BorderPane {
       hits.setItems(javafx.collections.FXCollections.observableArrayList());
       message.textProperty().unbind();
       message.setText("");
+      workingBox.visibleProperty().unbind();
+      workingBox.setVisible(false);
       return;
     }
     AnalysisViewModel a = next.analysis();
@@ -267,6 +280,8 @@ final class AnalysisPane extends BorderPane {
     history.setItems(a.history());
     hits.setItems(a.searchHits());
     bindMessage();
+    workingBox.visibleProperty().bind(a.busyProperty());
+    working.progressProperty().bind(a.progressProperty());
     aLabel
         .textProperty()
         .bind(

@@ -36,6 +36,55 @@ public final class AnalysisViewModel {
   private final ObservableList<Blame.Entry> history = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
   private final ObservableList<Integer> searchHits = FXCollections.observableArrayList();
+  private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "busy");
+  private final javafx.beans.property.ReadOnlyDoubleWrapper progress =
+      new javafx.beans.property.ReadOnlyDoubleWrapper(this, "progress");
+  private java.util.concurrent.atomic.AtomicBoolean cancel =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Starts a long question (history, find, search): the previous one is cancelled, and the returned
+   * progress reports to the view and says whether to go on.
+   */
+  private dev.hindsight.replay.Progress startWork() {
+    cancel.set(true);
+    java.util.concurrent.atomic.AtomicBoolean mine =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    cancel = mine;
+    busy.set(true);
+    progress.set(0);
+    return (done, total) -> {
+      double p = total <= 0 ? 0 : (double) done / total;
+      tasks.later(
+          () -> {
+            if (!mine.get()) {
+              progress.set(p);
+            }
+          });
+      return !mine.get();
+    };
+  }
+
+  private void endWork() {
+    busy.set(false);
+    progress.set(1);
+  }
+
+  /** Stops the question being answered. */
+  public void cancel() {
+    cancel.set(true);
+    busy.set(false);
+  }
+
+  /** Whether a history, find or search is running. */
+  public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
 
   public AnalysisViewModel(TaskRunner tasks, StreamViewModel stream) {
     this.tasks = tasks;
@@ -116,9 +165,15 @@ public final class AnalysisViewModel {
     say(
         Topic.HISTORY,
         "Finding the history of " + (pointer.isEmpty() ? "the state" : pointer) + "…");
+    dev.hindsight.replay.Progress work = startWork();
+    java.util.concurrent.atomic.AtomicBoolean mine = cancel;
     tasks.run(
-        () -> Blame.of(r, pointer),
+        () -> Blame.of(r, pointer, work),
         entries -> {
+          if (mine.get()) {
+            return; // cancelled, or superseded by a newer question
+          }
+          endWork();
           if (pointer.equals(historyPath.get()) && replay() == r) {
             history.setAll(entries);
             say(
@@ -141,16 +196,22 @@ public final class AnalysisViewModel {
     }
     int from = stream.ordinalProperty().get();
     say(Topic.FIND, "Searching…");
+    dev.hindsight.replay.Progress work = startWork();
+    java.util.concurrent.atomic.AtomicBoolean mine = cancel;
     tasks.run(
         () -> {
           Finder finder = Finder.compile(condition);
           return switch (direction) {
-            case FIRST -> finder.first(r);
-            case NEXT -> finder.next(r, from);
-            case PREVIOUS -> finder.previous(r, from);
+            case FIRST -> finder.first(r, work);
+            case NEXT -> finder.next(r, from, work);
+            case PREVIOUS -> finder.previous(r, from, work);
           };
         },
         result -> {
+          if (mine.get()) {
+            return; // cancelled, or superseded by a newer question
+          }
+          endWork();
           if (result.found()) {
             stream.ordinalProperty().set(result.ordinal());
             say(Topic.FIND, "\"" + condition + "\" holds after v" + r.version(result.ordinal()));
@@ -194,22 +255,32 @@ public final class AnalysisViewModel {
     String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
     String x = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     say(Topic.SEARCH, "Searching " + r.size() + " events…");
+    dev.hindsight.replay.Progress work = startWork();
+    java.util.concurrent.atomic.AtomicBoolean mine = cancel;
     tasks.run(
         () -> {
           List<Integer> hits = new ArrayList<>();
           if (r.size() > 0) {
-            r.forEach(
+            r.forEachWhile(
                 0,
                 r.size() - 1,
                 (o, e) -> {
+                  if ((o & 255) == 0 && !work.report(o, r.size())) {
+                    throw new java.util.concurrent.CancellationException("search cancelled");
+                  }
                   if (matches(e, t, x, from, to)) {
                     hits.add(o);
                   }
+                  return true;
                 });
           }
           return hits;
         },
         hits -> {
+          if (mine.get()) {
+            return; // cancelled, or superseded by a newer question
+          }
+          endWork();
           searchHits.setAll(hits);
           say(Topic.SEARCH, hits.size() + " events match");
         },
@@ -253,7 +324,12 @@ public final class AnalysisViewModel {
   }
 
   private void failed(Topic topic, Throwable failure) {
-    say(topic, StreamListViewModel.message(failure));
+    endWork();
+    say(
+        topic,
+        failure instanceof java.util.concurrent.CancellationException
+            ? "Cancelled"
+            : StreamListViewModel.message(failure));
   }
 
   /** Which question a message answers: each tab shows its own. */

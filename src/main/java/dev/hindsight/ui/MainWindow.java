@@ -467,6 +467,12 @@ public final class MainWindow extends BorderPane {
     text.setPrefWidth(520);
     // a fixed width: a long message must wrap, not widen (and push off screen) the dialog
     alert.getDialogPane().setContent(text);
+    // the details: the same text, selectable, to copy into a bug report or a colleague's chat
+    javafx.scene.control.TextArea details = new javafx.scene.control.TextArea(message);
+    details.setEditable(false);
+    details.setWrapText(true);
+    details.setPrefRowCount(6);
+    alert.getDialogPane().setExpandableContent(details);
     alert.getDialogPane().setPrefWidth(580);
     alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     alert.setResizable(true);

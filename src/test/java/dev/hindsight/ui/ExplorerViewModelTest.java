@@ -251,6 +251,8 @@ class ExplorerViewModelTest {
 
     a.search("deposit", "", null, null);
     assertThat(a.searchHits()).containsExactly(1, 3);
+    assertThat(a.busyProperty().get()).isFalse();
+    assertThat(a.progressProperty().get()).isEqualTo(1.0);
     a.search("", "BOB", null, null);
     assertThat(a.searchHits()).containsExactly(3);
     a.search(

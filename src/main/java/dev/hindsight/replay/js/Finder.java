@@ -1,8 +1,10 @@
 package dev.hindsight.replay.js;
 
+import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerException;
 import dev.hindsight.replay.StreamReplay;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 
@@ -66,20 +68,33 @@ public final class Finder {
 
   /** The first event after which the condition holds. */
   public Result first(StreamReplay replay) {
-    return scan(replay, 0, replay.size() - 1, true);
+    return first(replay, Progress.NONE);
   }
 
   /** The first match after {@code ordinal}. */
   public Result next(StreamReplay replay, int ordinal) {
-    return scan(replay, ordinal + 1, replay.size() - 1, true);
+    return next(replay, ordinal, Progress.NONE);
   }
 
   /** The last match before {@code ordinal}. */
   public Result previous(StreamReplay replay, int ordinal) {
-    return scan(replay, 0, ordinal - 1, false);
+    return previous(replay, ordinal, Progress.NONE);
   }
 
-  private Result scan(StreamReplay replay, int from, int to, boolean firstHit) {
+  /** {@link #first(StreamReplay)} with progress and cancel (a {@link CancellationException}). */
+  public Result first(StreamReplay replay, Progress progress) {
+    return scan(replay, 0, replay.size() - 1, true, progress);
+  }
+
+  public Result next(StreamReplay replay, int ordinal, Progress progress) {
+    return scan(replay, ordinal + 1, replay.size() - 1, true, progress);
+  }
+
+  public Result previous(StreamReplay replay, int ordinal, Progress progress) {
+    return scan(replay, 0, ordinal - 1, false, progress);
+  }
+
+  private Result scan(StreamReplay replay, int from, int to, boolean firstHit, Progress progress) {
     if (from > to || replay.size() == 0) {
       return new Result(-1, null);
     }
@@ -95,6 +110,9 @@ public final class Finder {
               from,
               to,
               (ordinal, event) -> {
+                if ((ordinal & 255) == 0 && !progress.report(ordinal - from, to - from + 1)) {
+                  throw new CancellationException("find cancelled at event " + ordinal);
+                }
                 if (replay.errors().containsKey(ordinal)) {
                   return true; // a reducer error leaves the state as it was: nothing new to test
                 }
