@@ -123,6 +123,34 @@ class StreamReplayTest {
   }
 
   @Test
+  void longWalksReportProgressAndStopWhenCancelled() throws Exception {
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      for (int v = 1; v <= 1000; v++) {
+        f.event("s-1", v, "X", "{\"n\":" + v + "}");
+      }
+      StreamReplay replay = f.replay("s-1");
+      java.util.List<Long> reports = new java.util.ArrayList<>();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  Finder.compile("state.n > 5000")
+                      .first(
+                          replay,
+                          (done, total) -> {
+                            reports.add(done);
+                            return done < 500;
+                          }))
+          .isInstanceOf(java.util.concurrent.CancellationException.class);
+      assertThat(reports).containsExactly(0L, 256L, 512L);
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Blame.of(replay, "/n", (done, total) -> done < 300))
+          .isInstanceOf(java.util.concurrent.CancellationException.class);
+      assertThat(Blame.of(replay, "/n", (done, total) -> true)).hasSize(1000);
+    }
+  }
+
+  @Test
   void blameListsEveryEventThatChangedAValue() throws Exception {
     try (ReplayFixture f = new ReplayFixture(dir)) {
       f.event("acc-1", 1, "Opened", "{\"balance\":0,\"owner\":\"ann\"}", "2024-01-01T00:00:01Z")
