@@ -152,6 +152,24 @@ class ExplorerFxTest {
   }
 
   @Test
+  void draggingTheTimelineMovesThroughTheStreamAndTheViewsFollow(FxRobot robot) throws Exception {
+    javafx.scene.Node bar = robot.lookup("#timeline").query();
+    javafx.geometry.Bounds b = bar.localToScreen(bar.getBoundsInLocal());
+    double y = b.getMinY() + b.getHeight() / 2;
+    robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.8, y));
+    robot.press(javafx.scene.input.MouseButton.PRIMARY);
+    robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.5, y));
+    robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.25, y));
+    robot.release(javafx.scene.input.MouseButton.PRIMARY);
+
+    until(() -> ordinal() > 60 && ordinal() < 140);
+    int at = ordinal();
+    until(() -> position(robot).startsWith("v" + (at + 1) + " "));
+    TableView<?> events = robot.lookup("#events").queryAs(TableView.class);
+    until(() -> events.getSelectionModel().getSelectedIndex() == at);
+  }
+
+  @Test
   void playStepsForwardUntilPaused(FxRobot robot) throws Exception {
     robot.clickOn("#events");
     robot.type(KeyCode.HOME);
