@@ -69,7 +69,15 @@ final class AnalysisPane extends BorderPane {
     working.setPrefWidth(140);
     Button stop = new Button("Cancel");
     stop.setId("analysis-cancel");
-    stop.setOnAction(e -> ifOpen(st -> st.analysis().cancel()));
+    stop.setOnAction(
+        e -> {
+          ifOpen(st -> st.analysis().cancel());
+          // the button disappears: give the keys back to the events, not to the next text field
+          javafx.scene.Node events = getScene() == null ? null : getScene().lookup("#events");
+          if (events != null) {
+            events.requestFocus();
+          }
+        });
     workingBox = new HBox(6, working, stop);
     workingBox.setAlignment(Pos.CENTER_LEFT);
     workingBox.setPadding(new Insets(0, 8, 4, 8));
@@ -191,7 +199,7 @@ final class AnalysisPane extends BorderPane {
     form.addRow(0, searchType, searchText);
     form.addRow(1, searchFrom, searchTo);
     hits.setId("search-hits");
-    hits.setPlaceholder(new Label("No search yet."));
+    hits.setPlaceholder(noHits);
     hits.setCellFactory(
         l ->
             new ListCell<>() {
@@ -223,7 +231,10 @@ final class AnalysisPane extends BorderPane {
     return box;
   }
 
+  private final Label noHits = new Label("No search yet.");
+
   private void search() {
+    noHits.setText("No events match.");
     Instant from = time(searchFrom.getText());
     Instant to = time(searchTo.getText());
     ifOpen(s -> s.analysis().search(searchType.getText(), searchText.getText(), from, to));

@@ -69,8 +69,7 @@ final class EventsTable extends TableView<EventRow> {
       } else {
         getSelectionModel().clearAndSelect(ordinal);
         scrollIntoView(ordinal);
-        // on a table not laid out yet (a stream just opened) the scroll only holds after layout
-        javafx.application.Platform.runLater(() -> scrollIntoView(ordinal));
+        ensureShown(stream, ordinal, 5);
       }
     } finally {
       syncing = false;
@@ -81,6 +80,47 @@ final class EventsTable extends TableView<EventRow> {
   /** The current event's ordinal, which each row compares itself to. */
   private final javafx.beans.property.IntegerProperty current =
       new javafx.beans.property.SimpleIntegerProperty(-1);
+
+  /**
+   * A table that is not laid out yet (a stream just opened, with 200,000 rows) ignores a scroll or
+   * loses the selection: look again shortly, a few times, until the row is selected and in view.
+   */
+  private void ensureShown(StreamViewModel stream, int ordinal, int tries) {
+    javafx.animation.PauseTransition later =
+        new javafx.animation.PauseTransition(javafx.util.Duration.millis(120));
+    later.setOnFinished(
+        e -> {
+          if (stream != model || stream.ordinalProperty().get() != ordinal) {
+            return; // the position moved on: the newer move takes care of itself
+          }
+          boolean selected = getSelectionModel().getSelectedIndex() == ordinal;
+          if (!selected || !visible(ordinal)) {
+            syncing = true;
+            try {
+              getSelectionModel().clearAndSelect(ordinal);
+              scrollIntoView(ordinal);
+            } finally {
+              syncing = false;
+            }
+            if (tries > 1) {
+              ensureShown(stream, ordinal, tries - 1);
+            }
+          }
+        });
+    later.play();
+  }
+
+  private boolean visible(int ordinal) {
+    if (lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> vf) {
+      var first = vf.getFirstVisibleCell();
+      var last = vf.getLastVisibleCell();
+      return first != null
+          && last != null
+          && ordinal >= first.getIndex()
+          && ordinal <= last.getIndex();
+    }
+    return false;
+  }
 
   private void scrollIntoView(int ordinal) {
     // keep the current row in view without jumping when it already is

@@ -78,6 +78,12 @@ final class ExplorerPane extends BorderPane {
     speed.setTooltip(new Tooltip("Playback speed, events per second"));
     speedText.setMinWidth(60);
     position.setId("position");
+    // fixed widths: the bar must not shift under the pointer as the numbers change while scrubbing
+    position.setMinWidth(240);
+    eventType.setMinWidth(0);
+    eventType.setPrefWidth(360);
+    eventType.setMaxWidth(360);
+    speedText.setMinWidth(Region.USE_PREF_SIZE);
     position.getStyleClass().add("text-bold");
     eventType.setId("current-type");
     eventType.getStyleClass().add("text-muted");
@@ -112,6 +118,8 @@ final class ExplorerPane extends BorderPane {
     compression.setTooltip(
         new Tooltip("Real time, this many times faster (×60: a minute a second)"));
     compression.disableProperty().bind(realTime.selectedProperty().not());
+    realTime.setMinWidth(Region.USE_PREF_SIZE);
+    compression.setMinWidth(Region.USE_PREF_SIZE);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox bar =
@@ -138,11 +146,14 @@ final class ExplorerPane extends BorderPane {
     SplitPane middle = new SplitPane(events, detail);
     middle.setOrientation(Orientation.VERTICAL);
     middle.setDividerPositions(0.62);
+    splits.put("events", middle);
     SplitPane right = new SplitPane(state.node(), analysis);
     right.setOrientation(Orientation.VERTICAL);
     right.setDividerPositions(0.55);
+    splits.put("state", right);
     SplitPane body = new SplitPane(middle, right);
     body.setDividerPositions(0.6);
+    splits.put("body", body);
     setTop(top);
     placeholder.getStyleClass().add("text-muted");
     setCenter(new StackPane(placeholder));
@@ -154,6 +165,9 @@ final class ExplorerPane extends BorderPane {
 
   private final Node[] controls;
   private final SplitPane body;
+
+  /** The splits whose positions the window remembers, by name. */
+  final java.util.Map<String, SplitPane> splits = new java.util.LinkedHashMap<>();
 
   private static void disableControls(boolean off, Node... nodes) {
     for (Node n : nodes) {

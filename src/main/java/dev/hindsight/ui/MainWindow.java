@@ -68,6 +68,8 @@ public final class MainWindow extends BorderPane {
    */
   void saveLayout() {
     settings.setDivider("streams", split.getDividers().get(0).getPosition());
+    explorer.splits.forEach(
+        (name, pane) -> settings.setDivider(name, pane.getDividers().get(0).getPosition()));
   }
 
   /** For tests: settings kept under a node of their own, not the user's. */
@@ -101,6 +103,9 @@ public final class MainWindow extends BorderPane {
     this.settings = settings;
     SplitPane split = new SplitPane(streamsPane, explorer);
     split.setDividerPositions(settings.divider("streams", 0.24));
+    explorer.splits.forEach(
+        (name, pane) ->
+            pane.setDividerPositions(settings.divider(name, pane.getDividerPositions()[0])));
     this.split = split;
     SplitPane.setResizableWithParent(streamsPane, false);
     setTop(new VBox(menu(quit), header()));
