@@ -10,6 +10,7 @@ import dev.hindsight.cli.HindsightCli;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.LibraryDdl;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -184,40 +185,7 @@ class DomainReducersTest {
   static Path axonGiftCards(Path dir) throws SQLException {
     Path db = dir.resolve("axon-giftcard.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      exec(
-          c,
-          """
-          CREATE TABLE DomainEventEntry (
-          globalIndex INTEGER NOT NULL,
-          aggregateIdentifier VARCHAR(255) NOT NULL,
-          sequenceNumber BIGINT NOT NULL,
-          type VARCHAR(255),
-          eventIdentifier VARCHAR(255) NOT NULL,
-          metaData BLOB,
-          payload BLOB NOT NULL,
-          payloadRevision VARCHAR(255),
-          payloadType VARCHAR(255) NOT NULL,
-          timeStamp  VARCHAR(255) NOT NULL  ,
-          PRIMARY KEY (globalIndex),
-          UNIQUE (aggregateIdentifier, sequenceNumber),
-          UNIQUE (eventIdentifier)
-          )""");
-      exec(
-          c,
-          """
-          CREATE TABLE SnapshotEventEntry (
-          aggregateIdentifier VARCHAR(255) NOT NULL,
-          sequenceNumber BIGINT NOT NULL,
-          type VARCHAR(255) NOT NULL,
-          eventIdentifier VARCHAR(255) NOT NULL,
-          metaData BLOB,
-          payload BLOB NOT NULL,
-          payloadRevision VARCHAR(255),
-          payloadType VARCHAR(255) NOT NULL,
-          timeStamp  VARCHAR(255) NOT NULL  ,
-          PRIMARY KEY (aggregateIdentifier, sequenceNumber),
-          UNIQUE (eventIdentifier)
-          )""");
+      LibraryDdl.create(c, LibraryDdl.AXON_JDBC);
       String insert =
           "INSERT INTO DomainEventEntry (eventIdentifier, timeStamp, payloadType,"
               + " payloadRevision, payload, metaData, type, aggregateIdentifier, sequenceNumber)"
@@ -357,15 +325,7 @@ class DomainReducersTest {
     String topic = "bankaccounts.domainmodel:BankAccount";
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       exec(c, "pragma journal_mode=wal");
-      exec(
-          c,
-          "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, originator_version"
-              + " INTEGER, topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))");
-      exec(
-          c,
-          "CREATE TABLE IF NOT EXISTS stored_snapshots (originator_id TEXT, originator_version"
-              + " INTEGER, topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))"
-              + " WITHOUT ROWID");
+      LibraryDdl.create(c, LibraryDdl.EVENTSOURCING);
       Object[][] rows = {
         {
           ALICE,
@@ -505,49 +465,7 @@ class DomainReducersTest {
   static Path pekkoShoppingCarts(Path dir) throws SQLException {
     Path db = dir.resolve("pekko-cart.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      exec(
-          c,
-          """
-          CREATE TABLE event_journal (
-            ordering INTEGER PRIMARY KEY AUTOINCREMENT,
-            deleted BOOLEAN DEFAULT 0 NOT NULL,
-            persistence_id VARCHAR(255) NOT NULL,
-            sequence_number BIGINT NOT NULL,
-            writer VARCHAR NOT NULL,
-            write_timestamp BIGINT NOT NULL,
-            adapter_manifest VARCHAR NOT NULL,
-            event_payload BLOB NOT NULL,
-            event_ser_id INTEGER NOT NULL,
-            event_ser_manifest VARCHAR NOT NULL,
-            meta_payload BLOB,
-            meta_ser_id INTEGER,
-            meta_ser_manifest VARCHAR,
-            UNIQUE (persistence_id, sequence_number)
-          )""");
-      exec(
-          c,
-          """
-          CREATE TABLE event_tag (
-            event_id BIGINT NOT NULL,
-            tag VARCHAR NOT NULL,
-            PRIMARY KEY (event_id, tag),
-            FOREIGN KEY (event_id) REFERENCES event_journal (ordering) ON DELETE CASCADE
-          )""");
-      exec(
-          c,
-          """
-          CREATE TABLE snapshot (
-            persistence_id VARCHAR(255) NOT NULL,
-            sequence_number BIGINT NOT NULL,
-            created BIGINT NOT NULL,
-            snapshot_ser_id INTEGER NOT NULL,
-            snapshot_ser_manifest VARCHAR NOT NULL,
-            snapshot_payload BLOB NOT NULL,
-            meta_ser_id INTEGER,
-            meta_ser_manifest VARCHAR,
-            meta_payload BLOB,
-            PRIMARY KEY (persistence_id, sequence_number)
-          )""");
+      LibraryDdl.create(c, LibraryDdl.PEKKO_JDBC);
       String p = "com.example.ShoppingCart$";
       Object[][] rows = {
         {
