@@ -85,12 +85,12 @@ public final class SqliteEventSource implements EventSource {
 
   @Override
   public synchronized List<StreamSummary> streams() {
-    return withTimestamps(summaries(null));
+    return summaries(null);
   }
 
   @Override
   public synchronized Optional<StreamSummary> stream(String stream) {
-    List<StreamSummary> found = withTimestamps(summaries(stream));
+    List<StreamSummary> found = summaries(stream);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
@@ -99,30 +99,63 @@ public final class SqliteEventSource implements EventSource {
     Field typeField = layout.aggregateType();
     boolean typeColumn =
         typeField != null && typeField.column() != null && !typeField.derivedFromStream();
-    String keys = String.join(", ", sql.streamColumns);
-    String query =
-        "SELECT "
-            + keys
-            + ", count(*), min("
-            + sql.version
-            + "), max("
-            + sql.version
-            + ")"
-            + (typeColumn ? ", max(" + sql.column(typeField.column()) + ")" : "")
-            + " FROM "
-            + sql.from
-            + (stream == null ? sql.whereClause() : sql.whereClause(sql.streamCondition()))
-            + " GROUP BY "
-            + keys
-            + " ORDER BY "
-            + keys;
-    List<StreamSummary> result = new ArrayList<>();
+    Field ts = layout.timestamp();
+    boolean timesInSql = timesInSql();
     int k = sql.streamColumns.size();
-    try (PreparedStatement ps = file.connection().prepareStatement(query)) {
+    List<String> keyAliases = new ArrayList<>();
+    StringBuilder inner = new StringBuilder("SELECT ");
+    for (int i = 0; i < k; i++) {
+      inner.append(sql.streamColumns.get(i)).append(" AS k").append(i).append(", ");
+      keyAliases.add("g.k" + i);
+    }
+    inner
+        .append("count(*) AS n, min(")
+        .append(sql.version)
+        .append(") AS minv, max(")
+        .append(sql.version)
+        .append(") AS maxv");
+    if (typeColumn) {
+      inner.append(", max(").append(sql.column(typeField.column())).append(") AS ty");
+    }
+    inner
+        .append(" FROM ")
+        .append(sql.from)
+        .append(stream == null ? sql.whereClause() : sql.whereClause(sql.streamCondition()))
+        .append(" GROUP BY ")
+        .append(String.join(", ", sql.streamColumns));
+    StringBuilder query = new StringBuilder("SELECT g.*");
+    if (timesInSql) {
+      // the first and last event's time, looked up in the same statement: one pass, not two
+      // round trips per stream
+      for (String bound : List.of("g.minv", "g.maxv")) {
+        List<String> match = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+          match.add(sql.streamColumns.get(i) + " = g.k" + i);
+        }
+        match.add(sql.version + " = " + bound);
+        query
+            .append(", (SELECT ")
+            .append(sql.column(ts.column()))
+            .append(" FROM ")
+            .append(sql.from)
+            .append(sql.whereClause(match.toArray(String[]::new)))
+            .append(" ORDER BY ")
+            .append(sql.position)
+            .append(" LIMIT 1)");
+      }
+    }
+    query
+        .append(" FROM (")
+        .append(inner)
+        .append(") AS g ORDER BY ")
+        .append(String.join(", ", keyAliases));
+    List<StreamSummary> result = new ArrayList<>();
+    try (PreparedStatement ps = file.connection().prepareStatement(query.toString())) {
       if (stream != null) {
         bindStream(ps, 1, stream);
       }
       try (ResultSet rs = ps.executeQuery()) {
+        int times = k + 4 + (typeColumn ? 1 : 0);
         while (rs.next()) {
           String[] key = new String[k];
           for (int i = 0; i < k; i++) {
@@ -142,13 +175,29 @@ public final class SqliteEventSource implements EventSource {
           } else {
             type = null;
           }
-          result.add(new StreamSummary(id, type, count, first, last, null, null));
+          Instant firstTime = timesInSql ? time(rs.getObject(times)) : null;
+          Instant lastTime = timesInSql ? time(rs.getObject(times + 1)) : null;
+          result.add(new StreamSummary(id, type, count, first, last, firstTime, lastTime));
         }
       }
     } catch (SQLException e) {
       throw failure(e);
     }
-    return result;
+    return timesInSql ? result : withTimestamps(result);
+  }
+
+  /** Whether the time is a plain column, so SQL can look up each stream's first and last time. */
+  private boolean timesInSql() {
+    Field ts = layout.timestamp();
+    return ts != null && ts.column() != null && ts.pointer() == null;
+  }
+
+  private Instant time(Object raw) {
+    try {
+      return Timestamps.parse(raw, layout.timestamp().format());
+    } catch (DateTimeException unreadable) {
+      return null; // reading the event itself reports the bad time
+    }
   }
 
   /**
