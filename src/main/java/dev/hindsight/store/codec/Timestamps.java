@@ -148,6 +148,13 @@ public final class Timestamps {
   }
 
   private static Instant text(String t) {
+    if (isPlainUtc(t)) {
+      try {
+        return Instant.parse(t); // what most stores write: about four times faster than below
+      } catch (DateTimeException notReally) {
+        // the shape fits but the values do not (month 13): the general parser says why
+      }
+    }
     try {
       TemporalAccessor parsed = TEXT.parse(t);
       LocalDateTime local = LocalDateTime.from(parsed);
@@ -159,6 +166,29 @@ public final class Timestamps {
     } catch (DateTimeParseException e) {
       throw new DateTimeException("unreadable time '" + abbreviate(t) + "'");
     }
+  }
+
+  /** The shape {@code YYYY-MM-DDTHH:MM:SS[.fraction]Z}. */
+  private static boolean isPlainUtc(String t) {
+    int n = t.length();
+    if (n < 20 || n == 21 || t.charAt(n - 1) != 'Z') {
+      return false;
+    }
+    for (int i = 0; i < n - 1; i++) {
+      char c = t.charAt(i);
+      boolean ok =
+          switch (i) {
+            case 4, 7 -> c == '-';
+            case 10 -> c == 'T';
+            case 13, 16 -> c == ':';
+            case 19 -> c == '.';
+            default -> c >= '0' && c <= '9';
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static BigDecimal asNumber(String t) {
