@@ -134,7 +134,7 @@ public final class StreamListViewModel {
     if (t.isEmpty()) {
       visible.setPredicate(s -> true);
     } else if (t.contains("*") || t.contains("?")) {
-      Pattern glob = globToRegex(t);
+      Pattern glob = dev.hindsight.event.StreamGlob.compile(t, true);
       visible.setPredicate(s -> glob.matcher(s.stream()).matches());
     } else {
       String lower = t.toLowerCase(Locale.ROOT);
@@ -144,18 +144,6 @@ public final class StreamListViewModel {
                   || (s.type() != null && s.type().toLowerCase(Locale.ROOT).equals(lower)));
     }
     updateStatus();
-  }
-
-  static Pattern globToRegex(String glob) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> sb.append(".*");
-        case '?' -> sb.append('.');
-        default -> sb.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
   }
 
   private void updateStatus() {

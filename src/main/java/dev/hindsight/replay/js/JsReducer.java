@@ -3,6 +3,7 @@ package dev.hindsight.replay.js;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamGlob;
 import dev.hindsight.replay.Fold;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerException;
@@ -48,7 +49,7 @@ public final class JsReducer implements Reducer {
       Scriptable object,
       long limitMillis) {
     this.name = name;
-    this.streams = streamGlobs.stream().map(JsReducer::glob).toList();
+    this.streams = streamGlobs.stream().map(g -> StreamGlob.compile(g, false)).toList();
     this.types = Set.copyOf(types);
     this.scope = scope;
     this.object = object;
@@ -151,17 +152,5 @@ public final class JsReducer implements Reducer {
   private static Function function(Scriptable object, String key) {
     Object f = ScriptableObject.getProperty(object, key);
     return f instanceof Function fn ? fn : null;
-  }
-
-  static Pattern glob(String glob) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> sb.append(".*");
-        case '?' -> sb.append('.');
-        default -> sb.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(sb.toString());
   }
 }
