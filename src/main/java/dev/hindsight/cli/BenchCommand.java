@@ -159,12 +159,15 @@ final class BenchCommand implements Callable<Integer> {
     return HindsightCli.OK;
   }
 
-  /** Reading and JSON-parsing the stream's payloads, nothing else: what any fold must pay. */
+  /**
+   * Reading and JSON-parsing the stream's payloads (not their metadata), nothing else: what any
+   * fold must pay.
+   */
   private static double floor(SqliteEventSource source, StreamSummary target) {
     long[] n = {0};
     long t = System.nanoTime();
     source.read(
-        EventQuery.stream(target.stream()),
+        EventQuery.stream(target.stream()).withoutMetadata(),
         e -> {
           n[0]++;
           return true;
@@ -177,8 +180,9 @@ final class BenchCommand implements Callable<Integer> {
     Fold fold = r.newFold(target.stream(), target.type());
     long t = System.nanoTime();
     fold.reset(null);
+    EventQuery query = EventQuery.stream(target.stream());
     source.read(
-        EventQuery.stream(target.stream()),
+        r.readsMetadata() ? query : query.withoutMetadata(),
         e -> {
           fold.apply(e);
           return true;

@@ -3,6 +3,7 @@ package dev.hindsight.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,13 +24,19 @@ public final class DeepMerge {
     if (state == null || !state.isObject() || !patch.isObject()) {
       return patch;
     }
-    ObjectNode result = NODES.objectNode(); // a shallow copy: the values are shared, not copied
+    // a shallow copy, sized once: the values are shared, not copied
+    Map<String, JsonNode> fields = new LinkedHashMap<>(capacity(state.size() + patch.size()));
     for (Map.Entry<String, JsonNode> e : state.properties()) {
-      result.set(e.getKey(), e.getValue());
+      fields.put(e.getKey(), e.getValue());
     }
     for (Map.Entry<String, JsonNode> e : patch.properties()) {
-      result.set(e.getKey(), merge(state.get(e.getKey()), e.getValue()));
+      fields.put(e.getKey(), merge(state.get(e.getKey()), e.getValue()));
     }
-    return result;
+    return new ObjectNode(NODES, fields);
+  }
+
+  /** A hash map capacity that holds {@code n} entries without growing. */
+  private static int capacity(int n) {
+    return (int) (n / 0.75f) + 1;
   }
 }

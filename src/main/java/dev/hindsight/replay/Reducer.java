@@ -12,6 +12,14 @@ public interface Reducer {
   }
 
   /**
+   * Whether its folds look at events' metadata. When they do not (the generic reducer merges only
+   * the data), the replay reads events without decoding their metadata.
+   */
+  default boolean readsMetadata() {
+    return !generic();
+  }
+
+  /**
    * Whether this reducer applies to a stream with this id and aggregate type (which may be null).
    */
   boolean appliesTo(String stream, String aggregateType);

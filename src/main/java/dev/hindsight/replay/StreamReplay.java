@@ -30,7 +30,7 @@ public final class StreamReplay {
    * Events between checkpoints for the generic reducer: its states share structure, so they are
    * cheap.
    */
-  static final int GENERIC_INTERVAL = 256;
+  static final int GENERIC_INTERVAL = 128;
 
   private final EventSource source;
   private final StreamSummary stream;
@@ -46,8 +46,24 @@ public final class StreamReplay {
   private final List<String> typeNames = new ArrayList<>();
   private final Map<String, Integer> typeIndex = new HashMap<>();
 
-  /** Checkpoints by the number of events applied: key 0 is the initial state. */
-  private final NavigableMap<Integer, JsonNode> checkpoints = new TreeMap<>();
+  /**
+   * Checkpoints by the number of events applied, packed: key 0 is the initial state. They are
+   * unpacked one at a time, when a jump needs one.
+   */
+  private final NavigableMap<Integer, PackedState> checkpoints = new TreeMap<>();
+
+  /** The initial state and the latest checkpoint, as trees (the fold starts over from them). */
+  private JsonNode initial;
+
+  private JsonNode lastCheckpoint;
+
+  /**
+   * The state after the first {@code cursorApplied} events, the last one asked for: stepping on
+   * from it costs one event, not the events since a checkpoint. -1 when there is none.
+   */
+  private int cursorApplied = -1;
+
+  private JsonNode cursorState;
 
   private final NavigableMap<Integer, ReducerError> errors = new TreeMap<>();
   private int unhandled;
@@ -83,27 +99,23 @@ public final class StreamReplay {
 
   private void foldAll(Progress progress) {
     fold.reset(null);
-    checkpoints.put(0, fold.state());
-    int[] nextCheckpoint = {interval(checkpoints.get(0))};
+    initial = fold.state();
+    checkpoint(0, initial);
+    int[] nextCheckpoint = {interval(initial)};
     List<StoredEvent> segment = new ArrayList<>();
     source.read(
-        EventQuery.stream(stream.stream()),
+        foldQuery(),
         event -> {
           int ordinal = index(event);
           segment.add(event);
           Step step = fold.apply(event);
           record(ordinal, event, step);
           if (step.outcome() == Step.Outcome.ERROR && !fold.intact()) {
-            fold.reset(
-                refold(
-                    checkpoints.lastEntry().getValue(),
-                    segment,
-                    checkpoints.lastKey(),
-                    segment.size() - 1));
+            fold.reset(refold(lastCheckpoint, segment, checkpoints.lastKey(), segment.size() - 1));
           }
           if (ordinal + 1 == nextCheckpoint[0]) {
             JsonNode state = checkedState(segment);
-            checkpoints.put(ordinal + 1, state);
+            checkpoint(ordinal + 1, state);
             nextCheckpoint[0] = ordinal + 1 + interval(state);
             segment.clear();
           }
@@ -112,9 +124,23 @@ public final class StreamReplay {
           }
           return true;
         });
-    finalState =
-        size == checkpoints.lastKey() ? checkpoints.lastEntry().getValue() : checkedState(segment);
+    finalState = size == checkpoints.lastKey() ? lastCheckpoint : checkedState(segment);
+    lastCheckpoint = null;
+    // unpacked once here, on the thread that builds: the first jump, on the user's time, then does
+    // not also pay for loading the CBOR reader
+    checkpoint(checkpoints.lastKey());
     progress.report(size, size);
+  }
+
+  /** The stream's events as the fold needs them: without metadata when the reducer ignores it. */
+  private EventQuery foldQuery() {
+    EventQuery query = EventQuery.stream(stream.stream());
+    return reducer.readsMetadata() ? query : query.withoutMetadata();
+  }
+
+  private void checkpoint(int applied, JsonNode state) {
+    checkpoints.put(applied, PackedState.pack(state));
+    lastCheckpoint = state;
   }
 
   private void record(int ordinal, StoredEvent event, Step step) {
@@ -142,9 +168,7 @@ public final class StreamReplay {
     try {
       return fold.state();
     } catch (ReducerException notJson) {
-      JsonNode state =
-          refold(
-              checkpoints.lastEntry().getValue(), segment, checkpoints.lastKey(), segment.size());
+      JsonNode state = refold(lastCheckpoint, segment, checkpoints.lastKey(), segment.size());
       fold.reset(state);
       return state;
     }
@@ -235,27 +259,55 @@ public final class StreamReplay {
     if (applied == size) {
       return finalState;
     }
-    Map.Entry<Integer, JsonNode> checkpoint = checkpoints.floorEntry(applied);
-    if (checkpoint.getKey() == applied) {
-      return checkpoint.getValue();
+    Start start = startFor(applied);
+    if (start.applied == applied) {
+      return start.state;
     }
-    fold.reset(checkpoint.getValue());
-    forEach(
-        checkpoint.getKey(),
+    fold.reset(start.state);
+    read(
+        start.applied,
         ordinal,
+        foldQuery(),
         (o, event) -> {
           if (!errors.containsKey(o)) {
             fold.apply(event);
           }
+          return true;
         });
+    JsonNode state;
     try {
-      return fold.state();
+      state = fold.state();
     } catch (ReducerException notJson) {
       // a state that is not JSON between two checkpoints: find its event, then try again
+      int from = checkpoints.floorKey(applied);
       List<StoredEvent> segment = new ArrayList<>();
-      forEach(checkpoint.getKey(), ordinal, (o, event) -> segment.add(event));
-      return refold(checkpoint.getValue(), segment, checkpoint.getKey(), segment.size());
+      forEach(from, ordinal, (o, event) -> segment.add(event));
+      state = refold(checkpoint(from), segment, from, segment.size());
     }
+    remember(applied, state);
+    return state;
+  }
+
+  /**
+   * Where a fold to {@code applied} events starts: the cursor when it is nearer than a checkpoint.
+   */
+  private Start startFor(int applied) {
+    int checkpoint = checkpoints.floorKey(applied);
+    if (cursorApplied >= checkpoint && cursorApplied <= applied) {
+      return new Start(cursorApplied, cursorState);
+    }
+    return new Start(checkpoint, checkpoint(checkpoint));
+  }
+
+  private record Start(int applied, JsonNode state) {}
+
+  private JsonNode checkpoint(int applied) {
+    return applied == 0 ? initial : checkpoints.get(applied).unpack();
+  }
+
+  private void remember(int applied, JsonNode state) {
+    cursorApplied = applied;
+    cursorState = state;
   }
 
   /**
@@ -290,30 +342,48 @@ public final class StreamReplay {
     }
   }
 
-  /** The event at {@code ordinal} with the states before and after it. */
+  /**
+   * The event at {@code ordinal} with the states before and after it. The events from the nearest
+   * start (the cursor or a checkpoint) up to this one are read in one go; stepping forward reads
+   * only the new event.
+   */
   public synchronized Point point(int ordinal) {
     checkOrdinal(ordinal);
     if (ordinal < 0) {
-      JsonNode initial = checkpoints.firstEntry().getValue();
       return new Point(-1, initial, initial, null, null, null);
     }
-    JsonNode before = stateAfter(ordinal - 1);
-    StoredEvent event = event(ordinal);
+    Start start = startFor(ordinal);
     ReducerError error = errors.get(ordinal);
-    JsonNode after;
-    JsonNode upcast = null;
-    if (error != null) {
-      after = before;
-    } else if (ordinal + 1 == size || checkpoints.containsKey(ordinal + 1)) {
-      after = stateAfter(ordinal);
-      upcast = upcastOf(event);
-    } else {
-      fold.reset(before);
+    try {
+      fold.reset(start.state);
+      read(
+          start.applied,
+          ordinal - 1,
+          foldQuery(),
+          (o, e) -> {
+            if (!errors.containsKey(o)) {
+              fold.apply(e);
+            }
+            return true;
+          });
+      JsonNode before = start.applied == ordinal ? start.state : fold.state();
+      StoredEvent event = event(ordinal);
+      if (error != null) {
+        remember(ordinal + 1, before);
+        return new Point(ordinal, before, before, event, null, error);
+      }
       Step step = fold.apply(event);
-      upcast = step.upcast();
-      after = fold.state();
+      JsonNode after = fold.state();
+      remember(ordinal + 1, after);
+      return new Point(ordinal, before, after, event, step.upcast(), null);
+    } catch (ReducerException notJson) {
+      // a state that is not JSON near this event: the careful path finds it
+      StoredEvent event = event(ordinal);
+      JsonNode before = stateAfter(ordinal - 1);
+      JsonNode after = error != null ? before : stateAfter(ordinal);
+      return new Point(
+          ordinal, before, after, event, error != null ? null : upcastOf(event), error);
     }
-    return new Point(ordinal, before, after, event, upcast, error);
   }
 
   private JsonNode upcastOf(StoredEvent event) {
@@ -384,6 +454,11 @@ public final class StreamReplay {
 
   /** Like {@link #forEach}, stopping when {@code visitor} returns false. */
   public void forEachWhile(int from, int to, EventCondition visitor) {
+    read(from, to, EventQuery.stream(stream.stream()), visitor);
+  }
+
+  /** Reads events {@code from..to} (ordinals, inclusive) with {@code query}'s columns. */
+  private void read(int from, int to, EventQuery query, EventCondition visitor) {
     if (from > to) {
       return;
     }
@@ -393,7 +468,7 @@ public final class StreamReplay {
     long firstPosition = positions[from];
     int[] ordinal = {from};
     source.read(
-        EventQuery.stream(stream.stream()).withVersions(firstVersion, versions[to]),
+        query.withVersions(firstVersion, versions[to]),
         event -> {
           if (event.version() == firstVersion && event.position() < firstPosition) {
             return true; // an earlier event with the same version: before `from`

@@ -87,6 +87,54 @@ class StreamReplayTest {
   }
 
   @Test
+  void pointsAreTheSameWhicheverWayThePlaceWasReached() throws Exception {
+    Random random = new Random(7);
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      for (int v = 1; v <= 120; v++) {
+        f.event("s-1", v, v % 17 == 0 ? "Broken" : "Patched", patch(random, v));
+      }
+      String reducer =
+          "({ $init: () => ({ count: 0 }),"
+              + " Patched: (s, e) => ({ ...s, count: s.count + 1, last: e.data.n }),"
+              + " Broken: () => { throw new Error('no') } })";
+      ReplayOptions every10 = ReplayOptions.defaults().withCheckpointInterval(10);
+      StreamReplay stepped = f.replay("s-1", ReplayFixture.js(reducer), every10);
+      assertThat(stepped.errors()).hasSize(7);
+
+      // forward one at a time, backward one at a time, then jumps: each point as a fresh replay
+      // (no cursor) gives it
+      List<Integer> order = new ArrayList<>();
+      for (int o = -1; o < 120; o++) {
+        order.add(o);
+      }
+      for (int o = 119; o >= -1; o--) {
+        order.add(o);
+      }
+      for (int i = 0; i < 80; i++) {
+        order.add(random.nextInt(121) - 1);
+      }
+      for (int o : order) {
+        StreamReplay fresh = f.replay("s-1", ReplayFixture.js(reducer), every10);
+        StreamReplay.Point expected = fresh.point(o);
+        StreamReplay.Point actual = stepped.point(o);
+        assertThat(Json.write(actual.before()))
+            .as("before %d", o)
+            .isEqualTo(Json.write(expected.before()));
+        assertThat(Json.write(actual.after()))
+            .as("after %d", o)
+            .isEqualTo(Json.write(expected.after()));
+        assertThat(actual.changes()).as("changes %d", o).isEqualTo(expected.changes());
+        assertThat(actual.error()).as("error %d", o).isEqualTo(expected.error());
+        assertThat(Json.write(stepped.stateAfter(o))).isEqualTo(Json.write(actual.after()));
+      }
+      StreamReplay.Point broken = stepped.point(16);
+      assertThat(broken.event().type()).isEqualTo("Broken");
+      assertThat(broken.after()).isEqualTo(broken.before());
+      assertThat(Json.write(stepped.point(17).before())).contains("\"count\":16");
+    }
+  }
+
+  @Test
   void asOfTakesTheLastEventAtOrBeforeTheTimeAndPassesOverEventsWithoutOne() throws Exception {
     try (ReplayFixture f = new ReplayFixture(dir)) {
       f.event("s-1", 1, "X", "{\"v\":1}", "2024-03-03T10:00:00Z")

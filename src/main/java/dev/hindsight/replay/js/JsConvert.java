@@ -152,7 +152,7 @@ final class JsConvert {
 
   private static JsonNode number(Number n, String path, String what) {
     if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-      return NODES.numberNode(n.longValue());
+      return integral(n.longValue());
     }
     if (n instanceof java.math.BigInteger big) {
       return NODES.numberNode(big);
@@ -168,9 +168,17 @@ final class JsConvert {
               + "; a state must be JSON");
     }
     if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
-      return NODES.numberNode((long) d);
+      return integral((long) d);
     }
     return NODES.numberNode(new BigDecimal(Double.toString(d)));
+  }
+
+  /**
+   * An integer as Jackson's parser would read it (an int node when it fits, else a long node), so
+   * that a state is equal to itself after a round trip through text or a packed checkpoint.
+   */
+  private static JsonNode integral(long v) {
+    return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
   }
 
   private static String at(String path) {

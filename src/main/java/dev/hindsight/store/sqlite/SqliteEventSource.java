@@ -22,6 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -37,11 +42,15 @@ public final class SqliteEventSource implements EventSource {
   private final LayoutSql sql;
   private final String selectEvent;
 
+  /** The same columns with NULL for the metadata (see {@link EventQuery#metadata()}). */
+  private final String selectEventWithoutMetadata;
+
   private SqliteEventSource(SqliteFile file, Layout layout, Schema schema) {
     this.file = file;
     this.layout = layout;
     this.sql = new LayoutSql(layout, schema);
-    this.selectEvent = eventColumns();
+    this.selectEvent = eventColumns(true);
+    this.selectEventWithoutMetadata = eventColumns(false);
   }
 
   /**
@@ -247,7 +256,7 @@ public final class SqliteEventSource implements EventSource {
         return null;
       }
       if (!column) {
-        return toEvent(rs).timestamp();
+        return toEvent(rs, false).timestamp();
       }
       try {
         return Timestamps.parse(rs.getObject(1), layout.timestamp().format());
@@ -274,27 +283,64 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  /**
+   * Reads page after page. While the sink works on one page, the next is read on another thread, so
+   * a fold costs about what reading costs instead of reading plus folding. The connection is held
+   * for one page at a time, never while the sink works: a long fold on one thread must not make
+   * another thread (or closing the store) wait for it.
+   */
   @Override
   public void read(EventQuery query, Predicate<StoredEvent> sink) {
     long remaining = query.limit() > 0 ? query.limit() : Long.MAX_VALUE;
-    Long lastVersion = null;
-    long lastPosition = 0;
-    while (remaining > 0) {
-      int page = (int) Math.min(PAGE_SIZE, remaining);
-      // the connection is held for one page only, never while the sink works: a long fold on one
-      // thread must not make another thread (or closing the store) wait for it
-      List<StoredEvent> events = page(query, lastVersion, lastPosition, page);
+    List<StoredEvent> events = page(query, null, 0, (int) Math.min(PAGE_SIZE, remaining));
+    while (true) {
+      int asked = (int) Math.min(PAGE_SIZE, remaining);
+      remaining -= events.size();
+      Future<List<StoredEvent>> next = null;
+      if (events.size() == asked && remaining > 0) {
+        StoredEvent last = events.get(events.size() - 1);
+        int size = (int) Math.min(PAGE_SIZE, remaining);
+        next = READ_AHEAD.submit(() -> page(query, last.version(), last.position(), size));
+      }
       for (StoredEvent event : events) {
-        remaining--;
-        lastVersion = event.version();
-        lastPosition = event.position();
         if (!sink.test(event)) {
+          if (next != null) {
+            next.cancel(false);
+          }
           return;
         }
       }
-      if (events.size() < page) {
+      if (next == null) {
         return;
       }
+      events = await(next);
+    }
+  }
+
+  /** Pages read ahead, on daemon threads that never keep the JVM alive. */
+  private static final ExecutorService READ_AHEAD =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "hindsight-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private static List<StoredEvent> await(Future<List<StoredEvent>> next) {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      next.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new CancellationException("reading events was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new StoreException("reading events failed: " + e.getCause(), e.getCause());
     }
   }
 
@@ -320,7 +366,7 @@ public final class SqliteEventSource implements EventSource {
     String order = byStream ? sql.version + ", " + sql.position : sql.position;
     String text =
         "SELECT "
-            + selectEvent
+            + (query.metadata() ? selectEvent : selectEventWithoutMetadata)
             + " FROM "
             + sql.from
             + sql.whereClause(conditions.toArray(String[]::new))
@@ -348,7 +394,7 @@ public final class SqliteEventSource implements EventSource {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          events.add(toEvent(rs));
+          events.add(toEvent(rs, query.metadata()));
         }
       }
     } catch (SQLException e) {
@@ -361,7 +407,7 @@ public final class SqliteEventSource implements EventSource {
   // mapping
 
   /** The columns every event query selects, in the order {@link #toEvent} reads them. */
-  private String eventColumns() {
+  private String eventColumns(boolean withMetadata) {
     List<String> cols = new ArrayList<>();
     cols.add(sql.position);
     cols.addAll(sql.streamColumns);
@@ -374,7 +420,7 @@ public final class SqliteEventSource implements EventSource {
         layout.payload().serializerColumn() == null
             ? "NULL"
             : sql.column(layout.payload().serializerColumn()));
-    Layout.Payload meta = layout.metadata();
+    Layout.Payload meta = withMetadata ? layout.metadata() : null;
     cols.add(meta == null ? "NULL" : sql.column(meta.column()));
     cols.add(
         meta == null || meta.serializerColumn() == null
@@ -387,7 +433,7 @@ public final class SqliteEventSource implements EventSource {
     return field == null || field.column() == null ? "NULL" : sql.column(field.column());
   }
 
-  private StoredEvent toEvent(ResultSet rs) throws SQLException {
+  private StoredEvent toEvent(ResultSet rs, boolean withMetadata) throws SQLException {
     int k = sql.streamColumns.size();
     long position = rs.getLong(1);
     String[] key = new String[k];
@@ -410,7 +456,7 @@ public final class SqliteEventSource implements EventSource {
       problems.add(data.problem());
     }
     JsonNode metadata = null;
-    if (layout.metadata() != null) {
+    if (withMetadata && layout.metadata() != null) {
       Decoded meta = PayloadDecoder.decode(metaRaw, encoding(layout.metadata(), metaSerializer));
       metadata = meta.value();
       if (meta.problem() != null) {
