@@ -1,6 +1,7 @@
 package dev.hindsight.cli;
 
 import dev.hindsight.store.StoreException;
+import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -49,6 +50,9 @@ public final class HindsightCli implements Runnable {
 
   /** Runs the CLI with the process's standard streams; returns the exit code. */
   public static int run(String[] args) {
+    if (args.length > 0 && COMMANDS.contains(args[0]) && !args[0].equals("help")) {
+      SqliteEventSource.warmUp();
+    }
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =

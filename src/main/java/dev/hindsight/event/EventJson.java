@@ -3,9 +3,10 @@ package dev.hindsight.event;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
-import java.util.Locale;
 
 /**
  * The JSON form of events and stream summaries, exactly as the CLI contract spells it. Reducers see
@@ -65,15 +66,54 @@ public final class EventJson {
     if (instant == null) {
       return null;
     }
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds >= YEAR_10000) {
+      return isoWithFormatter(instant);
+    }
+    // the common case, written by hand: a formatter and String.format cost ten times as much, and
+    // the stream list writes two times per stream
+    LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    StringBuilder sb = new StringBuilder(30);
+    pad(sb, t.getYear(), 4).append('-');
+    pad(sb, t.getMonthValue(), 2).append('-');
+    pad(sb, t.getDayOfMonth(), 2).append('T');
+    pad(sb, t.getHour(), 2).append(':');
+    pad(sb, t.getMinute(), 2).append(':');
+    pad(sb, t.getSecond(), 2);
+    fraction(sb, instant.getNano());
+    return sb.append('Z').toString();
+  }
+
+  /** 10000-01-01T00:00:00Z: from here on (and before 1970) the formatter writes the year. */
+  private static final long YEAR_10000 = 253_402_300_800L;
+
+  private static String isoWithFormatter(Instant instant) {
     String text = DateTimeFormatter.ISO_INSTANT.format(instant.with(ChronoField.NANO_OF_SECOND, 0));
-    int nanos = instant.getNano();
+    StringBuilder sb = new StringBuilder(text.length() + 10).append(text, 0, text.length() - 1);
+    fraction(sb, instant.getNano());
+    return sb.append('Z').toString();
+  }
+
+  /** {@code .120}, {@code .1234567}: the digits there are, at least three; nothing for none. */
+  private static void fraction(StringBuilder sb, int nanos) {
     if (nanos == 0) {
-      return text;
+      return;
     }
-    String fraction = String.format(Locale.ROOT, "%09d", nanos).replaceFirst("0+$", "");
-    if (fraction.length() < 3) {
-      fraction = (fraction + "00").substring(0, 3);
+    int digits = 9;
+    int value = nanos;
+    while (digits > 3 && value % 10 == 0) {
+      value /= 10;
+      digits--;
     }
-    return text.substring(0, text.length() - 1) + "." + fraction + "Z";
+    sb.append('.');
+    pad(sb, value, digits);
+  }
+
+  private static StringBuilder pad(StringBuilder sb, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(digits);
   }
 }

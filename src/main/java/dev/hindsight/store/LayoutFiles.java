@@ -52,18 +52,19 @@ public final class LayoutFiles {
           "epoch-nanos",
           "dotnet-ticks");
 
-  private static volatile List<Layout> builtIns;
+  private static List<Layout> builtIns;
 
   private LayoutFiles() {}
 
-  /** The built-in layouts, in detection order. */
-  public static List<Layout> builtIns() {
-    List<Layout> result = builtIns;
-    if (result == null) {
-      result = loadBuiltIns();
-      builtIns = result;
+  /**
+   * The built-in layouts, in detection order. Read once; a second caller waits for the first rather
+   * than reading them again.
+   */
+  public static synchronized List<Layout> builtIns() {
+    if (builtIns == null) {
+      builtIns = loadBuiltIns();
     }
-    return result;
+    return builtIns;
   }
 
   private static List<Layout> loadBuiltIns() {

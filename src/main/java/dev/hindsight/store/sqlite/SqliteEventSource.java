@@ -9,6 +9,7 @@ import dev.hindsight.store.Layout;
 import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.LayoutFiles;
 import dev.hindsight.store.StoreException;
+import dev.hindsight.store.UserDirs;
 import dev.hindsight.store.codec.Decoded;
 import dev.hindsight.store.codec.Encoding;
 import dev.hindsight.store.codec.PayloadDecoder;
@@ -45,12 +46,37 @@ public final class SqliteEventSource implements EventSource {
   /** The same columns with NULL for the metadata (see {@link EventQuery#metadata()}). */
   private final String selectEventWithoutMetadata;
 
+  /** Stream lists of earlier runs, or null when the cache is off. */
+  private final SummaryCache cache;
+
   private SqliteEventSource(SqliteFile file, Layout layout, Schema schema) {
+    this.cache = UserDirs.cache().map(dir -> new SummaryCache(dir.resolve("streams"))).orElse(null);
     this.file = file;
     this.layout = layout;
     this.sql = new LayoutSql(layout, schema);
     this.selectEvent = eventColumns(true);
     this.selectEventWithoutMetadata = eventColumns(false);
+  }
+
+  /**
+   * Starts loading what every store needs (SQLite's native library, the built-in layouts, the JSON
+   * machinery) on a second core, while the caller does something else (parses its arguments, builds
+   * its window): a command then starts its real work sooner. Harmless when nothing is opened.
+   */
+  public static void warmUp() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                SqliteFile.loadLibrary();
+                LayoutFiles.builtIns();
+              } catch (RuntimeException | LinkageError ignored) {
+                // opening the store reports the same failure, where it matters
+              }
+            },
+            "hindsight-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /**
@@ -92,9 +118,25 @@ public final class SqliteEventSource implements EventSource {
   // ----------------------------------------------------------------------------------------
   // streams
 
+  /**
+   * Every stream's summary. The list is cached in Hindsight's cache folder, keyed by the file's
+   * identity (taken before the query, so a store that changes meanwhile is a miss next time) and
+   * the layout.
+   */
   @Override
   public synchronized List<StreamSummary> streams() {
-    return summaries(null);
+    if (cache == null) {
+      return summaries(null);
+    }
+    FileIdentity id = FileIdentity.of(file.file());
+    String layoutKey = LayoutFiles.write(layout);
+    List<StreamSummary> cached = cache.load(id, layoutKey);
+    if (cached != null) {
+      return cached;
+    }
+    List<StreamSummary> read = summaries(null);
+    cache.save(id, layoutKey, read);
+    return read;
   }
 
   @Override

@@ -85,6 +85,15 @@ public final class SqliteFile implements AutoCloseable {
     }
   }
 
+  /** Loads SQLite's native library now (the first connection would, otherwise). */
+  static void loadLibrary() {
+    try {
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      throw new StoreException("SQLite's native library could not be loaded: " + e.getMessage(), e);
+    }
+  }
+
   private static Connection connect(Path db, String params) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
