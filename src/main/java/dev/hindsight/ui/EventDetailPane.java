@@ -58,9 +58,10 @@ final class EventDetailPane extends TabPane {
 
   /** Shows the point's event; the initial state has none. */
   void show(StreamReplay.Point point) {
-    facts.getChildren().clear();
     StoredEvent e = point == null ? null : point.event();
     if (e == null) {
+      facts.getChildren().clear();
+      factRows.clear();
       facts.add(
           new Label(point == null ? "No stream open." : "The initial state: no event yet."), 0, 0);
       data.show(null, List.of());
@@ -86,7 +87,13 @@ final class EventDetailPane extends TabPane {
       row = fact(row, "Reducer error", point.error().message());
     }
     if (e.hasProblems()) {
-      fact(row, "Problems", String.join("; ", e.problems()));
+      row = fact(row, "Problems", String.join("; ", e.problems()));
+    }
+    for (int i = row; i < factRows.size(); i++) {
+      for (Label label : factRows.get(i)) {
+        label.setVisible(false);
+        label.setManaged(false);
+      }
     }
     shown = point;
     showTrees();
@@ -125,13 +132,32 @@ final class EventDetailPane extends TabPane {
     }
   }
 
+  /**
+   * The facts' labels, kept from one event to the next: a step changes their text instead of making
+   * new labels, which would each need styling and a skin while the user scrubs.
+   */
+  private final List<Label[]> factRows = new ArrayList<>();
+
   private int fact(int row, String name, String value) {
-    Label n = new Label(name);
-    n.getStyleClass().add("text-muted");
-    Label v = new Label(value);
-    v.setWrapText(true);
-    facts.add(n, 0, row);
-    facts.add(v, 1, row);
+    if (row == factRows.size()) {
+      if (row == 0) {
+        facts.getChildren().clear(); // the "no event" line
+      }
+      Label n = new Label();
+      n.getStyleClass().add("text-muted");
+      Label v = new Label();
+      v.setWrapText(true);
+      facts.add(n, 0, row);
+      facts.add(v, 1, row);
+      factRows.add(new Label[] {n, v});
+    }
+    Label[] labels = factRows.get(row);
+    labels[0].setText(name);
+    labels[1].setText(value);
+    for (Label label : labels) {
+      label.setVisible(true);
+      label.setManaged(true);
+    }
     return row + 1;
   }
 

@@ -11,8 +11,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application. Started through {@link dev.hindsight.Main} (which does not extend {@code
- * Application}) as {@code hindsight [FILE] [--reducer R] [--stream ID] [--at V]}; with no file it
- * opens a fresh copy of the bundled demo store.
+ * Application}) as {@code hindsight [FILE] [--reducer R] [--stream ID] [--at V]
+ * [--measure-stalls]}; with no file it opens a fresh copy of the bundled demo store.
  */
 public final class HindsightApp extends Application {
 
@@ -69,6 +69,17 @@ public final class HindsightApp extends Application {
                 model.streams().fileProperty()));
     stage.setScene(scene);
     stage.show();
+    if (args.measureStalls()) {
+      new StallScenario(
+              model,
+              window::selectStream,
+              report -> {
+                System.out.println(report);
+                System.out.flush();
+              },
+              Platform::exit)
+          .start();
+    }
     if (args.reducer() != null) {
       model.loadReducers(args.reducer());
     }
@@ -136,16 +147,24 @@ public final class HindsightApp extends Application {
     others.forEach(ExplorerViewModel::close);
   }
 
-  /** The window's command line: {@code [FILE] [--reducer R] [--stream ID] [--at V]}. */
-  record LaunchArgs(Path file, Path reducer, String stream, Long at) {
+  /**
+   * The window's command line: {@code [FILE] [--reducer R] [--stream ID] [--at V]
+   * [--measure-stalls]}.
+   */
+  record LaunchArgs(Path file, Path reducer, String stream, Long at, boolean measureStalls) {
     static LaunchArgs parse(List<String> raw) {
       Path file = null;
       Path reducer = null;
       String stream = null;
       Long at = null;
+      boolean measureStalls = false;
       for (int i = 0; i < raw.size(); i++) {
         String a = raw.get(i);
         String next = i + 1 < raw.size() ? raw.get(i + 1) : null;
+        if (a.equals("--measure-stalls")) {
+          measureStalls = true;
+          continue;
+        }
         if (a.startsWith("--") && next == null) {
           throw new IllegalArgumentException(a + " needs a value");
         }
@@ -171,13 +190,14 @@ public final class HindsightApp extends Application {
               throw new IllegalArgumentException(
                   "unknown option "
                       + a
-                      + " (the window takes FILE --reducer R --stream ID --at V)");
+                      + " (the window takes FILE --reducer R --stream ID --at V"
+                      + " --measure-stalls)");
             }
             file = Path.of(a);
           }
         }
       }
-      return new LaunchArgs(file, reducer, stream, at);
+      return new LaunchArgs(file, reducer, stream, at, measureStalls);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -84,30 +85,35 @@ public final class StreamViewModel {
     progress.set(0);
     long total = Math.max(1, stream.events());
     tasks.run(
-        () ->
-            StreamReplay.build(
-                source,
-                stream,
-                reducers.forStream(stream.stream(), stream.type()),
-                ReplayOptions.defaults(),
-                (done, all) -> {
-                  double p = (double) done / total;
-                  tasks.later(
-                      () -> {
-                        if (!cancel.get()) {
-                          progress.set(p);
-                        }
-                      });
-                  return !cancel.get();
-                }),
-        built -> {
+        () -> {
+          StreamReplay built =
+              StreamReplay.build(
+                  source,
+                  stream,
+                  reducers.forStream(stream.stream(), stream.type()),
+                  ReplayOptions.defaults(),
+                  (done, all) -> {
+                    double p = (double) done / total;
+                    tasks.later(
+                        () -> {
+                          if (!cancel.get()) {
+                            progress.set(p);
+                          }
+                        });
+                    return !cancel.get();
+                  });
+          // the table's rows too are made here: on a long stream that is too much for the FX thread
+          return new Built(built, EventRow.of(built));
+        },
+        done -> {
           if (cancel.get()) {
             return;
           }
+          StreamReplay built = done.replay();
           loading.set(false);
           progress.set(1);
           summaryPages.clear();
-          rows.setAll(EventRow.of(built));
+          rows.setAll(done.rows());
           replay.set(built);
           int at = Math.max(-1, Math.min(target.applyAsInt(built), built.size() - 1));
           if (ordinal.get() == at) {
@@ -124,6 +130,8 @@ public final class StreamViewModel {
           error.set(StreamListViewModel.message(failure));
         });
   }
+
+  private record Built(StreamReplay replay, List<EventRow> rows) {}
 
   /** Stops a build in progress (the previous replay, if any, stays). */
   public void cancelBuild() {

@@ -1,6 +1,7 @@
 package dev.hindsight.ui;
 
 import dev.hindsight.event.StreamSummary;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,28 +62,30 @@ final class StreamsPane extends BorderPane {
         tree.getSelectionModel().getSelectedItem() == null
             ? null
             : tree.getSelectionModel().getSelectedItem().getValue();
-    Map<String, TreeItem<Object>> groups = new LinkedHashMap<>();
-    List<StreamSummary> streams = model.visibleStreams();
-    TreeItem<Object> root = new TreeItem<>("streams");
+    // children are gathered first and set once per group: adding 10,000 leaves one by one fires
+    // 10,000 change events up the tree
+    Map<String, List<TreeItem<Object>>> groups = new LinkedHashMap<>();
     TreeItem<Object> reselect = null;
-    for (StreamSummary s : streams) {
+    for (StreamSummary s : model.visibleStreams()) {
       String type = s.type() == null ? "(no type)" : s.type();
-      TreeItem<Object> group =
-          groups.computeIfAbsent(
-              type,
-              t -> {
-                TreeItem<Object> g = new TreeItem<>(new Group(t));
-                g.setExpanded(true);
-                root.getChildren().add(g);
-                return g;
-              });
       TreeItem<Object> leaf = new TreeItem<>(s);
-      group.getChildren().add(leaf);
+      groups.computeIfAbsent(type, t -> new ArrayList<>()).add(leaf);
       if (s.equals(selected)) {
         reselect = leaf;
       }
     }
-    groups.values().forEach(g -> ((Group) g.getValue()).count = g.getChildren().size());
+    TreeItem<Object> root = new TreeItem<>("streams");
+    List<TreeItem<Object>> headings = new ArrayList<>(groups.size());
+    groups.forEach(
+        (type, leaves) -> {
+          Group heading = new Group(type);
+          heading.count = leaves.size();
+          TreeItem<Object> g = new TreeItem<>(heading);
+          g.getChildren().setAll(leaves);
+          g.setExpanded(true);
+          headings.add(g);
+        });
+    root.getChildren().setAll(headings);
     tree.setRoot(root);
     if (reselect != null) {
       tree.getSelectionModel().select(reselect);
@@ -119,6 +122,7 @@ final class StreamsPane extends BorderPane {
   private static final class StreamCell extends TreeCell<Object> {
     private final Label name = new Label();
     private final Label count = new Label();
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
     private final HBox box;
 
     StreamCell() {
@@ -149,15 +153,16 @@ final class StreamsPane extends BorderPane {
       } else {
         StreamSummary s = (StreamSummary) item;
         name.setText(s.stream());
-        setTooltip(
-            new javafx.scene.control.Tooltip(
-                s.stream()
-                    + "\n"
-                    + s.events()
-                    + " events, versions "
-                    + s.firstVersion()
-                    + "–"
-                    + s.lastVersion()));
+        // one tooltip per cell, its text changed: a new tooltip is a new popup window and scene
+        tip.setText(
+            s.stream()
+                + "\n"
+                + s.events()
+                + " events, versions "
+                + s.firstVersion()
+                + "–"
+                + s.lastVersion());
+        setTooltip(tip);
         name.getStyleClass().setAll("label");
         count.setText(String.format(Locale.ROOT, "%,d", s.events()));
       }

@@ -212,7 +212,9 @@ class ExplorerViewModelTest {
     assertThat(
             HindsightApp.LaunchArgs.parse(
                 java.util.List.of("shop.db", "--stream", "s-1", "--at", "7")))
-        .isEqualTo(new HindsightApp.LaunchArgs(Path.of("shop.db"), null, "s-1", 7L));
+        .isEqualTo(new HindsightApp.LaunchArgs(Path.of("shop.db"), null, "s-1", 7L, false));
+    assertThat(HindsightApp.LaunchArgs.parse(java.util.List.of("big.db", "--measure-stalls")))
+        .isEqualTo(new HindsightApp.LaunchArgs(Path.of("big.db"), null, null, null, true));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> HindsightApp.LaunchArgs.parse(java.util.List.of("shop.db", "--at", "abc")))
         .hasMessage("--at needs a version number, not 'abc'");
