@@ -26,11 +26,11 @@ import java.util.concurrent.CancellationException;
  */
 public final class StreamReplay {
 
-  /**
-   * Events between checkpoints for the generic reducer: its states share structure, so they are
-   * cheap.
-   */
-  static final int GENERIC_INTERVAL = 128;
+  /** The fewest events between checkpoints for the generic reducer (checkpoints are packed). */
+  static final int GENERIC_INTERVAL = 64;
+
+  /** The most checkpoint bytes kept per event (a 200,000-event stream: at most 60 MB). */
+  static final int BYTES_PER_EVENT = 300;
 
   private final EventSource source;
   private final StreamSummary stream;
@@ -100,8 +100,7 @@ public final class StreamReplay {
   private void foldAll(Progress progress) {
     fold.reset(null);
     initial = fold.state();
-    checkpoint(0, initial);
-    int[] nextCheckpoint = {interval(initial)};
+    int[] nextCheckpoint = {interval(initial, checkpoint(0, initial))};
     List<StoredEvent> segment = new ArrayList<>();
     source.read(
         foldQuery(),
@@ -115,8 +114,7 @@ public final class StreamReplay {
           }
           if (ordinal + 1 == nextCheckpoint[0]) {
             JsonNode state = checkedState(segment);
-            checkpoint(ordinal + 1, state);
-            nextCheckpoint[0] = ordinal + 1 + interval(state);
+            nextCheckpoint[0] = ordinal + 1 + interval(state, checkpoint(ordinal + 1, state));
             segment.clear();
           }
           if ((ordinal & 1023) == 0 && !progress.report(ordinal, stream.events())) {
@@ -138,9 +136,14 @@ public final class StreamReplay {
     return reducer.readsMetadata() ? query : query.withoutMetadata();
   }
 
-  private void checkpoint(int applied, JsonNode state) {
-    checkpoints.put(applied, PackedState.pack(state));
+  /**
+   * Keeps {@code state} as the checkpoint after {@code applied} events; returns its packed size.
+   */
+  private int checkpoint(int applied, JsonNode state) {
+    PackedState packed = PackedState.pack(state);
+    checkpoints.put(applied, packed);
     lastCheckpoint = state;
+    return packed.size();
   }
 
   private void record(int ordinal, StoredEvent event, Step step) {
@@ -204,13 +207,18 @@ public final class StreamReplay {
     return good;
   }
 
-  /** Events until the next checkpoint: fewer for large states, whose checkpoints cost more. */
-  private int interval(JsonNode state) {
+  /**
+   * Events until the next checkpoint. For the generic reducer, every {@link #GENERIC_INTERVAL}
+   * events, or further apart for a state so large that checkpoints would cost more than {@link
+   * #BYTES_PER_EVENT} per event. For a JavaScript reducer, fewer for large states, whose
+   * checkpoints cost more to convert.
+   */
+  private int interval(JsonNode state, int packedBytes) {
     if (options.checkpointInterval() > 0) {
       return options.checkpointInterval();
     }
     if (reducer.generic()) {
-      return GENERIC_INTERVAL;
+      return Math.max(GENERIC_INTERVAL, Math.min(4096, packedBytes / BYTES_PER_EVENT));
     }
     long nodes = nodes(state, 100_000);
     return (int) Math.max(64, Math.min(4096, nodes / 4 < 64 ? 256 : nodes / 4));

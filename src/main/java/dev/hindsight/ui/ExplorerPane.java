@@ -156,7 +156,12 @@ final class ExplorerPane extends BorderPane {
     splits.put("body", body);
     setTop(top);
     placeholder.getStyleClass().add("text-muted");
-    setCenter(new StackPane(placeholder));
+    placeholderPane.getStyleClass().add("explorer-placeholder");
+    // the body is in the scene from the start, under the placeholder: its skins and styles are made
+    // with the window, not in the middle of opening the first stream (a third of a second on a
+    // slow machine, all on the FX thread)
+    body.setVisible(false);
+    setCenter(new StackPane(body, placeholderPane));
     disableControls(true, first, back, forward, last);
     this.controls = new Node[] {first, back, forward, last, play, speed, realTime};
     this.body = body;
@@ -165,6 +170,7 @@ final class ExplorerPane extends BorderPane {
 
   private final Node[] controls;
   private final SplitPane body;
+  private final StackPane placeholderPane = new StackPane(placeholder);
 
   /** The splits whose positions the window remembers, by name. */
   final java.util.Map<String, SplitPane> splits = new java.util.LinkedHashMap<>();
@@ -198,7 +204,8 @@ final class ExplorerPane extends BorderPane {
     analysis.show(next);
     disableControls(next == null, controls);
     if (next == null) {
-      setCenter(new StackPane(placeholder));
+      body.setVisible(false);
+      placeholderPane.setVisible(true);
       position.setText("No stream open");
       eventType.setText("");
       timeline.show(null);
@@ -206,7 +213,8 @@ final class ExplorerPane extends BorderPane {
       detail.show(null);
       return;
     }
-    setCenter(body);
+    body.setVisible(true);
+    placeholderPane.setVisible(false);
     play.selectedProperty().bindBidirectional(next.playingProperty());
     realTime.selectedProperty().bindBidirectional(next.realTimeProperty());
     compressionValue = next.compressionProperty().asObject();

@@ -30,6 +30,12 @@ final class StateStyles {
   static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
   static final PseudoClass CONTAINS_CHANGE = PseudoClass.getPseudoClass("contains-change");
 
+  /** The colours of a value in the tree, as pseudo-classes named like the classes above. */
+  static final java.util.List<PseudoClass> VALUE_COLOURS =
+      java.util.stream.Stream.of(JSON_STRING, JSON_NUMBER, JSON_LITERAL, JSON_SUMMARY)
+          .map(PseudoClass::getPseudoClass)
+          .toList();
+
   /** On a key label that is an array index rather than a property name. */
   static final PseudoClass INDEX = PseudoClass.getPseudoClass("index");
 

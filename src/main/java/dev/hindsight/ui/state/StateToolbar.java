@@ -88,7 +88,11 @@ final class StateToolbar extends HBox {
 
   private static void set(Label label, String sign, int n, String what) {
     label.setText(sign + n);
-    label.setTooltip(new Tooltip(n + " " + what));
+    // the label's own tooltip, its text changed: a new tooltip per step is a new popup and scene
+    if (label.getTooltip() == null) {
+      label.setTooltip(new Tooltip());
+    }
+    label.getTooltip().setText(n + " " + what);
     label.setVisible(n > 0);
     label.setManaged(n > 0);
   }

@@ -71,9 +71,11 @@ final class StateTreeCell extends TreeCell<StateRow> {
     return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
   }
 
+  /** Colours a value by switching pseudo-classes (see state-view.css), never its style classes. */
   private static void setColourClass(Label label, String colour) {
-    label.getStyleClass().removeIf(c -> c.startsWith("json-"));
-    label.getStyleClass().add(colour);
+    for (PseudoClass pc : StateStyles.VALUE_COLOURS) {
+      label.pseudoClassStateChanged(pc, pc.getPseudoClassName().equals(colour));
+    }
   }
 
   private static void show(Label label, boolean visible) {
