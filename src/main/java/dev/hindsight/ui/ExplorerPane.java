@@ -201,6 +201,8 @@ final class ExplorerPane extends BorderPane {
       progress.progressProperty().unbind();
     }
     model = next;
+    detailsLater.stop(); // a refresh planned for the stream shown before
+    pendingDetails = null;
     analysis.show(next);
     disableControls(next == null, controls);
     if (next == null) {
@@ -254,8 +256,45 @@ final class ExplorerPane extends BorderPane {
                   ? ""
                   : " · " + EventJson.iso(p.event().timestamp())));
     }
-    state.show(p);
-    detail.show(p);
+    showDetails(p);
+  }
+
+  /**
+   * How often, at most, the state and the event's details follow a moving position. Someone
+   * dragging the slider cannot read them at 60 frames a second, and on a large state each refresh
+   * takes most of a frame; the timeline, the position and the table follow every frame, and the
+   * last position is always shown.
+   */
+  static final long DETAILS_EVERY_NANOS = 150_000_000L;
+
+  private final javafx.animation.PauseTransition detailsLater =
+      new javafx.animation.PauseTransition();
+  private long detailsShownAt;
+  private StreamReplay.Point pendingDetails;
+
+  private void showDetails(StreamReplay.Point p) {
+    pendingDetails = p;
+    if (detailsLater.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+      return; // the refresh already planned shows this point
+    }
+    long wait = detailsShownAt + DETAILS_EVERY_NANOS - System.nanoTime();
+    if (wait <= 0) {
+      flushDetails();
+    } else {
+      detailsLater.setDuration(javafx.util.Duration.millis(wait / 1e6));
+      detailsLater.setOnFinished(e -> flushDetails());
+      detailsLater.playFromStart();
+    }
+  }
+
+  private void flushDetails() {
+    StreamReplay.Point p = pendingDetails;
+    pendingDetails = null;
+    detailsShownAt = System.nanoTime();
+    if (p != null && model != null) {
+      state.show(p);
+      detail.show(p);
+    }
   }
 
   /** Where the timeline control goes; filled by the window. */
