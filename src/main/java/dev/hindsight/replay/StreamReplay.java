@@ -351,9 +351,8 @@ public final class StreamReplay {
   }
 
   /**
-   * The event at {@code ordinal} with the states before and after it. The events from the nearest
-   * start (the cursor or a checkpoint) up to this one are read in one go; stepping forward reads
-   * only the new event.
+   * The event at {@code ordinal} with the states before and after it, folded from the nearest start
+   * (the cursor or a checkpoint): stepping forward reads and folds only the new event.
    */
   public synchronized Point point(int ordinal) {
     checkOrdinal(ordinal);
