@@ -48,6 +48,53 @@ final class StateTreeItem extends TreeItem<StateRow> {
     return super.getChildren();
   }
 
+  /**
+   * Whether this item shows only changed children (a tree of such items is rebuilt on a switch).
+   */
+  boolean changedOnly() {
+    return changedOnly;
+  }
+
+  /**
+   * Shows {@code row} (the same path in the next state) in this item, and its children in the
+   * children made so far, reusing every item whose path is still there: the tree then changes only
+   * what changed, instead of being rebuilt from a new root with every step.
+   */
+  void update(StateRow row) {
+    setValue(row);
+    setExpanded(row.isBranch() && expanded.contains(row.path()));
+    if (!loaded) {
+      return; // made from the new row when first asked for
+    }
+    List<StateRow> rows = rows();
+    ObservableList<TreeItem<StateRow>> items = super.getChildren();
+    boolean samePaths = rows.size() == items.size();
+    for (int i = 0; samePaths && i < rows.size(); i++) {
+      samePaths = rows.get(i).path().equals(items.get(i).getValue().path());
+    }
+    if (samePaths) {
+      for (int i = 0; i < rows.size(); i++) {
+        ((StateTreeItem) items.get(i)).update(rows.get(i));
+      }
+      return;
+    }
+    java.util.Map<String, StateTreeItem> byPath = new java.util.HashMap<>();
+    for (TreeItem<StateRow> item : items) {
+      byPath.put(item.getValue().path(), (StateTreeItem) item);
+    }
+    List<StateTreeItem> next = new java.util.ArrayList<>(rows.size());
+    for (StateRow r : rows) {
+      StateTreeItem reused = byPath.get(r.path());
+      if (reused != null) {
+        reused.update(r);
+        next.add(reused);
+      } else {
+        next.add(new StateTreeItem(r, expanded, changedOnly));
+      }
+    }
+    items.setAll(next);
+  }
+
   private List<StateRow> rows() {
     return changedOnly ? getValue().changedChildren() : getValue().children();
   }

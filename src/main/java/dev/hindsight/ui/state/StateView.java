@@ -149,11 +149,39 @@ public final class StateView extends BorderPane {
   }
 
   private void refreshTree() {
+    StateRow root = model.root();
+    if (root != null
+        && tree.getRoot() instanceof StateTreeItem shown
+        && shown.changedOnly() == changedOnlyProperty().get()) {
+      // the next state of the same view: the items are updated in place, so the selection and
+      // every unchanged row stay as they are; the scroll position is put back only when rows
+      // appeared or went above the top one
+      ScrollAnchor anchor = ScrollAnchor.of(tree, flow());
+      int topRow = anchor == null ? -1 : tree.getRow(find(anchor.path()));
+      rebuilding = true;
+      try {
+        shown.update(root);
+      } finally {
+        rebuilding = false;
+      }
+      if (anchor != null) {
+        TreeItem<StateRow> top = find(anchor.path());
+        if (top != null && tree.getRow(top) != topRow) {
+          anchor.restore(tree, flow(), top);
+        }
+      }
+      String selected = selectedPath.get();
+      if (selected != null && find(selected) == null) {
+        tree.getSelectionModel().clearSelection();
+        selectedPath.set(null);
+      }
+      refreshCentre();
+      return;
+    }
     ScrollAnchor anchor = ScrollAnchor.of(tree, flow());
     String selected = selectedPath.get();
     rebuilding = true;
     try {
-      StateRow root = model.root();
       tree.setRoot(
           root == null ? null : new StateTreeItem(root, expanded, changedOnlyProperty().get()));
       TreeItem<StateRow> item = selected == null ? null : find(selected);

@@ -68,6 +68,39 @@ class StateTreeViewFxTest {
   }
 
   @Test
+  void theNextStateUpdatesTheItemsInPlaceAndFollowsRowsThatComeAndGo(FxRobot robot)
+      throws Exception {
+    String third =
+        "{\"id\":\"o-1\",\"status\":\"paid\",\"customer\":{\"name\":\"Ada\"},"
+            + "\"lines\":[{\"sku\":\"A\",\"qty\":2},{\"sku\":\"B\",\"qty\":1}],\"note\":\"gift\"}";
+    fx(() -> view.show(parse(FIRST), List.of()));
+    TreeView<?> tree = robot.lookup(".state-tree").queryAs(TreeView.class);
+    Object root = tree.getRoot();
+    Object idItem = tree.getRoot().getChildren().get(0);
+
+    fx(() -> view.show(parse(SECOND), JsonDiff.diff(parse(FIRST), parse(SECOND))));
+    assertThat(tree.getRoot()).as("same root item").isSameAs(root);
+    assertThat(tree.getRoot().getChildren().get(0)).as("same /id item").isSameAs(idItem);
+    assertThat(texts(cell(robot, "/total"))).contains("48.00", "24.00");
+
+    fx(() -> view.show(parse(third), JsonDiff.diff(parse(SECOND), parse(third))));
+    // /total went (shown as removed), /note came, /lines grew, /customer/tier went
+    assertThat(shownPaths(robot))
+        .contains("/note", "/lines/1", "/customer/tier")
+        .containsSubsequence("/id", "/status", "/customer", "/lines");
+    assertThat(pseudo(cell(robot, "/note"))).contains("added");
+    assertThat(pseudo(cell(robot, "/total"))).contains("removed");
+    assertThat(pseudo(cell(robot, "/customer/tier"))).contains("removed");
+    assertThat(texts(cell(robot, "/lines"))).contains("[2]");
+
+    // and back: a state with fewer rows than the items made so far
+    fx(() -> view.show(parse(FIRST), JsonDiff.diff(parse(third), parse(FIRST))));
+    assertThat(texts(cell(robot, "/status"))).contains("\"placed\"");
+    assertThat(texts(cell(robot, "/lines"))).contains("[1]");
+    assertThat(tree.getRoot()).isSameAs(root);
+  }
+
+  @Test
   void theSelectionAndItsPathSurviveTheNextState(FxRobot robot) throws Exception {
     fx(() -> view.show(parse(FIRST), List.of()));
     robot.clickOn(cell(robot, "/total"));
