@@ -171,6 +171,12 @@ final class ExplorerPane extends BorderPane {
   private final Node[] controls;
   private final SplitPane body;
   private final StackPane placeholderPane = new StackPane(placeholder);
+  private Runnable firstShown;
+
+  /** Runs {@code action} when the first stream is shown (the body is laid out hidden till then). */
+  void onFirstShown(Runnable action) {
+    this.firstShown = action;
+  }
 
   /** The splits whose positions the window remembers, by name. */
   final java.util.Map<String, SplitPane> splits = new java.util.LinkedHashMap<>();
@@ -214,6 +220,10 @@ final class ExplorerPane extends BorderPane {
       state.show(null);
       detail.show(null);
       return;
+    }
+    if (!body.isVisible() && firstShown != null) {
+      firstShown.run(); // once: the split positions, which hidden layouts at other sizes moved
+      firstShown = null;
     }
     body.setVisible(true);
     placeholderPane.setVisible(false);

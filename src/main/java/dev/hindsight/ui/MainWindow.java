@@ -103,9 +103,15 @@ public final class MainWindow extends BorderPane {
     this.settings = settings;
     SplitPane split = new SplitPane(streamsPane, explorer);
     split.setDividerPositions(settings.divider("streams", 0.24));
+    java.util.Map<String, Double> dividers = new java.util.HashMap<>();
     explorer.splits.forEach(
-        (name, pane) ->
-            pane.setDividerPositions(settings.divider(name, pane.getDividerPositions()[0])));
+        (name, pane) -> dividers.put(name, settings.divider(name, pane.getDividerPositions()[0])));
+    Runnable placeDividers =
+        () -> explorer.splits.forEach((name, pane) -> pane.setDividerPositions(dividers.get(name)));
+    placeDividers.run();
+    // again when the first stream shows: laid out hidden at the window's first sizes, the splits
+    // may have been pushed from where they belong
+    explorer.onFirstShown(placeDividers);
     this.split = split;
     SplitPane.setResizableWithParent(streamsPane, false);
     setTop(new VBox(menu(quit), header()));

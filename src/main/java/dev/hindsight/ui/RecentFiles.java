@@ -49,10 +49,19 @@ public final class RecentFiles {
         prefs.remove(KEY + i);
       }
     }
-    try {
-      prefs.flush();
-    } catch (BackingStoreException ignored) {
-      // recent files are a convenience; losing the list loses nothing else
-    }
+    // written to disk on a thread of its own: the window calls this as a store opens, and a
+    // preferences file written on the FX thread is a visible pause (Java also writes them at exit)
+    Thread flush =
+        new Thread(
+            () -> {
+              try {
+                prefs.flush();
+              } catch (BackingStoreException | IllegalStateException ignored) {
+                // recent files are a convenience; losing the list loses nothing else
+              }
+            },
+            "hindsight-recent-files");
+    flush.setDaemon(true);
+    flush.start();
   }
 }

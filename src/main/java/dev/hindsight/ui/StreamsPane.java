@@ -2,18 +2,23 @@ package dev.hindsight.ui;
 
 import dev.hindsight.event.StreamSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,13 +26,27 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The left pane: every stream with its event count, grouped by aggregate type, and the filter box.
- * Choosing a stream hands it to {@code onOpen}.
+ * The left pane: every stream with its event count, under a heading per aggregate type, and the
+ * filter box. Choosing a stream hands it to {@code onOpen}; clicking a heading (or Enter, ← and →
+ * on it) folds its type away and back.
+ *
+ * <p>One flat list of headings and streams rather than a tree: a store of 50,000 streams is then
+ * 50,000 references set in one change, where a tree needs an item object per stream, made again for
+ * every key typed in the filter.
  */
 final class StreamsPane extends BorderPane {
 
+  /**
+   * On a type heading's cell. A pseudo-class, not a style class: cells are reused for headings and
+   * streams as the list scrolls, and a changed style class restyles a node from scratch.
+   */
+  private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
+
+  private static final PseudoClass FOLDED = PseudoClass.getPseudoClass("folded");
+
   private final StreamListViewModel model;
-  private final TreeView<Object> tree = new TreeView<>();
+  private final ListView<Object> list = new ListView<>();
+  private final Set<String> folded = new HashSet<>();
 
   StreamsPane(StreamListViewModel model, Consumer<StreamSummary> onOpen) {
     this.model = model;
@@ -40,89 +59,110 @@ final class StreamsPane extends BorderPane {
     top.setPadding(new Insets(8));
     setTop(top);
 
-    tree.setId("streams");
-    tree.setShowRoot(false);
-    tree.setCellFactory(t -> new StreamCell());
-    tree.getSelectionModel()
+    list.setId("streams");
+    list.setCellFactory(v -> new StreamCell());
+    list.getSelectionModel()
         .selectedItemProperty()
         .addListener(
             (obs, old, item) -> {
-              if (item != null && item.getValue() instanceof StreamSummary s) {
+              if (item instanceof StreamSummary s) {
                 onOpen.accept(s);
               }
             });
-    setCenter(tree);
+    // a filter, not a handler: the list's own keys (← and → scroll sideways) come after it
+    list.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (list.getSelectionModel().getSelectedItem() instanceof Group g) {
+            boolean fold =
+                e.getCode() == KeyCode.LEFT
+                    || (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)
+                        && !folded.contains(g.type);
+            boolean unfold =
+                e.getCode() == KeyCode.RIGHT
+                    || (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)
+                        && folded.contains(g.type);
+            if (fold || unfold) {
+              setFolded(g.type, fold);
+              e.consume();
+            }
+          }
+        });
+    setCenter(list);
     model.visibleStreams().addListener((ListChangeListener<StreamSummary>) c -> rebuild());
     rebuild();
   }
 
-  /** Regroups the visible streams by type; groups stay expanded, a selection stays selected. */
-  private void rebuild() {
-    Object selected =
-        tree.getSelectionModel().getSelectedItem() == null
-            ? null
-            : tree.getSelectionModel().getSelectedItem().getValue();
-    // children are gathered first and set once per group: adding 10,000 leaves one by one fires
-    // 10,000 change events up the tree
-    Map<String, List<TreeItem<Object>>> groups = new LinkedHashMap<>();
-    TreeItem<Object> reselect = null;
-    for (StreamSummary s : model.visibleStreams()) {
-      String type = s.type() == null ? "(no type)" : s.type();
-      TreeItem<Object> leaf = new TreeItem<>(s);
-      groups.computeIfAbsent(type, t -> new ArrayList<>()).add(leaf);
-      if (s.equals(selected)) {
-        reselect = leaf;
-      }
-    }
-    TreeItem<Object> root = new TreeItem<>("streams");
-    List<TreeItem<Object>> headings = new ArrayList<>(groups.size());
-    groups.forEach(
-        (type, leaves) -> {
-          Group heading = new Group(type);
-          heading.count = leaves.size();
-          TreeItem<Object> g = new TreeItem<>(heading);
-          g.getChildren().setAll(leaves);
-          g.setExpanded(true);
-          headings.add(g);
-        });
-    root.getChildren().setAll(headings);
-    tree.setRoot(root);
-    if (reselect != null) {
-      tree.getSelectionModel().select(reselect);
-    }
-  }
-
-  /** Selects a stream by id, if it is listed. */
-  void select(String stream) {
-    TreeItem<Object> root = tree.getRoot();
-    if (root == null) {
-      return;
-    }
-    for (TreeItem<Object> group : root.getChildren()) {
-      for (TreeItem<Object> leaf : group.getChildren()) {
-        if (leaf.getValue() instanceof StreamSummary s && s.stream().equals(stream)) {
-          tree.getSelectionModel().select(leaf);
-          tree.scrollTo(tree.getRow(leaf));
-          return;
+  /** Folds a type's streams away, or shows them again. */
+  void setFolded(String type, boolean fold) {
+    boolean changed = fold ? folded.add(type) : folded.remove(type);
+    if (changed) {
+      rebuild();
+      for (int i = 0; i < list.getItems().size(); i++) {
+        if (list.getItems().get(i) instanceof Group g && g.type.equals(type)) {
+          list.getSelectionModel().select(i);
+          break;
         }
       }
     }
   }
 
-  /** A type heading in the tree. */
-  static final class Group {
-    final String type;
-    int count;
-
-    Group(String type) {
-      this.type = type;
+  /** Regroups the visible streams by type; a selection stays selected. */
+  private void rebuild() {
+    Object selected = list.getSelectionModel().getSelectedItem();
+    Map<String, List<StreamSummary>> groups = new LinkedHashMap<>();
+    for (StreamSummary s : model.visibleStreams()) {
+      groups
+          .computeIfAbsent(s.type() == null ? "(no type)" : s.type(), t -> new ArrayList<>())
+          .add(s);
+    }
+    List<Object> rows = new ArrayList<>(model.visibleStreams().size() + groups.size());
+    int reselect = -1;
+    for (Map.Entry<String, List<StreamSummary>> g : groups.entrySet()) {
+      Group heading = new Group(g.getKey(), g.getValue().size(), folded.contains(g.getKey()));
+      if (heading.equals(selected)) {
+        reselect = rows.size();
+      }
+      rows.add(heading);
+      if (!heading.folded) {
+        for (StreamSummary s : g.getValue()) {
+          if (s.equals(selected)) {
+            reselect = rows.size();
+          }
+          rows.add(s);
+        }
+      }
+    }
+    list.getItems().setAll(rows);
+    if (reselect >= 0) {
+      list.getSelectionModel().select(reselect);
     }
   }
 
-  private static final class StreamCell extends TreeCell<Object> {
+  /** Selects a stream by id, if it is listed, and scrolls it into view. */
+  void select(String stream) {
+    List<Object> rows = list.getItems();
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) instanceof StreamSummary s && s.stream().equals(stream)) {
+        list.getSelectionModel().select(i);
+        list.scrollTo(i);
+        return;
+      }
+    }
+  }
+
+  /** The rows shown: {@link Group} headings and {@link StreamSummary} streams, in order. */
+  List<Object> rows() {
+    return List.copyOf(list.getItems());
+  }
+
+  /** A type heading in the list. */
+  record Group(String type, int count, boolean folded) {}
+
+  private final class StreamCell extends ListCell<Object> {
     private final Label name = new Label();
     private final Label count = new Label();
-    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private final Tooltip tip = new Tooltip();
     private final HBox box;
 
     StreamCell() {
@@ -134,25 +174,41 @@ final class StreamsPane extends BorderPane {
       count.setMinWidth(Region.USE_PREF_SIZE);
       box = new HBox(6, name, count);
       box.setMinWidth(0);
-      box.prefWidthProperty().bind(widthProperty().subtract(40));
+      // as wide as the cell inside its padding, so the count stands at the right edge
+      box.prefWidthProperty()
+          .bind(
+              javafx.beans.binding.Bindings.createDoubleBinding(
+                  () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - 1),
+                  widthProperty(),
+                  paddingProperty()));
+      setOnMouseClicked(
+          e -> {
+            if (e.getButton() == MouseButton.PRIMARY && getItem() instanceof Group g) {
+              setFolded(g.type, !g.folded);
+            }
+          });
     }
 
     @Override
     protected void updateItem(Object item, boolean empty) {
       super.updateItem(item, empty);
       setText(null);
+      boolean group = !empty && item instanceof Group;
+      pseudoClassStateChanged(GROUP, group);
+      pseudoClassStateChanged(FOLDED, group && ((Group) item).folded);
       if (empty || item == null) {
         setGraphic(null);
+        setTooltip(null);
         return;
       }
-      setTooltip(null);
       if (item instanceof Group g) {
-        name.setText(g.type);
-        name.getStyleClass().setAll("label", "text-bold");
+        name.setText((g.folded ? "▸ " : "▾ ") + g.type);
         count.setText(String.format(Locale.ROOT, "%,d", g.count));
+        setTooltip(null);
       } else {
         StreamSummary s = (StreamSummary) item;
         name.setText(s.stream());
+        count.setText(String.format(Locale.ROOT, "%,d", s.events()));
         // one tooltip per cell, its text changed: a new tooltip is a new popup window and scene
         tip.setText(
             s.stream()
@@ -163,8 +219,6 @@ final class StreamsPane extends BorderPane {
                 + "–"
                 + s.lastVersion());
         setTooltip(tip);
-        name.getStyleClass().setAll("label");
-        count.setText(String.format(Locale.ROOT, "%,d", s.events()));
       }
       setGraphic(box);
     }

@@ -6,12 +6,12 @@ import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,18 +34,23 @@ class MainWindowFxTest {
     demo = DemoStore.copy();
     model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
     Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    MainWindow window = new MainWindow(model, new RecentFiles(prefs), () -> {});
+    window = new MainWindow(model, new RecentFiles(prefs), () -> {});
     stage.setScene(new Scene(window, 1200, 700));
     stage.show();
     model.streams().open(demo);
   }
 
-  private static int leaves(TreeView<?> tree) {
-    int n = 0;
-    for (TreeItem<?> group : tree.getRoot().getChildren()) {
-      n += group.getChildren().size();
-    }
-    return n;
+  private MainWindow window;
+
+  private static List<StreamSummary> streams(ListView<?> list) {
+    return list.getItems().stream()
+        .filter(StreamSummary.class::isInstance)
+        .map(StreamSummary.class::cast)
+        .toList();
+  }
+
+  private static long headings(ListView<?> list) {
+    return list.getItems().stream().filter(StreamsPane.Group.class::isInstance).count();
   }
 
   @Test
@@ -58,20 +63,80 @@ class MainWindowFxTest {
             WaitForAsyncUtils.asyncFx(
                     () -> model.streams().statusProperty().get().startsWith("50 streams"))
                 .get());
-    TreeView<?> tree = robot.lookup("#streams").queryAs(TreeView.class);
-    assertThat(leaves(tree)).isEqualTo(50);
-    assertThat(tree.getRoot().getChildren()).hasSize(3);
+    ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
+    assertThat(streams(list)).hasSize(50);
+    assertThat(headings(list)).isEqualTo(3);
     assertThat(robot.lookup("#status").queryAs(Label.class).getText())
         .isEqualTo("50 streams · 3,000 events");
 
     robot.clickOn("#stream-filter").write("order-hot");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(leaves(tree)).isEqualTo(1);
-    StreamSummary hot =
-        (StreamSummary) tree.getRoot().getChildren().get(0).getChildren().get(0).getValue();
+    assertThat(streams(list)).hasSize(1);
+    StreamSummary hot = streams(list).get(0);
     assertThat(hot.stream()).isEqualTo("order-hot");
     assertThat(hot.events()).isEqualTo(400);
     assertThat(Files.exists(demo)).isTrue();
+  }
+
+  @Test
+  void aTypeHeadingFoldsItsStreamsAwayAndBack(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
+                .get());
+    ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
+    long carts = streams(list).stream().filter(s -> "cart".equals(s.type())).count();
+    assertThat(carts).isPositive();
+
+    robot.clickOn(
+        (javafx.scene.Node)
+            robot
+                .lookup("#streams .label")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("▾ cart"))
+                .query());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(streams(list)).hasSize(50 - (int) carts).noneMatch(s -> "cart".equals(s.type()));
+    assertThat(headings(list)).isEqualTo(3);
+    assertThat(model.streamProperty().get()).as("a heading opens nothing").isNull();
+
+    robot.type(javafx.scene.input.KeyCode.RIGHT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(streams(list)).hasSize(50);
+    robot.type(javafx.scene.input.KeyCode.LEFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(streams(list)).hasSize(50 - (int) carts);
+  }
+
+  @Test
+  void selectingAStreamByIdSelectsItAndBringsItIntoView(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
+                .get());
+    ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
+
+    WaitForAsyncUtils.asyncFx(() -> window.selectStream("order-hot")).get();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(list.getSelectionModel().getSelectedItem())
+        .isInstanceOfSatisfying(
+            StreamSummary.class, s -> assertThat(s.stream()).isEqualTo("order-hot"));
+    assertThat(robot.lookup("#streams .list-cell").queryAllAs(javafx.scene.control.ListCell.class))
+        .anySatisfy(
+            cell -> {
+              assertThat(cell.getItem()).isEqualTo(list.getSelectionModel().getSelectedItem());
+              assertThat(cell.isVisible()).isTrue();
+              javafx.geometry.Bounds b = cell.localToScene(cell.getBoundsInLocal());
+              javafx.geometry.Bounds view = list.localToScene(list.getBoundsInLocal());
+              assertThat(b.getMinY()).isGreaterThanOrEqualTo(view.getMinY());
+              assertThat(b.getMaxY()).isLessThanOrEqualTo(view.getMaxY());
+            });
   }
 }
