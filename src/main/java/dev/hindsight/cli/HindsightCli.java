@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       BlameCommand.class,
       FindCommand.class,
       BenchCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HindsightCli implements Runnable {
@@ -34,7 +35,9 @@ public final class HindsightCli implements Runnable {
   static final int FAILED = 2;
 
   private static final Set<String> COMMANDS =
-      Set.of("streams", "events", "layout", "state", "diff", "blame", "find", "bench", "help");
+      Set.of(
+          "streams", "events", "layout", "state", "diff", "blame", "find", "bench", "verify",
+          "help");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

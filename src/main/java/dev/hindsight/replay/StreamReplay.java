@@ -67,6 +67,7 @@ public final class StreamReplay {
 
   private final NavigableMap<Integer, ReducerError> errors = new TreeMap<>();
   private int unhandled;
+  private final Map<String, UnhandledType> unhandledTypes = new java.util.LinkedHashMap<>();
   private JsonNode finalState;
 
   private StreamReplay(
@@ -148,7 +149,13 @@ public final class StreamReplay {
 
   private void record(int ordinal, StoredEvent event, Step step) {
     switch (step.outcome()) {
-      case UNHANDLED -> unhandled++;
+      case UNHANDLED -> {
+        unhandled++;
+        unhandledTypes.merge(
+            String.valueOf(event.type()),
+            new UnhandledType(String.valueOf(event.type()), 1, ordinal),
+            (was, one) -> new UnhandledType(was.type(), was.events() + 1, was.firstOrdinal()));
+      }
       case ERROR -> {
         ReducerError error =
             new ReducerError(
@@ -596,6 +603,18 @@ public final class StreamReplay {
   /** Reducer errors by ordinal. */
   public NavigableMap<Integer, ReducerError> errors() {
     return Collections.unmodifiableNavigableMap(errors);
+  }
+
+  /**
+   * An event type no handler took: how many events of it, and the first one's ordinal.
+   *
+   * @param type the type as stored ({@code "null"} for events without one)
+   */
+  public record UnhandledType(String type, int events, int firstOrdinal) {}
+
+  /** The event types no handler took, in order of first appearance. */
+  public List<UnhandledType> unhandledTypes() {
+    return List.copyOf(unhandledTypes.values());
   }
 
   /** How many events no handler took (they left the state unchanged). */

@@ -1,0 +1,299 @@
+package dev.hindsight.audit;
+
+import dev.hindsight.audit.Finding.Severity;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.Reducer;
+import dev.hindsight.replay.ReducerError;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.ReplayOptions;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Checks a whole store: one pass over every event in global order (versions, order, times,
+ * payloads), then, with reducers, a fold of every stream they apply to. What it finds is reported,
+ * never repaired; the store is only read.
+ */
+public final class Verifier {
+
+  /**
+   * How far the global order may run back in time before it is a finding: writers on several
+   * machines disagree by a little, and that is not a fault of the history.
+   */
+  public static final Duration GLOBAL_TIME_TOLERANCE = Duration.ofSeconds(5);
+
+  private static final String ENCRYPTED = "encrypted payload";
+  private static final String TIMESTAMP = "timestamp:";
+
+  /** What was checked and found; findings ordered by stream, version, then kind. */
+  public record Result(long streams, long events, List<Finding> findings) {
+
+    /** Whether any finding is a warning or an error ({@code verify} then exits 1). */
+    public boolean hasFindings() {
+      return findings.stream().anyMatch(Finding::counts);
+    }
+  }
+
+  private final EventSource source;
+  private final ReducerSet reducers;
+  private final List<Finding> findings = new ArrayList<>();
+  private final Map<String, Track> tracks = new HashMap<>();
+  private long events;
+  private Instant latest;
+
+  private Verifier(EventSource source, ReducerSet reducers) {
+    this.source = source;
+    this.reducers = reducers;
+  }
+
+  /**
+   * Verifies {@code source}; with reducers other than the generic one, also folds the streams they
+   * apply to.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static Result verify(EventSource source, ReducerSet reducers, Progress progress) {
+    Verifier v = new Verifier(source, reducers);
+    List<StreamSummary> streams = source.streams();
+    long total = streams.stream().mapToLong(StreamSummary::events).sum();
+    v.readAll(progress, total);
+    v.tracks.forEach(v::checkVersions);
+    if (!reducers.reducers().isEmpty()) {
+      for (StreamSummary s : streams) {
+        v.fold(s, progress);
+      }
+    }
+    v.findings.sort(
+        Comparator.comparing(Finding::stream, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::version, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::position, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::kind));
+    return new Result(v.tracks.size(), v.events, List.copyOf(v.findings));
+  }
+
+  /** What the pass remembers of each stream. */
+  private static final class Track {
+    long[] versions = new long[8];
+    int size;
+    Long lastVersion;
+    Instant lastTime;
+    long encrypted;
+    long firstEncryptedVersion;
+    long firstEncryptedPosition;
+
+    void add(long version) {
+      if (size == versions.length) {
+        versions = Arrays.copyOf(versions, size * 2);
+      }
+      versions[size++] = version;
+    }
+  }
+
+  private void readAll(Progress progress, long total) {
+    source.read(
+        EventQuery.all(),
+        e -> {
+          check(e);
+          events++;
+          if ((events & 4095) == 0 && !progress.report(events, total)) {
+            throw new CancellationException("verify cancelled after " + events + " events");
+          }
+          return true;
+        });
+  }
+
+  private void check(StoredEvent e) {
+    Track t = tracks.computeIfAbsent(e.stream(), k -> new Track());
+    t.add(e.version());
+    if (t.lastVersion != null && e.version() < t.lastVersion) {
+      add(
+          Finding.VERSION_ORDER,
+          Severity.ERROR,
+          e,
+          "version "
+              + e.version()
+              + " comes after version "
+              + t.lastVersion
+              + " in the global order (position "
+              + e.position()
+              + ")");
+    }
+    t.lastVersion = t.lastVersion == null ? e.version() : Math.max(t.lastVersion, e.version());
+    checkTime(e, t);
+    for (String problem : e.problems()) {
+      if (problem.startsWith(ENCRYPTED)) {
+        if (t.encrypted++ == 0) {
+          t.firstEncryptedVersion = e.version();
+          t.firstEncryptedPosition = e.position();
+        }
+      } else if (problem.startsWith(TIMESTAMP)) {
+        add(Finding.UNREADABLE_PAYLOAD, Severity.WARNING, e, "unreadable " + problem);
+      } else {
+        add(Finding.UNREADABLE_PAYLOAD, Severity.ERROR, e, problem);
+      }
+    }
+  }
+
+  private void checkTime(StoredEvent e, Track t) {
+    Instant time = e.timestamp();
+    if (time == null) {
+      return;
+    }
+    boolean reported = false;
+    if (t.lastTime != null && time.isBefore(t.lastTime)) {
+      add(
+          Finding.TIME_REGRESSION,
+          Severity.WARNING,
+          e,
+          "recorded at "
+              + time
+              + ", "
+              + human(Duration.between(time, t.lastTime))
+              + " before the stream's previous event ("
+              + t.lastTime
+              + ")");
+      reported = true;
+    }
+    if (!reported && latest != null && time.isBefore(latest.minus(GLOBAL_TIME_TOLERANCE))) {
+      add(
+          Finding.TIME_REGRESSION,
+          Severity.WARNING,
+          e,
+          "recorded at "
+              + time
+              + ", "
+              + human(Duration.between(time, latest))
+              + " before an earlier event in the global order ("
+              + latest
+              + ")");
+    }
+    t.lastTime = time;
+    if (latest == null || time.isAfter(latest)) {
+      latest = time;
+    }
+  }
+
+  /** Gaps and duplicates, from the stream's versions sorted. */
+  private void checkVersions(String stream, Track t) {
+    long[] v = Arrays.copyOf(t.versions, t.size);
+    Arrays.sort(v);
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] == v[i - 1]) {
+        int same = 2;
+        while (i + 1 < v.length && v[i + 1] == v[i]) {
+          same++;
+          i++;
+        }
+        findings.add(
+            new Finding(
+                Finding.DUPLICATE_VERSION,
+                Severity.ERROR,
+                stream,
+                v[i],
+                null,
+                same + " events have version " + v[i]));
+      } else if (v[i] > v[i - 1] + 1) {
+        long from = v[i - 1] + 1;
+        long to = v[i] - 1;
+        findings.add(
+            new Finding(
+                Finding.VERSION_GAP,
+                Severity.ERROR,
+                stream,
+                from,
+                null,
+                (from == to ? "version " + from + " is" : "versions " + from + "–" + to + " are")
+                    + " missing (between "
+                    + v[i - 1]
+                    + " and "
+                    + v[i]
+                    + ")"));
+      }
+    }
+    if (t.encrypted > 0) {
+      findings.add(
+          new Finding(
+              Finding.ENCRYPTED_PAYLOAD,
+              Severity.WARNING,
+              stream,
+              t.firstEncryptedVersion,
+              t.firstEncryptedPosition,
+              t.encrypted
+                  + " of "
+                  + t.size
+                  + " payloads are encrypted; their content could not be checked"));
+    }
+  }
+
+  /** Folds a stream with the reducer that applies to it (none: nothing to check). */
+  private void fold(StreamSummary s, Progress progress) {
+    Reducer reducer = reducers.forStream(s.stream(), s.type());
+    if (reducer.generic()) {
+      return;
+    }
+    StreamReplay replay =
+        StreamReplay.build(source, s, reducer, ReplayOptions.defaults(), Progress.NONE);
+    for (ReducerError error : replay.errors().values()) {
+      findings.add(
+          new Finding(
+              Finding.REDUCER_ERROR,
+              Severity.ERROR,
+              s.stream(),
+              error.version(),
+              error.position(),
+              error.message()));
+    }
+    for (StreamReplay.UnhandledType u : replay.unhandledTypes()) {
+      findings.add(
+          new Finding(
+              Finding.UNHANDLED_TYPE,
+              Severity.WARNING,
+              s.stream(),
+              replay.version(u.firstOrdinal()),
+              replay.position(u.firstOrdinal()),
+              u.events()
+                  + (u.events() == 1 ? " event" : " events")
+                  + " of type "
+                  + u.type()
+                  + " had no handler in "
+                  + reducer.name()
+                  + " (the state stayed as it was)"));
+    }
+    if (!progress.report(events, events)) {
+      throw new CancellationException("verify cancelled");
+    }
+  }
+
+  private void add(String kind, Severity severity, StoredEvent e, String message) {
+    findings.add(new Finding(kind, severity, e.stream(), e.version(), e.position(), message));
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    if (ms < 120_000) {
+      return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+    if (ms < 7_200_000) {
+      return (ms / 60_000) + " min";
+    }
+    if (ms < 172_800_000) {
+      return (ms / 3_600_000) + " h";
+    }
+    return (ms / 86_400_000) + " days";
+  }
+}

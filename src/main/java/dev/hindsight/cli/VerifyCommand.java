@@ -1,0 +1,128 @@
+package dev.hindsight.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.audit.Digests;
+import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.Verifier;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verify FILE [--reducer R] [--json]}: checks the whole store. Exit 0 when clean, 1 when
+ * there are findings of severity warning or error, 2 when it could not run.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Check a whole store: version gaps, duplicates and disorder, time running backwards,"
+            + " unreadable or encrypted payloads, and (with --reducer) unhandled types and reducer"
+            + " errors. Exit 0: clean; 1: findings; 2: could not run.")
+final class VerifyCommand implements Callable<Integer> {
+
+  static final int FINDINGS = 1;
+
+  @Mixin StoreOptions store;
+
+  @Option(
+      names = "--reducer",
+      paramLabel = "R",
+      description = "A JavaScript reducer file, or a folder of them: also fold every stream.")
+  Path reducer;
+
+  @Option(
+      names = "--json",
+      description =
+          "Print {file, sha256, layout, checked: {streams, events}, findings: [{kind, severity,"
+              + " stream, version, position, message}]}.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
+    try (SqliteEventSource source = store.open()) {
+      String sha256 = Digests.sha256(source.file());
+      Verifier.Result result = Verifier.verify(source, reducers, Progress.NONE);
+      if (json) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("file", source.file().toString());
+        o.put("sha256", sha256);
+        o.put("layout", source.layout().name());
+        ObjectNode checked = o.putObject("checked");
+        checked.put("streams", result.streams());
+        checked.put("events", result.events());
+        ArrayNode findings = o.putArray("findings");
+        for (Finding f : result.findings()) {
+          ObjectNode j = findings.addObject();
+          j.put("kind", f.kind());
+          j.put("severity", f.severity().label());
+          j.put("stream", f.stream());
+          j.put("version", f.version());
+          j.put("position", f.position());
+          j.put("message", f.message());
+        }
+        out.println(Json.write(o));
+      } else {
+        text(out, source, sha256, result);
+      }
+      out.flush();
+      return result.hasFindings() ? FINDINGS : HindsightCli.OK;
+    }
+  }
+
+  private static void text(
+      PrintWriter out, SqliteEventSource source, String sha256, Verifier.Result result) {
+    out.println("file:     " + source.file());
+    out.println("sha256:   " + sha256);
+    out.println("layout:   " + source.layout().name());
+    out.println(
+        String.format(
+            Locale.ROOT, "checked:  %,d streams, %,d events", result.streams(), result.events()));
+    long errors = count(result, Finding.Severity.ERROR);
+    long warnings = count(result, Finding.Severity.WARNING);
+    long info = count(result, Finding.Severity.INFO);
+    out.println(
+        "findings: "
+            + (result.findings().isEmpty()
+                ? "none"
+                : errors + " errors, " + warnings + " warnings, " + info + " for information"));
+    if (result.findings().isEmpty()) {
+      return;
+    }
+    out.println();
+    try (TextTable table =
+        new TextTable(out, "SEVERITY", "KIND", "STREAM", "VERSION", "POSITION", "MESSAGE")) {
+      for (Finding f : result.findings()) {
+        table.row(
+            f.severity().label(),
+            f.kind(),
+            f.stream() == null ? "" : f.stream(),
+            f.version() == null ? "" : f.version().toString(),
+            f.position() == null ? "" : f.position().toString(),
+            f.message());
+      }
+    }
+  }
+
+  private static long count(Verifier.Result result, Finding.Severity severity) {
+    return result.findings().stream().filter(f -> f.severity() == severity).count();
+  }
+}

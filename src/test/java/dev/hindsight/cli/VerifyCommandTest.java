@@ -1,0 +1,85 @@
+package dev.hindsight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify}'s contract: its JSON, its table, and exit 0, 1 and 2. */
+class VerifyCommandTest {
+
+  @TempDir Path dir;
+
+  private static List<String> fields(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void aCleanStoreExitsZeroWithTheDocumentedJson() throws Exception {
+    Path db = TestStores.simpleStore(dir.resolve("clean.db"), 40, 4);
+
+    CliRun run = CliRun.of("verify", db.toString(), "--json");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    JsonNode o = Json.parse(run.out());
+    assertThat(fields(o)).containsExactly("file", "sha256", "layout", "checked", "findings");
+    assertThat(o.get("file").asText()).isEqualTo(db.toAbsolutePath().normalize().toString());
+    assertThat(o.get("sha256").asText()).isEqualTo(TestStores.sha256(db));
+    assertThat(o.get("layout").asText()).isEqualTo("hindsight-simple");
+    assertThat(fields(o.get("checked"))).containsExactly("streams", "events");
+    assertThat(o.get("checked").get("streams").asLong()).isEqualTo(4);
+    assertThat(o.get("checked").get("events").asLong()).isEqualTo(40);
+    assertThat(o.get("findings").isArray()).isTrue();
+    assertThat(o.get("findings")).isEmpty();
+  }
+
+  @Test
+  void findingsExitOneAndCarryEveryField() throws Exception {
+    Path db = dir.resolve("gap.db");
+    try (Connection c = TestStores.connect(db)) {
+      TestStores.createSchema(c);
+      TestStores.insert(c, 1, "order-1", 1, "Placed", "{}", "{}", "2024-01-01T00:00:00Z");
+      TestStores.insert(c, 2, "order-1", 3, "Paid", "{}", "{}", "2024-01-01T00:00:01Z");
+    }
+
+    CliRun json = CliRun.of("verify", db.toString(), "--json");
+    CliRun text = CliRun.of("verify", db.toString());
+
+    assertThat(json.exit()).as(json.toString()).isEqualTo(1);
+    JsonNode f = Json.parse(json.out()).get("findings").get(0);
+    assertThat(fields(f))
+        .containsExactly("kind", "severity", "stream", "version", "position", "message");
+    assertThat(f.get("kind").asText()).isEqualTo("version-gap");
+    assertThat(f.get("severity").asText()).isEqualTo("error");
+    assertThat(f.get("stream").asText()).isEqualTo("order-1");
+    assertThat(f.get("version").asLong()).isEqualTo(2);
+    assertThat(f.get("position").isNull()).isTrue();
+    assertThat(text.exit()).isEqualTo(1);
+    assertThat(text.out())
+        .contains("findings: 1 errors, 0 warnings, 0 for information")
+        .contains("version-gap")
+        .contains("version 2 is missing (between 1 and 3)");
+  }
+
+  @Test
+  void aFileThatCannotBeReadExitsTwoWithOneLine() throws Exception {
+    Path notADb = dir.resolve("notes.txt");
+    Files.writeString(notADb, "not a database at all\n".repeat(10));
+
+    CliRun run = CliRun.of("verify", notADb.toString(), "--json");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.errLines())
+        .containsExactly("hindsight: " + notADb.toAbsolutePath() + " is not a SQLite database");
+  }
+}
