@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * @param kind what it is: {@code version-gap}, {@code duplicate-version}, {@code version-order},
  *     {@code time-regression}, {@code unreadable-payload}, {@code encrypted-payload}, {@code
- *     unhandled-type}, {@code reducer-error}
+ *     unhandled-type}, {@code reducer-error}, {@code stream-header-mismatch}, {@code orphan-event}
  * @param severity how much it matters
  * @param stream the stream, or null for a finding about the store
  * @param version the version it is at, or null
@@ -37,6 +37,8 @@ public record Finding(
   public static final String ENCRYPTED_PAYLOAD = "encrypted-payload";
   public static final String UNHANDLED_TYPE = "unhandled-type";
   public static final String REDUCER_ERROR = "reducer-error";
+  public static final String STREAM_HEADER_MISMATCH = "stream-header-mismatch";
+  public static final String ORPHAN_EVENT = "orphan-event";
 
   /** Whether this finding makes {@code verify} exit 1. */
   public boolean counts() {

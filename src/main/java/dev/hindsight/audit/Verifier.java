@@ -70,6 +70,8 @@ public final class Verifier {
     long total = streams.stream().mapToLong(StreamSummary::events).sum();
     v.readAll(progress, total);
     v.tracks.forEach(v::checkVersions);
+    v.checkHeaders(source.streamHeaders());
+    v.checkOrphans(streams);
     if (!reducers.reducers().isEmpty()) {
       for (StreamSummary s : streams) {
         v.fold(s, progress);
@@ -234,6 +236,61 @@ public final class Verifier {
                   + " of "
                   + t.size
                   + " payloads are encrypted; their content could not be checked"));
+    }
+  }
+
+  /** The store's own record of each stream's version against the stream's rows. */
+  private void checkHeaders(Map<String, EventSource.HeaderVersion> headers) {
+    headers.forEach(
+        (stream, h) -> {
+          if (h.lastRow() == null && h.header() > 0) {
+            findings.add(
+                new Finding(
+                    Finding.STREAM_HEADER_MISMATCH,
+                    Severity.ERROR,
+                    stream,
+                    h.header(),
+                    null,
+                    "the stream's header says version " + h.header() + ", but it has no rows"));
+          } else if (h.lastRow() != null && h.lastRow() != h.header()) {
+            findings.add(
+                new Finding(
+                    Finding.STREAM_HEADER_MISMATCH,
+                    Severity.ERROR,
+                    stream,
+                    h.header(),
+                    null,
+                    "the stream's header says version "
+                        + h.header()
+                        + ", its rows end at version "
+                        + h.lastRow()));
+          }
+        });
+  }
+
+  /**
+   * Events that belong to no aggregate: where the layout takes the aggregate type from a column
+   * (Axon's {@code type}, empty for events published outside an aggregate), a stream without one.
+   * Information, not an error: libraries write them on purpose.
+   */
+  private void checkOrphans(List<StreamSummary> streams) {
+    var type = source.layout().aggregateType();
+    if (type == null || type.column() == null || type.derivedFromStream()) {
+      return;
+    }
+    for (StreamSummary s : streams) {
+      if (s.type() == null) {
+        findings.add(
+            new Finding(
+                Finding.ORPHAN_EVENT,
+                Severity.INFO,
+                s.stream(),
+                s.firstVersion(),
+                null,
+                s.events()
+                    + (s.events() == 1 ? " event" : " events")
+                    + " that belong to no aggregate (no aggregate type)"));
+      }
     }
   }
 

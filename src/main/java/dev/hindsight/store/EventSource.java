@@ -28,6 +28,18 @@ public interface EventSource extends AutoCloseable {
    */
   Optional<StreamSummary> stream(String stream);
 
+  /**
+   * Each stream's current version as the store's own per-stream table says it (the layout's {@code
+   * streamHeader}), with the last version among the stream's rows that the header counts; by stream
+   * id, empty when the layout names no such table.
+   */
+  default java.util.Map<String, HeaderVersion> streamHeaders() {
+    return java.util.Map.of();
+  }
+
+  /** A stream's version in its header, and the last version of its rows (null when it has none). */
+  record HeaderVersion(long header, Long lastRow) {}
+
   /** Whether the store has a stream with this id (one indexed lookup, not a listing). */
   boolean hasStream(String stream);
 

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param payload how the event data is stored
  * @param metadata how the metadata is stored; null when the store keeps none
  * @param snapshots where the library keeps snapshots, so they are never read as events; may be null
+ * @param streamHeader where the library keeps each stream's current version apart from its events
+ *     (Emmett's {@code emt_streams}), which {@code verify} checks against the events; may be null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -44,7 +46,8 @@ import java.util.Objects;
   "revision",
   "payload",
   "metadata",
-  "snapshots"
+  "snapshots",
+  "streamHeader"
 })
 public record Layout(
     String name,
@@ -62,7 +65,8 @@ public record Layout(
     Field revision,
     Payload payload,
     Payload metadata,
-    Snapshots snapshots) {
+    Snapshots snapshots,
+    StreamHeader streamHeader) {
 
   /**
    * How to recognise a store of this layout.
@@ -151,6 +155,20 @@ public record Layout(
    * as events.
    */
   public record Snapshots(java.util.List<String> tables) {}
+
+  /**
+   * A table with one row per stream that holds the stream's current version.
+   *
+   * @param table the table
+   * @param stream its stream id column
+   * @param version its version column
+   * @param where an optional SQL condition selecting the header rows that count (e.g. not archived)
+   * @param rowsWhere an optional SQL condition selecting the event table's rows the header counts,
+   *     which may be more than the events (Emmett counts the commands it stores in a stream too)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record StreamHeader(
+      String table, String stream, String version, String where, String rowsWhere) {}
 
   public Layout {
     Objects.requireNonNull(name, "name");

@@ -308,6 +308,46 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  @Override
+  public synchronized java.util.Map<String, HeaderVersion> streamHeaders() {
+    Layout.StreamHeader header = layout.streamHeader();
+    if (header == null || sql.streamColumns.size() != 1) {
+      return java.util.Map.of();
+    }
+    // each header row with the last version of the rows it counts, in one statement
+    String query =
+        "SELECT h."
+            + LayoutSql.quote(header.stream())
+            + ", h."
+            + LayoutSql.quote(header.version())
+            + ", (SELECT max("
+            + sql.version
+            + ") FROM "
+            + sql.from
+            + " WHERE "
+            + sql.streamColumns.get(0)
+            + " = h."
+            + LayoutSql.quote(header.stream())
+            + (header.rowsWhere() == null ? "" : " AND (" + header.rowsWhere() + ")")
+            + ") FROM "
+            + LayoutSql.quote(header.table())
+            + " AS h"
+            + (header.where() == null ? "" : " WHERE " + header.where());
+    java.util.Map<String, HeaderVersion> result = new java.util.LinkedHashMap<>();
+    try (PreparedStatement ps = file.connection().prepareStatement(query);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Object last = rs.getObject(3);
+        result.put(
+            text(rs.getObject(1)),
+            new HeaderVersion(rs.getLong(2), last == null ? null : ((Number) last).longValue()));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return result;
+  }
+
   // -----------------------------------------------------------------------------------------
   // events
 
