@@ -14,6 +14,32 @@ public final class Digests {
 
   private Digests() {}
 
+  /**
+   * The SHA-256 of a reducer: of the file's bytes, or for a folder, of each {@code .js} file's name
+   * and bytes in name order (the files a folder of reducers is loaded from).
+   */
+  public static String sha256OfReducers(Path path) {
+    if (!Files.isDirectory(path)) {
+      return sha256(path);
+    }
+    try (java.util.stream.Stream<Path> list = Files.list(path)) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Path p :
+          list.filter(f -> f.getFileName().toString().endsWith(".js") && Files.isRegularFile(f))
+              .sorted()
+              .toList()) {
+        sha.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(Files.readAllBytes(p));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   /** The SHA-256 of {@code file}'s bytes, in lower-case hex; read, never written. */
   public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {

@@ -74,15 +74,64 @@ public final class Verifier {
     v.checkOrphans(streams);
     if (!reducers.reducers().isEmpty()) {
       for (StreamSummary s : streams) {
-        v.fold(s, progress);
+        Reducer reducer = reducers.forStream(s.stream(), s.type());
+        if (!reducer.generic()) {
+          v.fold(s, reducer, progress);
+        }
       }
     }
-    v.findings.sort(
+    v.sort();
+    return new Result(v.tracks.size(), v.events, List.copyOf(v.findings));
+  }
+
+  /**
+   * Verifies one stream, read in version order: what {@link #verify} finds in it, except time
+   * running back in the global order (which needs the other streams). With a reducer other than the
+   * generic one, the stream is also folded.
+   */
+  public static List<Finding> verifyStream(
+      EventSource source, StreamSummary stream, Reducer reducer) {
+    Verifier v = new Verifier(source, ReducerSet.generic());
+    long[] lastPosition = {Long.MIN_VALUE};
+    long[] lastVersion = {0};
+    source.read(
+        EventQuery.stream(stream.stream()),
+        e -> {
+          if (e.position() < lastPosition[0]) {
+            v.add(
+                Finding.VERSION_ORDER,
+                Severity.ERROR,
+                e,
+                "version "
+                    + e.version()
+                    + " was written before version "
+                    + lastVersion[0]
+                    + " (position "
+                    + e.position()
+                    + " < "
+                    + lastPosition[0]
+                    + ")");
+          }
+          lastPosition[0] = e.position();
+          lastVersion[0] = e.version();
+          v.check(e, false);
+          v.events++;
+          return true;
+        });
+    v.tracks.forEach(v::checkVersions);
+    if (!reducer.generic()) {
+      v.fold(stream, reducer, Progress.NONE);
+    }
+    v.sort();
+    return List.copyOf(v.findings);
+  }
+
+  private void sort() {
+    findings.sort(
         Comparator.comparing(Finding::stream, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::version, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::position, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::kind));
-    return new Result(v.tracks.size(), v.events, List.copyOf(v.findings));
   }
 
   /** What the pass remembers of each stream. */
@@ -107,7 +156,7 @@ public final class Verifier {
     source.read(
         EventQuery.all(),
         e -> {
-          check(e);
+          check(e, true);
           events++;
           if ((events & 4095) == 0 && !progress.report(events, total)) {
             throw new CancellationException("verify cancelled after " + events + " events");
@@ -116,10 +165,11 @@ public final class Verifier {
         });
   }
 
-  private void check(StoredEvent e) {
+  /** Checks one event; {@code globalOrder}: events come in global order, not stream order. */
+  private void check(StoredEvent e, boolean globalOrder) {
     Track t = tracks.computeIfAbsent(e.stream(), k -> new Track());
     t.add(e.version());
-    if (t.lastVersion != null && e.version() < t.lastVersion) {
+    if (globalOrder && t.lastVersion != null && e.version() < t.lastVersion) {
       add(
           Finding.VERSION_ORDER,
           Severity.ERROR,
@@ -133,7 +183,7 @@ public final class Verifier {
               + ")");
     }
     t.lastVersion = t.lastVersion == null ? e.version() : Math.max(t.lastVersion, e.version());
-    checkTime(e, t);
+    checkTime(e, t, globalOrder);
     for (String problem : e.problems()) {
       if (problem.startsWith(ENCRYPTED)) {
         if (t.encrypted++ == 0) {
@@ -148,7 +198,7 @@ public final class Verifier {
     }
   }
 
-  private void checkTime(StoredEvent e, Track t) {
+  private void checkTime(StoredEvent e, Track t, boolean globalOrder) {
     Instant time = e.timestamp();
     if (time == null) {
       return;
@@ -168,7 +218,10 @@ public final class Verifier {
               + ")");
       reported = true;
     }
-    if (!reported && latest != null && time.isBefore(latest.minus(GLOBAL_TIME_TOLERANCE))) {
+    if (globalOrder
+        && !reported
+        && latest != null
+        && time.isBefore(latest.minus(GLOBAL_TIME_TOLERANCE))) {
       add(
           Finding.TIME_REGRESSION,
           Severity.WARNING,
@@ -294,12 +347,8 @@ public final class Verifier {
     }
   }
 
-  /** Folds a stream with the reducer that applies to it (none: nothing to check). */
-  private void fold(StreamSummary s, Progress progress) {
-    Reducer reducer = reducers.forStream(s.stream(), s.type());
-    if (reducer.generic()) {
-      return;
-    }
+  /** Folds a stream with a reducer: its errors and the types it does not handle. */
+  private void fold(StreamSummary s, Reducer reducer, Progress progress) {
     StreamReplay replay =
         StreamReplay.build(source, s, reducer, ReplayOptions.defaults(), Progress.NONE);
     for (ReducerError error : replay.errors().values()) {

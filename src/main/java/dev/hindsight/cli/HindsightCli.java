@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       FindCommand.class,
       BenchCommand.class,
       VerifyCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HindsightCli implements Runnable {

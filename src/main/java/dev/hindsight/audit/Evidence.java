@@ -1,0 +1,124 @@
+package dev.hindsight.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.Change;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.Reducer;
+import dev.hindsight.replay.ReplayOptions;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * What an evidence report says about one stream over a range of versions, gathered once and written
+ * as HTML, JSON or CSV. Everything in it follows from the inputs, except {@code generatedAt}: the
+ * same store, stream, range and reducer give the same evidence.
+ *
+ * @param store the store file
+ * @param storeSize its size in bytes
+ * @param storeSha256 the SHA-256 of its bytes
+ * @param layout the layout it was read with
+ * @param reducer the reducer's name
+ * @param reducerFile the reducer file or folder, or null for the generic reducer
+ * @param reducerSha256 the SHA-256 of the reducer file (of a folder: of its {@code .js} files'
+ *     names and bytes, in name order), or null
+ * @param hindsight the Hindsight version that made it
+ * @param generatedAt when it was made
+ * @param stream the stream
+ * @param fromVersion the first version in range (as asked)
+ * @param toVersion the last version in range (as asked)
+ * @param stateAtStart the state before the first event in range
+ * @param stateAtEnd the state after the last event in range
+ * @param events the events in range, each with what it changed
+ * @param findings what {@code verify} finds in this stream
+ * @param masking what is masked (empty: masking is off)
+ */
+public record Evidence(
+    Path store,
+    long storeSize,
+    String storeSha256,
+    String layout,
+    String reducer,
+    Path reducerFile,
+    String reducerSha256,
+    String hindsight,
+    Instant generatedAt,
+    StreamSummary stream,
+    long fromVersion,
+    long toVersion,
+    JsonNode stateAtStart,
+    JsonNode stateAtEnd,
+    List<Entry> events,
+    List<Finding> findings,
+    List<String> masking) {
+
+  /** One event in range: as stored, and what it did to the state. */
+  public record Entry(StoredEvent event, List<Change> changes, String reducerError) {}
+
+  /**
+   * Gathers the evidence for {@code stream} from {@code fromVersion} to {@code toVersion}
+   * (inclusive; null for the stream's first or last).
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static Evidence gather(
+      EventSource source,
+      StreamSummary stream,
+      Long fromVersion,
+      Long toVersion,
+      Reducer reducer,
+      Path reducerFile,
+      String hindsight,
+      Instant generatedAt,
+      Progress progress) {
+    StreamReplay replay =
+        StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
+    long from = fromVersion == null ? stream.firstVersion() : fromVersion;
+    long to = toVersion == null ? stream.lastVersion() : toVersion;
+    int first = replay.ordinalAtVersion(from - 1) + 1;
+    int last = replay.ordinalAtVersion(to);
+    List<Entry> entries = new ArrayList<>();
+    JsonNode start = replay.stateAfter(first - 1);
+    for (int o = first; o <= last; o++) {
+      StreamReplay.Point p = replay.point(o);
+      entries.add(
+          new Entry(p.event(), p.changes(), p.error() == null ? null : p.error().message()));
+      if ((o & 255) == 0 && !progress.report(o - first, Math.max(1, last - first + 1))) {
+        throw new CancellationException("report cancelled");
+      }
+    }
+    JsonNode end = last < first ? start : replay.stateAfter(last);
+    List<Finding> findings = Verifier.verifyStream(source, stream, reducer);
+    try {
+      return new Evidence(
+          source.file(),
+          Files.size(source.file()),
+          Digests.sha256(source.file()),
+          source.layout().name(),
+          reducer.name(),
+          reducerFile,
+          reducerFile == null ? null : Digests.sha256OfReducers(reducerFile),
+          hindsight,
+          generatedAt,
+          stream,
+          from,
+          to,
+          start,
+          end,
+          List.copyOf(entries),
+          findings,
+          List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);
+    }
+  }
+}

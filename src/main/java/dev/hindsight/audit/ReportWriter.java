@@ -1,0 +1,344 @@
+package dev.hindsight.audit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.event.EventJson;
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.replay.Change;
+import dev.hindsight.store.codec.Json;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@link Evidence} as a self-contained HTML page (no external resources; prints cleanly to
+ * PDF), as JSON, or as CSV (one row per event).
+ */
+public final class ReportWriter {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ReportWriter() {}
+
+  // ------------------------------------------------------------------------------------ JSON
+
+  /** The evidence as one JSON object (see the README's Audit section for its fields). */
+  public static ObjectNode json(Evidence e) {
+    ObjectNode o = NODES.objectNode();
+    ObjectNode store = o.putObject("store");
+    store.put("file", e.store().getFileName().toString());
+    store.put("path", e.store().toString());
+    store.put("size", e.storeSize());
+    store.put("sha256", e.storeSha256());
+    o.put("layout", e.layout());
+    ObjectNode reducer = o.putObject("reducer");
+    reducer.put("name", e.reducer());
+    reducer.put("file", e.reducerFile() == null ? null : e.reducerFile().toString());
+    reducer.put("sha256", e.reducerSha256());
+    o.put("hindsight", e.hindsight());
+    o.put("generatedAt", EventJson.iso(e.generatedAt()));
+    ObjectNode stream = o.putObject("stream");
+    stream.put("id", e.stream().stream());
+    stream.put("type", e.stream().type());
+    stream.put("events", e.stream().events());
+    stream.put("firstVersion", e.stream().firstVersion());
+    stream.put("lastVersion", e.stream().lastVersion());
+    ObjectNode range = o.putObject("range");
+    range.put("fromVersion", e.fromVersion());
+    range.put("toVersion", e.toVersion());
+    range.put("events", e.events().size());
+    ObjectNode masking = o.putObject("masking");
+    masking.put("on", !e.masking().isEmpty());
+    ArrayNode masked = masking.putArray("fields");
+    e.masking().forEach(masked::add);
+    o.set("stateAtStart", e.stateAtStart());
+    o.set("stateAtEnd", e.stateAtEnd());
+    ArrayNode events = o.putArray("events");
+    for (Evidence.Entry entry : e.events()) {
+      StoredEvent ev = entry.event();
+      ObjectNode j = events.addObject();
+      j.put("version", ev.version());
+      j.put("position", ev.position());
+      j.put("timestamp", EventJson.iso(ev.timestamp()));
+      j.put("type", ev.type());
+      j.set("data", ev.data());
+      j.set("metadata", ev.metadata() == null ? NODES.nullNode() : ev.metadata());
+      ArrayNode changes = j.putArray("changes");
+      for (Change c : entry.changes()) {
+        ObjectNode cj = changes.addObject();
+        cj.put("op", c.op().name().toLowerCase(Locale.ROOT));
+        cj.put("path", c.path());
+        cj.set("oldValue", c.oldValue());
+        cj.set("newValue", c.newValue());
+      }
+      j.put("reducerError", entry.reducerError());
+    }
+    ArrayNode findings = o.putArray("findings");
+    for (Finding f : e.findings()) {
+      ObjectNode fj = findings.addObject();
+      fj.put("kind", f.kind());
+      fj.put("severity", f.severity().label());
+      fj.put("stream", f.stream());
+      fj.put("version", f.version());
+      fj.put("position", f.position());
+      fj.put("message", f.message());
+    }
+    return o;
+  }
+
+  // ------------------------------------------------------------------------------------- CSV
+
+  /** One row per event in range, RFC 4180: version, position, timestamp, type, data, ... */
+  public static void csv(Evidence e, PrintWriter out) {
+    out.print("version,position,timestamp,type,data,metadata,changes,reducer_error\r\n");
+    for (Evidence.Entry entry : e.events()) {
+      StoredEvent ev = entry.event();
+      out.print(
+          String.join(
+                  ",",
+                  Long.toString(ev.version()),
+                  Long.toString(ev.position()),
+                  csvField(EventJson.iso(ev.timestamp())),
+                  csvField(ev.type()),
+                  csvField(Json.write(ev.data())),
+                  csvField(ev.metadata() == null ? null : Json.write(ev.metadata())),
+                  csvField(String.join("\n", lines(entry.changes()))),
+                  csvField(entry.reducerError()))
+              + "\r\n");
+    }
+    out.flush();
+  }
+
+  static String csvField(String value) {
+    if (value == null) {
+      return "";
+    }
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+
+  private static List<String> lines(List<Change> changes) {
+    return changes.stream().map(c -> c.line("->")).toList();
+  }
+
+  // ------------------------------------------------------------------------------------ HTML
+
+  private static final String STYLE =
+      """
+      :root { color-scheme: light; }
+      body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
+             margin: 32px auto; max-width: 1000px; padding: 0 24px; }
+      h1 { font-size: 22px; margin: 0 0 4px; }
+      h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #d0d7de; padding-bottom: 4px; }
+      .sub { color: #59636e; margin: 0 0 16px; }
+      table { border-collapse: collapse; width: 100%; }
+      th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eaeef2; }
+      th { color: #59636e; font-weight: 600; white-space: nowrap; }
+      table.facts th { width: 170px; }
+      code, pre { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+      pre { background: #f6f8fa; border: 1px solid #eaeef2; border-radius: 6px; padding: 8px 10px;
+            margin: 4px 0; white-space: pre-wrap; word-break: break-word; }
+      .event { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 14px; margin: 12px 0;
+               break-inside: avoid; }
+      .event h3 { font-size: 15px; margin: 0 0 6px; }
+      .event .when { color: #59636e; font-weight: normal; }
+      .changes { list-style: none; padding: 0; margin: 4px 0; }
+      .changes li { font: 12px/1.5 ui-monospace, Menlo, Consolas, monospace; }
+      .added { color: #1a7f37; } .removed { color: #cf222e; } .changed { color: #9a6700; }
+      .sev-error { color: #cf222e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
+      .sev-info { color: #59636e; }
+      .error { color: #cf222e; }
+      .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
+      .label { color: #59636e; font-size: 12px; margin-top: 6px; }
+      footer { color: #59636e; font-size: 12px; margin-top: 32px; }
+      @media print {
+        body { margin: 0; max-width: none; font-size: 11px; }
+        pre { white-space: pre-wrap; }
+        h2 { break-after: avoid; }
+        @page { margin: 16mm 14mm; }
+      }
+      """;
+
+  /** The evidence as one HTML page that needs nothing else to show or print. */
+  public static void html(Evidence e, PrintWriter out) {
+    String title =
+        "Evidence report: "
+            + e.stream().stream()
+            + ", versions "
+            + e.fromVersion()
+            + "–"
+            + e.toVersion();
+    out.println("<!DOCTYPE html>");
+    out.println("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    out.println("<title>" + esc(title) + "</title>");
+    out.println("<style>" + STYLE + "</style></head><body>");
+    out.println("<h1>" + esc(title) + "</h1>");
+    out.println(
+        "<p class=\"sub\">"
+            + String.format(Locale.ROOT, "%,d", e.events().size())
+            + " events in range · "
+            + esc(e.layout())
+            + " store · generated "
+            + esc(EventJson.iso(e.generatedAt()))
+            + " by "
+            + esc(e.hindsight())
+            + "</p>");
+
+    out.println("<h2>What this report is about</h2><table class=\"facts\">");
+    fact(out, "Store file", e.store().getFileName().toString());
+    fact(out, "Store path", e.store().toString());
+    fact(out, "Store size", String.format(Locale.ROOT, "%,d bytes", e.storeSize()));
+    factCode(out, "Store SHA-256", e.storeSha256());
+    fact(out, "Layout", e.layout());
+    fact(
+        out,
+        "Stream",
+        e.stream().stream()
+            + (e.stream().type() == null ? "" : " (" + e.stream().type() + ")")
+            + ", "
+            + String.format(Locale.ROOT, "%,d", e.stream().events())
+            + " events, versions "
+            + e.stream().firstVersion()
+            + "–"
+            + e.stream().lastVersion());
+    fact(out, "Range", "versions " + e.fromVersion() + "–" + e.toVersion());
+    fact(
+        out,
+        "Reducer",
+        e.reducer() + (e.reducerFile() == null ? "" : " (" + e.reducerFile() + ")"));
+    if (e.reducerSha256() != null) {
+      factCode(out, "Reducer SHA-256", e.reducerSha256());
+    }
+    fact(
+        out,
+        "Masking",
+        e.masking().isEmpty()
+            ? "off: values are shown as stored"
+            : "on: " + String.join(", ", e.masking()) + " shown as •••");
+    fact(out, "Hindsight", e.hindsight());
+    fact(out, "Generated at", EventJson.iso(e.generatedAt()));
+    out.println("</table>");
+
+    out.println("<h2>Findings</h2>");
+    if (e.findings().isEmpty()) {
+      out.println(
+          "<p>None: no gaps, duplicates, disorder, time running backwards, unreadable"
+              + " payloads or reducer errors in this stream.</p>");
+    } else {
+      out.println(
+          "<table><tr><th>Severity</th><th>Kind</th><th>Version</th><th>Position</th>"
+              + "<th>Message</th></tr>");
+      for (Finding f : e.findings()) {
+        out.println(
+            "<tr><td class=\"sev-"
+                + f.severity().label()
+                + "\">"
+                + f.severity().label()
+                + "</td><td>"
+                + esc(f.kind())
+                + "</td><td>"
+                + (f.version() == null ? "" : f.version())
+                + "</td><td>"
+                + (f.position() == null ? "" : f.position())
+                + "</td><td>"
+                + esc(f.message())
+                + "</td></tr>");
+      }
+      out.println("</table>");
+    }
+
+    out.println("<h2>State at the start of the range</h2>");
+    out.println("<pre>" + esc(Json.pretty(e.stateAtStart())) + "</pre>");
+
+    out.println("<h2>Events</h2>");
+    for (Evidence.Entry entry : e.events()) {
+      StoredEvent ev = entry.event();
+      out.println("<section class=\"event\">");
+      out.println(
+          "<h3>v"
+              + ev.version()
+              + " · "
+              + esc(String.valueOf(ev.type()))
+              + " <span class=\"when\">· "
+              + esc(ev.timestamp() == null ? "no time" : EventJson.iso(ev.timestamp()))
+              + " · position "
+              + ev.position()
+              + "</span></h3>");
+      if (entry.reducerError() != null) {
+        out.println("<p class=\"error\">Reducer error: " + esc(entry.reducerError()) + "</p>");
+      }
+      if (ev.hasProblems()) {
+        out.println("<p class=\"error\">" + esc(String.join("; ", ev.problems())) + "</p>");
+      }
+      out.println("<div class=\"label\">What it changed</div>");
+      if (entry.changes().isEmpty()) {
+        out.println("<p>Nothing.</p>");
+      } else {
+        out.println("<ul class=\"changes\">");
+        for (Change c : entry.changes()) {
+          out.println(
+              "<li class=\""
+                  + c.op().name().toLowerCase(Locale.ROOT)
+                  + "\">"
+                  + esc(c.line("→"))
+                  + "</li>");
+        }
+        out.println("</ul>");
+      }
+      out.println("<div class=\"cols\"><div><div class=\"label\">Data</div>");
+      out.println("<pre>" + esc(Json.pretty(ev.data())) + "</pre></div>");
+      out.println("<div><div class=\"label\">Metadata</div>");
+      out.println(
+          "<pre>"
+              + esc(ev.metadata() == null ? "(none)" : Json.pretty(ev.metadata()))
+              + "</pre></div></div>");
+      out.println("</section>");
+    }
+    if (e.events().isEmpty()) {
+      out.println("<p>No events in this range.</p>");
+    }
+
+    out.println("<h2>State at the end of the range</h2>");
+    out.println("<pre>" + esc(Json.pretty(e.stateAtEnd())) + "</pre>");
+    out.println(
+        "<footer>Made by "
+            + esc(e.hindsight())
+            + ", which opens stores read-only. The SHA-256 above identifies the exact store file"
+            + " this report was made from.</footer>");
+    out.println("</body></html>");
+    out.flush();
+  }
+
+  private static void fact(PrintWriter out, String name, String value) {
+    out.println("<tr><th>" + esc(name) + "</th><td>" + esc(value) + "</td></tr>");
+  }
+
+  private static void factCode(PrintWriter out, String name, String value) {
+    out.println("<tr><th>" + esc(name) + "</th><td><code>" + esc(value) + "</code></td></tr>");
+  }
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.audit.Evidence;
+import dev.hindsight.audit.ReportWriter;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.Reducer;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.StoreException;
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report FILE --stream ID [--from V --to V] [--reducer R] --out FILE [--format
+ * html|json|csv]}: an evidence report on a stream, for filing.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Write an evidence report on a stream: the store's SHA-256, layout, reducer, each event in"
+            + " range with what it changed, the state at the start and end, and the findings.")
+final class ReportCommand implements Callable<Integer> {
+
+  /** The report formats. */
+  enum Format {
+    html,
+    json,
+    csv
+  }
+
+  @Mixin StoreOptions store;
+
+  @Option(names = "--stream", paramLabel = "ID", required = true, description = "The stream.")
+  String stream;
+
+  @Option(
+      names = "--from",
+      paramLabel = "V",
+      description = "The first version (default: the first).")
+  Long from;
+
+  @Option(names = "--to", paramLabel = "V", description = "The last version (default: the last).")
+  Long to;
+
+  @Option(
+      names = "--reducer",
+      paramLabel = "R",
+      description = "A JavaScript reducer file, or a folder of them (*.js in name order).")
+  Path reducer;
+
+  @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write it.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      defaultValue = "html",
+      description = "html (default), json or csv.")
+  Format format;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (from != null && to != null && from > to) {
+      throw new StoreException("--from " + from + " is after --to " + to);
+    }
+    ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
+    Evidence evidence;
+    try (SqliteEventSource source = store.open()) {
+      StreamSummary summary =
+          source.stream(stream)
+              .orElseThrow(
+                  () ->
+                      new StoreException(
+                          "no stream '"
+                              + stream
+                              + "' in "
+                              + source.file()
+                              + " (list them with: hindsight streams FILE)"));
+      Reducer r = reducers.forStream(summary.stream(), summary.type());
+      evidence =
+          Evidence.gather(
+              source,
+              summary,
+              from,
+              to,
+              r,
+              reducer,
+              Version.text(),
+              Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+              Progress.NONE);
+    }
+    write(evidence);
+    spec.commandLine()
+        .getOut()
+        .println(
+            out
+                + ": "
+                + String.format(Locale.ROOT, "%,d", evidence.events().size())
+                + " events, "
+                + evidence.findings().size()
+                + " findings");
+    return HindsightCli.OK;
+  }
+
+  private void write(Evidence evidence) {
+    Path target = out.toAbsolutePath();
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    try {
+      try (PrintWriter w =
+          new PrintWriter(
+              new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8))) {
+        switch (format) {
+          case html -> ReportWriter.html(evidence, w);
+          case json -> w.println(Json.pretty(ReportWriter.json(evidence)));
+          case csv -> ReportWriter.csv(evidence, w);
+        }
+      }
+      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // nothing more to do
+      }
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.hindsight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.store.codec.Json;
+import dev.hindsight.store.sqlite.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report}: what the evidence says, in each format, and that it is reproducible. */
+class ReportCommandTest {
+
+  @TempDir Path dir;
+
+  private Path store() throws Exception {
+    Path db = dir.resolve("shop <&> store.db");
+    try (Connection c = TestStores.connect(db)) {
+      TestStores.createSchema(c);
+      TestStores.insert(
+          c,
+          1,
+          "order-1",
+          1,
+          "Placed",
+          "{\"status\":\"placed\",\"total\":24.00}",
+          "{\"by\":\"ada\"}",
+          "2024-05-01T10:00:00Z");
+      TestStores.insert(
+          c,
+          2,
+          "order-1",
+          2,
+          "Paid",
+          "{\"status\":\"paid\",\"note\":\"<script>x</script>\"}",
+          "{\"by\":\"bob\"}",
+          "2024-05-01T10:01:00Z");
+      TestStores.insert(
+          c, 3, "order-1", 3, "Shipped", "{\"status\":\"shipped\"}", "{}", "2024-05-01T10:02:00Z");
+      TestStores.insert(
+          c, 4, "order-1", 5, "Closed", "{\"status\":\"closed\"}", "{}", "2024-05-01T10:03:00Z");
+    }
+    return db;
+  }
+
+  @Test
+  void theJsonReportHasTheProvenanceTheEventsTheStatesAndTheFindings() throws Exception {
+    Path db = store();
+    Path out = dir.resolve("report.json");
+
+    CliRun run =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--from",
+            "2",
+            "--to",
+            "3",
+            "--out",
+            out.toString(),
+            "--format",
+            "json");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("2 events, 1 findings");
+    JsonNode r = Json.parse(Files.readString(out));
+    assertThat(r.get("store").get("file").asText()).isEqualTo("shop <&> store.db");
+    assertThat(r.get("store").get("sha256").asText()).isEqualTo(TestStores.sha256(db));
+    assertThat(r.get("store").get("size").asLong()).isEqualTo(Files.size(db));
+    assertThat(r.get("layout").asText()).isEqualTo("hindsight-simple");
+    assertThat(r.get("reducer").get("name").asText()).isEqualTo("generic (deep merge)");
+    assertThat(r.get("reducer").get("sha256").isNull()).isTrue();
+    assertThat(r.get("hindsight").asText()).startsWith("hindsight ");
+    assertThat(r.get("masking").get("on").asBoolean()).isFalse();
+    assertThat(r.get("range").get("events").asInt()).isEqualTo(2);
+    assertThat(Json.write(r.get("stateAtStart")))
+        .isEqualTo("{\"status\":\"placed\",\"total\":24.00}");
+    assertThat(Json.write(r.get("stateAtEnd")))
+        .isEqualTo("{\"status\":\"shipped\",\"total\":24.00,\"note\":\"<script>x</script>\"}");
+    JsonNode paid = r.get("events").get(0);
+    assertThat(paid.get("version").asLong()).isEqualTo(2);
+    assertThat(paid.get("type").asText()).isEqualTo("Paid");
+    assertThat(paid.get("metadata").get("by").asText()).isEqualTo("bob");
+    assertThat(paid.get("changes").findValuesAsText("path")).containsExactly("/status", "/note");
+    assertThat(paid.get("changes").get(0).get("op").asText()).isEqualTo("changed");
+    // the stream's gap (version 4) is a finding of the stream, whatever the range
+    assertThat(r.get("findings").get(0).get("kind").asText()).isEqualTo("version-gap");
+  }
+
+  @Test
+  void theHtmlReportStandsAloneEscapesWhatItShowsAndIsReproducible() throws Exception {
+    Path db = store();
+    Path reducer = dir.resolve("orders.js");
+    Files.writeString(reducer, "({ $any: (s, e) => ({ ...s, last: e.type }) })\n");
+    Path a = dir.resolve("a.html");
+    Path b = dir.resolve("b.html");
+
+    for (Path out : List.of(a, b)) {
+      CliRun run =
+          CliRun.of(
+              "report",
+              db.toString(),
+              "--stream",
+              "order-1",
+              "--reducer",
+              reducer.toString(),
+              "--out",
+              out.toString());
+      assertThat(run.exit()).as(run.toString()).isZero();
+    }
+
+    String html = Files.readString(a);
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("shop &lt;&amp;&gt; store.db")
+        .contains(TestStores.sha256(db))
+        .contains(dev.hindsight.audit.Digests.sha256(reducer))
+        .contains("&lt;script&gt;x&lt;/script&gt;")
+        .doesNotContain("<script>")
+        .doesNotContain("http://")
+        .doesNotContain("https://")
+        .doesNotContain("<link")
+        .doesNotContain("src=")
+        .contains("Masking</th><td>off")
+        .contains("version-gap");
+    assertThat(withoutGenerationTime(Files.readString(b))).isEqualTo(withoutGenerationTime(html));
+  }
+
+  @Test
+  void theCsvReportHasOneQuotedRowPerEvent() throws Exception {
+    Path db = store();
+    Path out = dir.resolve("report.csv");
+
+    CliRun run =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--out",
+            out.toString(),
+            "--format",
+            "csv");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    List<String> lines = List.of(Files.readString(out).split("\r\n"));
+    assertThat(lines.get(0))
+        .isEqualTo("version,position,timestamp,type,data,metadata,changes,reducer_error");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "1,1,2024-05-01T10:00:00Z,Placed,\"{\"\"status\"\":\"\"placed\"\",\"\"total\"\":24.00}\","
+                + "\"{\"\"by\"\":\"\"ada\"\"}\",\"+ /status = \"\"placed\"\"\n+ /total = 24.00\",");
+  }
+
+  @Test
+  void anUnknownStreamOrABackwardRangeIsOneClearLine() throws Exception {
+    Path db = store();
+    CliRun none =
+        CliRun.of(
+            "report", db.toString(), "--stream", "nope", "--out", dir.resolve("r").toString());
+    CliRun backwards =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--from",
+            "3",
+            "--to",
+            "2",
+            "--out",
+            dir.resolve("r").toString());
+
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.errLines()).singleElement().asString().contains("no stream 'nope'");
+    assertThat(backwards.exit()).isEqualTo(2);
+    assertThat(backwards.errLines()).containsExactly("hindsight: --from 3 is after --to 2");
+    assertThat(Files.exists(dir.resolve("r"))).isFalse();
+  }
+
+  private static String withoutGenerationTime(String html) {
+    return html.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME");
+  }
+}
