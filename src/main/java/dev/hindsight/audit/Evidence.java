@@ -79,6 +79,7 @@ public record Evidence(
       Path reducerFile,
       String hindsight,
       Instant generatedAt,
+      Masking masking,
       Progress progress) {
     StreamReplay replay =
         StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
@@ -91,7 +92,10 @@ public record Evidence(
     for (int o = first; o <= last; o++) {
       StreamReplay.Point p = replay.point(o);
       entries.add(
-          new Entry(p.event(), p.changes(), p.error() == null ? null : p.error().message()));
+          new Entry(
+              masking.apply(p.event()),
+              p.changes().stream().map(masking::apply).toList(),
+              p.error() == null ? null : p.error().message()));
       if ((o & 255) == 0 && !progress.report(o - first, Math.max(1, last - first + 1))) {
         throw new CancellationException("report cancelled");
       }
@@ -112,11 +116,11 @@ public record Evidence(
           stream,
           from,
           to,
-          start,
-          end,
+          masking.apply(start),
+          masking.apply(end),
           List.copyOf(entries),
           findings,
-          List.of());
+          masking.rules());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);
     }

@@ -76,6 +76,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "html (default), json or csv.")
   Format format;
 
+  @Option(
+      names = "--mask",
+      paramLabel = "RULES",
+      description =
+          "Values to show as •••: field names (email) and JSON pointers (/customer/address,"
+              + " /items/*/price), comma-separated. The report says masking was on.")
+  String mask;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -107,6 +115,7 @@ final class ReportCommand implements Callable<Integer> {
               reducer,
               Version.text(),
               Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+              dev.hindsight.audit.Masking.parse(mask),
               Progress.NONE);
     }
     write(evidence);

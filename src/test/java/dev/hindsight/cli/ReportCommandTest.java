@@ -133,6 +133,47 @@ class ReportCommandTest {
   }
 
   @Test
+  void maskedValuesAreNowhereInTheReportAndTheReportSaysMaskingWasOn() throws Exception {
+    Path db = store();
+    Path html = dir.resolve("masked.html");
+    Path json = dir.resolve("masked.json");
+    Path csv = dir.resolve("masked.csv");
+
+    for (String[] f :
+        new String[][] {
+          {"html", html.toString()}, {"json", json.toString()}, {"csv", csv.toString()}
+        }) {
+      CliRun run =
+          CliRun.of(
+              "report",
+              db.toString(),
+              "--stream",
+              "order-1",
+              "--mask",
+              "by,/note",
+              "--out",
+              f[1],
+              "--format",
+              f[0]);
+      assertThat(run.exit()).as(run.toString()).isZero();
+    }
+
+    for (Path out : List.of(html, json, csv)) {
+      assertThat(Files.readString(out))
+          .as(out.getFileName().toString())
+          .doesNotContainPattern("\\bada\\b") // "metadata" has it inside
+          .doesNotContainPattern("\\bbob\\b")
+          .doesNotContain("script")
+          .contains("•••");
+    }
+    assertThat(Files.readString(html)).contains("Masking</th><td>on: by, /note shown as •••");
+    JsonNode masking = Json.parse(Files.readString(json)).get("masking");
+    assertThat(masking.get("on").asBoolean()).isTrue();
+    assertThat(masking.get("fields").findValuesAsText("")).isEmpty();
+    assertThat(Json.write(masking.get("fields"))).isEqualTo("[\"by\",\"/note\"]");
+  }
+
+  @Test
   void theCsvReportHasOneQuotedRowPerEvent() throws Exception {
     Path db = store();
     Path out = dir.resolve("report.csv");
