@@ -40,6 +40,7 @@ import java.util.concurrent.CancellationException;
  * @param stateAtEnd the state after the last event in range
  * @param events the events in range, each with what it changed
  * @param findings what {@code verify} finds in this stream
+ * @param bookmarks the stream's bookmarks and notes in range
  * @param masking what is masked (empty: masking is off)
  */
 public record Evidence(
@@ -59,6 +60,7 @@ public record Evidence(
     JsonNode stateAtEnd,
     List<Entry> events,
     List<Finding> findings,
+    List<Bookmarks.Bookmark> bookmarks,
     List<String> masking) {
 
   /** One event in range: as stored, and what it did to the state. */
@@ -80,6 +82,7 @@ public record Evidence(
       String hindsight,
       Instant generatedAt,
       Masking masking,
+      List<Bookmarks.Bookmark> bookmarks,
       Progress progress) {
     StreamReplay replay =
         StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
@@ -120,6 +123,7 @@ public record Evidence(
           masking.apply(end),
           List.copyOf(entries),
           findings,
+          bookmarks.stream().filter(b -> b.version() >= from && b.version() <= to).toList(),
           masking.rules());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);

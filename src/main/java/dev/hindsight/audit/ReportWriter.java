@@ -74,6 +74,16 @@ public final class ReportWriter {
       }
       j.put("reducerError", entry.reducerError());
     }
+    ArrayNode bookmarks = o.putArray("bookmarks");
+    for (Bookmarks.Bookmark b : e.bookmarks()) {
+      ObjectNode bj = bookmarks.addObject();
+      bj.put("stream", b.stream());
+      bj.put("version", b.version());
+      bj.put("title", b.title());
+      bj.put("text", b.text());
+      bj.put("author", b.author());
+      bj.put("time", EventJson.iso(b.time()));
+    }
     ArrayNode findings = o.putArray("findings");
     for (Finding f : e.findings()) {
       ObjectNode fj = findings.addObject();
@@ -154,6 +164,7 @@ public final class ReportWriter {
       .sev-error { color: #cf222e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
       .sev-info { color: #59636e; }
       .error { color: #cf222e; }
+      .note { background: #fff8c5; border-left: 3px solid #d4a72c; padding: 4px 8px; margin: 6px 0; }
       .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
       .label { color: #59636e; font-size: 12px; margin-top: 6px; }
       footer { color: #59636e; font-size: 12px; margin-top: 32px; }
@@ -253,6 +264,30 @@ public final class ReportWriter {
       out.println("</table>");
     }
 
+    out.println("<h2>Bookmarks and notes</h2>");
+    if (e.bookmarks().isEmpty()) {
+      out.println("<p>None in this range.</p>");
+    } else {
+      out.println(
+          "<table><tr><th>Version</th><th>Title</th><th>Note</th><th>Author</th><th>Written</th>"
+              + "</tr>");
+      for (Bookmarks.Bookmark b : e.bookmarks()) {
+        out.println(
+            "<tr><td>"
+                + b.version()
+                + "</td><td>"
+                + esc(b.title())
+                + "</td><td>"
+                + esc(b.text())
+                + "</td><td>"
+                + esc(b.author())
+                + "</td><td>"
+                + esc(EventJson.iso(b.time()))
+                + "</td></tr>");
+      }
+      out.println("</table>");
+    }
+
     out.println("<h2>State at the start of the range</h2>");
     out.println("<pre>" + esc(Json.pretty(e.stateAtStart())) + "</pre>");
 
@@ -270,6 +305,17 @@ public final class ReportWriter {
               + " · position "
               + ev.position()
               + "</span></h3>");
+      for (Bookmarks.Bookmark b : e.bookmarks()) {
+        if (b.version() == ev.version()) {
+          out.println(
+              "<p class=\"note\">Bookmark: <strong>"
+                  + esc(b.title())
+                  + "</strong>"
+                  + (b.text().isEmpty() ? "" : " — " + esc(b.text()))
+                  + (b.author().isEmpty() ? "" : " (" + esc(b.author()) + ")")
+                  + "</p>");
+        }
+      }
       if (entry.reducerError() != null) {
         out.println("<p class=\"error\">Reducer error: " + esc(entry.reducerError()) + "</p>");
       }

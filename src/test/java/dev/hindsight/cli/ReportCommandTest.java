@@ -174,6 +174,54 @@ class ReportCommandTest {
   }
 
   @Test
+  void bookmarksInRangeAreInTheReport() throws Exception {
+    Path db = store();
+    dev.hindsight.audit.Bookmarks b = dev.hindsight.audit.Bookmarks.of(db);
+    b.add(
+        new dev.hindsight.audit.Bookmarks.Bookmark(
+            "order-1",
+            2,
+            "paid <twice>?",
+            "check the bank",
+            "carol",
+            java.time.Instant.parse("2024-06-01T09:00:00Z")));
+    b.add(
+        new dev.hindsight.audit.Bookmarks.Bookmark(
+            "order-1",
+            5,
+            "out of range",
+            "",
+            "carol",
+            java.time.Instant.parse("2024-06-01T09:05:00Z")));
+    Path html = dir.resolve("b.html");
+    Path json = dir.resolve("b.json");
+
+    CliRun.of(
+        "report", db.toString(), "--stream", "order-1", "--to", "3", "--out", html.toString());
+    CliRun.of(
+        "report",
+        db.toString(),
+        "--stream",
+        "order-1",
+        "--to",
+        "3",
+        "--out",
+        json.toString(),
+        "--format",
+        "json");
+
+    assertThat(Files.readString(html))
+        .contains("paid &lt;twice&gt;?")
+        .contains("check the bank")
+        .contains("Bookmark: <strong>paid &lt;twice&gt;?</strong>")
+        .doesNotContain("out of range");
+    JsonNode marks = Json.parse(Files.readString(json)).get("bookmarks");
+    assertThat(marks).hasSize(1);
+    assertThat(marks.get(0).get("author").asText()).isEqualTo("carol");
+    assertThat(marks.get(0).get("version").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void theCsvReportHasOneQuotedRowPerEvent() throws Exception {
     Path db = store();
     Path out = dir.resolve("report.csv");
