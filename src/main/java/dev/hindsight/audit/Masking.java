@@ -120,6 +120,38 @@ public record Masking(List<String> rules) {
         e.problems());
   }
 
+  /** A point of a replay with its states, event, upcast and changes masked. */
+  public dev.hindsight.replay.StreamReplay.Point apply(dev.hindsight.replay.StreamReplay.Point p) {
+    if (!on() || p == null) {
+      return p;
+    }
+    return new dev.hindsight.replay.StreamReplay.Point(
+        p.ordinal(),
+        apply(p.before()),
+        apply(p.after()),
+        p.event() == null ? null : apply(p.event()),
+        apply(p.upcast()),
+        p.error(),
+        p.changes().stream().map(this::apply).toList());
+  }
+
+  /** An entry of a value's history, its values masked as they would be at {@code pointer}. */
+  public dev.hindsight.replay.Blame.Entry apply(
+      dev.hindsight.replay.Blame.Entry entry, String pointer) {
+    if (!on()) {
+      return entry;
+    }
+    Change masked = apply(new Change(pointer, entry.op(), entry.oldValue(), entry.newValue()));
+    return new dev.hindsight.replay.Blame.Entry(
+        entry.ordinal(),
+        entry.version(),
+        entry.type(),
+        entry.timestamp(),
+        entry.op(),
+        masked.oldValue(),
+        masked.newValue());
+  }
+
   private boolean masksPath(String at) {
     if (at.isEmpty()) {
       return false;

@@ -133,7 +133,7 @@ public final class AnalysisViewModel {
         () -> JsonDiff.diff(r.stateAfter(a), r.stateAfter(b)),
         changes -> {
           if (compareA.get() == a && compareB.get() == b && replay() == r) {
-            comparison.setAll(changes);
+            comparison.setAll(changes.stream().map(stream.masking()::apply).toList());
             say(
                 Topic.COMPARE,
                 changes.isEmpty()
@@ -175,7 +175,8 @@ public final class AnalysisViewModel {
           }
           endWork();
           if (pointer.equals(historyPath.get()) && replay() == r) {
-            history.setAll(entries);
+            history.setAll(
+                entries.stream().map(en -> stream.masking().apply(en, pointer)).toList());
             say(
                 Topic.HISTORY,
                 entries.size() + " events changed " + (pointer.isEmpty() ? "the state" : pointer));

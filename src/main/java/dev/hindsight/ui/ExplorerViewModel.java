@@ -29,6 +29,9 @@ public final class ExplorerViewModel {
       new ReadOnlyStringWrapper(this, "reducerMessage");
   private final ReadOnlyObjectWrapper<StreamViewModel> stream =
       new ReadOnlyObjectWrapper<>(this, "stream");
+  private final javafx.beans.property.ObjectProperty<dev.hindsight.audit.Masking> masking =
+      new javafx.beans.property.SimpleObjectProperty<>(
+          this, "masking", dev.hindsight.audit.Masking.off());
 
   public ExplorerViewModel(TaskRunner tasks, Function<Path, EventSource> opener) {
     this(tasks, opener, JsReducers::load);
@@ -48,6 +51,89 @@ public final class ExplorerViewModel {
               stopStream(); // its fold reads the store being replaced
               stream.set(null);
             });
+    masking.addListener(
+        (obs, old, now) -> {
+          StreamViewModel open = stream.get();
+          if (open != null) {
+            open.refreshShown();
+          }
+        });
+  }
+
+  /**
+   * Writes an evidence report on the open stream (all of it) to {@code out}: HTML, or JSON or CSV
+   * when the file's name ends so; with the window's reducer, masking and the store's bookmarks.
+   * Runs in the background; {@code done} gets a line to show.
+   */
+  public void exportReport(
+      Path out,
+      java.util.function.Consumer<String> done,
+      java.util.function.Consumer<Throwable> failed) {
+    StreamViewModel open = stream.get();
+    EventSource source = streams.sourceProperty().get();
+    if (open == null || source == null) {
+      failed.accept(
+          new IllegalStateException("Open a stream first: a report is about one stream."));
+      return;
+    }
+    dev.hindsight.replay.Reducer reducer =
+        reducers.get().forStream(open.stream().stream(), open.stream().type());
+    Path reducerFile = reducerPath.get();
+    dev.hindsight.audit.Masking mask = masking.get();
+    String version =
+        "hindsight "
+            + java.util.Objects.requireNonNullElse(
+                ExplorerViewModel.class.getPackage().getImplementationVersion(), "dev");
+    tasks.run(
+        () -> {
+          dev.hindsight.audit.Evidence evidence =
+              dev.hindsight.audit.Evidence.gather(
+                  source,
+                  open.stream(),
+                  null,
+                  null,
+                  reducer,
+                  reducerFile,
+                  version,
+                  java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                  mask,
+                  dev.hindsight.audit.Bookmarks.of(source.file())
+                      .of(open.stream().stream(), Long.MIN_VALUE, Long.MAX_VALUE),
+                  dev.hindsight.replay.Progress.NONE);
+          String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+          try (java.io.PrintWriter w =
+              new java.io.PrintWriter(
+                  java.nio.file.Files.newBufferedWriter(
+                      out, java.nio.charset.StandardCharsets.UTF_8))) {
+            if (name.endsWith(".json")) {
+              w.println(
+                  dev.hindsight.store.codec.Json.pretty(
+                      dev.hindsight.audit.ReportWriter.json(evidence)));
+            } else if (name.endsWith(".csv")) {
+              dev.hindsight.audit.ReportWriter.csv(evidence, w);
+            } else {
+              dev.hindsight.audit.ReportWriter.html(evidence, w);
+            }
+          }
+          return "Report written to "
+              + out.getFileName()
+              + ": "
+              + evidence.events().size()
+              + " events, "
+              + evidence.findings().size()
+              + " findings"
+              + (mask.on() ? ", masking on" : "");
+        },
+        done,
+        failed);
+  }
+
+  /**
+   * What the window masks (field names and JSON pointers shown as •••): the state, the event, the
+   * table, comparisons, histories, and exported reports.
+   */
+  public javafx.beans.property.ObjectProperty<dev.hindsight.audit.Masking> maskingProperty() {
+    return masking;
   }
 
   public StreamListViewModel streams() {
@@ -69,6 +155,7 @@ public final class ExplorerViewModel {
     }
     stopStream();
     StreamViewModel next = new StreamViewModel(tasks, source, summary);
+    next.setMasking(masking::get);
     stream.set(next);
     next.build(reducers.get(), target);
   }

@@ -101,6 +101,7 @@ public final class MainWindow extends BorderPane {
             });
     explorer = new ExplorerPane(Slots.timeline(), Slots.state(this::showHistory));
     this.settings = settings;
+    model.maskingProperty().set(dev.hindsight.audit.Masking.parse(settings.masking()));
     SplitPane split = new SplitPane(streamsPane, explorer);
     split.setDividerPositions(settings.divider("streams", 0.24));
     java.util.Map<String, Double> dividers = new java.util.HashMap<>();
@@ -212,6 +213,10 @@ public final class MainWindow extends BorderPane {
         });
     MenuItem generic = new MenuItem("Use the _Generic Reducer");
     generic.setOnAction(e -> model.clearReducers());
+    MenuItem export = new MenuItem("_Export Report…", new FontIcon(Feather.FILE_TEXT));
+    export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+    export.setOnAction(e -> exportReport());
+    export.disableProperty().bind(model.streamProperty().isNull());
     MenuItem exit = new MenuItem("_Quit");
     exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     exit.setOnAction(e -> quit.run());
@@ -228,6 +233,8 @@ public final class MainWindow extends BorderPane {
             reducerFolder,
             reload,
             generic,
+            new SeparatorMenuItem(),
+            export,
             new SeparatorMenuItem(),
             exit);
     MenuItem goTo = new MenuItem("_Go to…");
@@ -262,7 +269,9 @@ public final class MainWindow extends BorderPane {
       item.setOnAction(e -> settings.setTheme(t));
       theme.getItems().add(item);
     }
-    return new Menu("_View", null, theme);
+    MenuItem masking = new MenuItem("_Masking…", new FontIcon(Feather.EYE_OFF));
+    masking.setOnAction(e -> editMasking());
+    return new Menu("_View", null, theme, masking);
   }
 
   private void refreshRecent() {
@@ -275,6 +284,60 @@ public final class MainWindow extends BorderPane {
     }
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
   }
+
+  /** View › Masking…: the rules, comma-separated; kept in the settings. */
+  private void editMasking() {
+    javafx.scene.control.TextInputDialog dialog =
+        new javafx.scene.control.TextInputDialog(
+            String.join(", ", model.maskingProperty().get().rules()));
+    dialog.initOwner(window());
+    dialog.setTitle("Masking");
+    dialog.setHeaderText(
+        "Values to show as •••, in the window and in every report.\n"
+            + "Field names (email) match at any depth; JSON pointers (/customer/address,"
+            + " /items/*/price) match with everything under them. Empty: masking off.");
+    dialog.setContentText("Mask:");
+    dialog.getEditor().setPrefColumnCount(36);
+    dialog
+        .showAndWait()
+        .ifPresent(
+            text -> {
+              dev.hindsight.audit.Masking rules = dev.hindsight.audit.Masking.parse(text);
+              settings.setMasking(String.join(",", rules.rules()));
+              model.maskingProperty().set(rules);
+            });
+  }
+
+  /** File › Export Report…: the open stream's evidence report, written in the background. */
+  private void exportReport() {
+    StreamViewModel open = model.streamProperty().get();
+    if (open == null) {
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export an evidence report");
+    chooser.setInitialFileName(open.stream().stream().replaceAll("[^A-Za-z0-9._-]", "_") + ".html");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("HTML report", "*.html"),
+            new FileChooser.ExtensionFilter("JSON", "*.json"),
+            new FileChooser.ExtensionFilter("CSV, one row per event", "*.csv"));
+    File chosen = chooser.showSaveDialog(window());
+    if (chosen == null) {
+      return;
+    }
+    reportStatus.setText("Writing the report…");
+    model.exportReport(
+        chosen.toPath(),
+        reportStatus::setText,
+        failure -> {
+          reportStatus.setText("");
+          showError("The report could not be written", StreamListViewModel.message(failure));
+        });
+  }
+
+  private final Label reportStatus = new Label();
 
   private java.util.function.Consumer<Path> onNewWindow; // set by the application; else opens here
 
@@ -442,7 +505,20 @@ public final class MainWindow extends BorderPane {
     reducerLabel.getStyleClass().add("text-muted");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox box = new HBox(12, new FontIcon(Feather.CLOCK), title, layout, reducerLabel, spacer);
+    Label masked = new Label();
+    masked.setId("masking");
+    masked.getStyleClass().add("text-muted");
+    masked
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.maskingProperty().get().on()
+                        ? "masking: " + String.join(", ", model.maskingProperty().get().rules())
+                        : "",
+                model.maskingProperty()));
+    HBox box =
+        new HBox(12, new FontIcon(Feather.CLOCK), title, layout, reducerLabel, masked, spacer);
     box.setAlignment(Pos.CENTER_LEFT);
     box.setPadding(new Insets(8, 12, 8, 12));
     return box;
@@ -461,7 +537,8 @@ public final class MainWindow extends BorderPane {
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(16, 16);
     spinner.visibleProperty().bind(model.streams().busyProperty());
-    HBox bar = new HBox(8, spinner, status, reducerStatus);
+    reportStatus.setId("report-status");
+    HBox bar = new HBox(8, spinner, status, reducerStatus, reportStatus);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 12, 4, 12));
     bar.getStyleClass().add("status-bar");

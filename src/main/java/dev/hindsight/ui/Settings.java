@@ -38,6 +38,15 @@ final class Settings {
     }
   }
 
+  /** The masking rules, comma-separated (empty: off). */
+  String masking() {
+    return prefs.get("masking", "");
+  }
+
+  void setMasking(String rules) {
+    prefs.put("masking", rules == null ? "" : rules);
+  }
+
   void setTheme(Theme theme) {
     prefs.put("theme", theme.name());
     apply(theme);

@@ -52,6 +52,11 @@ public final class StreamViewModel {
   private final DoubleProperty compression = new SimpleDoubleProperty(this, "compression", 60);
 
   private AtomicBoolean cancelBuild = new AtomicBoolean();
+
+  /** What the window masks; what this stream shows goes through it. */
+  private java.util.function.Supplier<dev.hindsight.audit.Masking> masking =
+      dev.hindsight.audit.Masking::off;
+
   private boolean computing;
   private int wanted = Integer.MIN_VALUE;
 
@@ -133,6 +138,27 @@ public final class StreamViewModel {
 
   private record Built(StreamReplay replay, List<EventRow> rows) {}
 
+  /** Where the masking rules come from (the window's); everything shown goes through them. */
+  public void setMasking(java.util.function.Supplier<dev.hindsight.audit.Masking> masking) {
+    this.masking = masking;
+  }
+
+  public dev.hindsight.audit.Masking masking() {
+    return masking.get();
+  }
+
+  /**
+   * Shows again what is shown, after the masking changed: the current point, and the table's data
+   * summaries as their rows come into view.
+   */
+  public void refreshShown() {
+    summaryPages.clear();
+    rows.forEach(r -> r.setSummary(null));
+    if (replay.get() != null) {
+      requestPoint(ordinal.get());
+    }
+  }
+
   /** Stops a build in progress (the previous replay, if any, stays). */
   public void cancelBuild() {
     cancelBuild.set(true);
@@ -156,7 +182,7 @@ public final class StreamViewModel {
           computing = false;
           boolean current = replay.get() == r;
           if (current) {
-            point.set(p);
+            point.set(masking().apply(p));
           }
           // a move while computing, or a new replay (refold) since: compute what is wanted now
           if ((wanted != target || !current) && replay.get() != null) {
@@ -195,7 +221,9 @@ public final class StreamViewModel {
           r.forEach(
               from,
               to,
-              (o, e) -> texts[o - from] = dev.hindsight.event.EventJson.summary(e, SUMMARY_WIDTH));
+              (o, e) ->
+                  texts[o - from] =
+                      dev.hindsight.event.EventJson.summary(masking().apply(e), SUMMARY_WIDTH));
           return texts;
         },
         loaded -> {

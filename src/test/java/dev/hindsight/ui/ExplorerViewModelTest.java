@@ -208,6 +208,55 @@ class ExplorerViewModelTest {
   }
 
   @Test
+  void maskingHidesValuesInThePointTheTableAndTheAnalysisAndComesOffAgain() {
+    StreamViewModel s = openAccount1();
+    model.maskingProperty().set(dev.hindsight.audit.Masking.parse("by"));
+
+    assertThat(Json.write(s.pointProperty().get().after()))
+        .isEqualTo("{\"balance\":5,\"by\":\"•••\"}");
+    assertThat(Json.write(s.pointProperty().get().event().data())).doesNotContain("bob");
+    assertThat(s.pointProperty().get().changes())
+        .extracting(c -> c.line("->"))
+        .contains("~ /by: \"•••\" -> \"•••\"");
+    s.needSummary(s.rows().get(3));
+    assertThat(s.rows().get(3).summaryProperty().get()).contains("•••").doesNotContain("bob");
+    AnalysisViewModel a = s.analysis();
+    a.historyOf("/by");
+    assertThat(a.history()).extracting(e -> String.valueOf(e.newValue())).containsOnly("\"•••\"");
+
+    model.maskingProperty().set(dev.hindsight.audit.Masking.off());
+    assertThat(Json.write(s.pointProperty().get().after())).contains("bob");
+    s.needSummary(s.rows().get(3));
+    assertThat(s.rows().get(3).summaryProperty().get()).contains("bob");
+  }
+
+  @Test
+  void exportingAReportWritesTheOpenStreamWithTheWindowsMasking() throws Exception {
+    openAccount1();
+    model.maskingProperty().set(dev.hindsight.audit.Masking.parse("by"));
+    Path out = dir.resolve("account-1.html");
+    String[] said = new String[1];
+
+    model.exportReport(out, m -> said[0] = m, e -> said[0] = "failed: " + e);
+
+    assertThat(said[0])
+        .isEqualTo("Report written to account-1.html: 4 events, 0 findings, masking on");
+    assertThat(Files.readString(out))
+        .contains("Evidence report: account-1, versions 1–4")
+        .contains("on: by shown as •••")
+        .doesNotContain("bob")
+        .doesNotContain("ann");
+  }
+
+  @Test
+  void exportingWithNoStreamOpenSaysSo() {
+    String[] said = new String[1];
+    model.exportReport(dir.resolve("r.html"), m -> said[0] = m, e -> said[0] = e.getMessage());
+    assertThat(said[0]).isEqualTo("Open a stream first: a report is about one stream.");
+    assertThat(Files.exists(dir.resolve("r.html"))).isFalse();
+  }
+
+  @Test
   void theWindowsCommandLineIsCheckedBeforeAnyWindowOpens() {
     assertThat(
             HindsightApp.LaunchArgs.parse(
