@@ -86,6 +86,16 @@ final class AnalysisPane extends BorderPane {
     setBottom(new VBox(workingBox, message));
   }
 
+  /** Shows {@code tab}. */
+  void select(Tab tab) {
+    tabs.getSelectionModel().select(tab);
+  }
+
+  /** Adds tabs after the stream's own (the store's findings and bookmarks). */
+  void addTabs(Tab... more) {
+    tabs.getTabs().addAll(more);
+  }
+
   private VBox compareForm() {
     Button a = new Button("Set A here");
     a.setId("mark-a");
@@ -314,6 +324,11 @@ final class AnalysisPane extends BorderPane {
       return;
     }
     int tab = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
+    if (tab >= TOPICS.length) {
+      message.textProperty().unbind();
+      message.setText(""); // the audit tabs say their own
+      return;
+    }
     message.textProperty().bind(stream.analysis().messageProperty(TOPICS[tab]));
   }
 

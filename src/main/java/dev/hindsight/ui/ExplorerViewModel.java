@@ -29,6 +29,13 @@ public final class ExplorerViewModel {
       new ReadOnlyStringWrapper(this, "reducerMessage");
   private final ReadOnlyObjectWrapper<StreamViewModel> stream =
       new ReadOnlyObjectWrapper<>(this, "stream");
+  private final AuditViewModel audit;
+
+  /** The open store's findings and bookmarks. */
+  public AuditViewModel audit() {
+    return audit;
+  }
+
   private final javafx.beans.property.ObjectProperty<dev.hindsight.audit.Masking> masking =
       new javafx.beans.property.SimpleObjectProperty<>(
           this, "masking", dev.hindsight.audit.Masking.off());
@@ -44,12 +51,14 @@ public final class ExplorerViewModel {
     this.tasks = tasks;
     this.streams = new StreamListViewModel(tasks, opener);
     this.reducerLoader = reducerLoader;
+    this.audit = new AuditViewModel(tasks, streams.sourceProperty()::get, reducers::get);
     streams
         .sourceProperty()
         .addListener(
             (obs, old, now) -> {
               stopStream(); // its fold reads the store being replaced
               stream.set(null);
+              audit.storeChanged();
             });
     masking.addListener(
         (obs, old, now) -> {

@@ -99,7 +99,9 @@ public final class MainWindow extends BorderPane {
                 model.openStream(s, Integer.MAX_VALUE);
               }
             });
-    explorer = new ExplorerPane(Slots.timeline(), Slots.state(this::showHistory));
+    explorer = new ExplorerPane(Slots.timeline(model.audit()), Slots.state(this::showHistory));
+    audit = new AuditTabs(model, this::window);
+    explorer.analysis.addTabs(audit.findings, audit.bookmarks);
     this.settings = settings;
     model.maskingProperty().set(dev.hindsight.audit.Masking.parse(settings.masking()));
     SplitPane split = new SplitPane(streamsPane, explorer);
@@ -243,13 +245,25 @@ public final class MainWindow extends BorderPane {
     MenuItem find = new MenuItem("_Find When…");
     find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
     find.setOnAction(e -> explorer.analysis.focusFind());
+    MenuItem bookmark = new MenuItem("_Bookmark This Event…");
+    bookmark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+    bookmark.setOnAction(e -> audit.bookmarkCurrent());
+    bookmark.disableProperty().bind(model.streamProperty().isNull());
+    MenuItem verify = new MenuItem("_Verify Store");
+    verify.setOnAction(
+        e -> {
+          explorer.analysis.select(audit.findings);
+          model.audit().verify();
+        });
+    verify.disableProperty().bind(model.streams().sourceProperty().isNull());
     MenuItem markA = new MenuItem("Set Compare Point _A");
     markA.setAccelerator(KeyCombination.keyCombination("Shortcut+1"));
     markA.setOnAction(e -> withStream(s -> s.analysis().markA()));
     MenuItem markB = new MenuItem("Set Compare Point _B");
     markB.setAccelerator(KeyCombination.keyCombination("Shortcut+2"));
     markB.setOnAction(e -> withStream(s -> s.analysis().markB()));
-    Menu go = new Menu("_Go", null, goTo, find, markA, markB);
+    Menu go =
+        new Menu("_Go", null, goTo, find, markA, markB, new SeparatorMenuItem(), bookmark, verify);
     return new MenuBar(file, go, view());
   }
 
@@ -338,6 +352,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private final Label reportStatus = new Label();
+  private final AuditTabs audit;
 
   private java.util.function.Consumer<Path> onNewWindow; // set by the application; else opens here
 

@@ -15,7 +15,7 @@ final class Slots {
   private Slots() {}
 
   /** The timeline: position both ways, the events' types as colours, reducer errors as markers. */
-  static ExplorerPane.TimelineSlot timeline() {
+  static ExplorerPane.TimelineSlot timeline(AuditViewModel audit) {
     TimelineBar bar = new TimelineBar();
     bar.setId("timeline");
     return new ExplorerPane.TimelineSlot() {
@@ -49,6 +49,16 @@ final class Slots {
             .addListener((javafx.collections.ListChangeListener<Integer>) c -> remark.run());
         a.compareAProperty().addListener((obs, old, now) -> remark.run());
         a.compareBProperty().addListener((obs, old, now) -> remark.run());
+        audit
+            .bookmarks()
+            .addListener(
+                (javafx.collections.ListChangeListener<dev.hindsight.audit.Bookmarks.Bookmark>)
+                    c -> remark.run());
+        audit
+            .findings()
+            .addListener(
+                (javafx.collections.ListChangeListener<dev.hindsight.audit.Finding>)
+                    c -> remark.run());
         stream
             .replayProperty()
             .addListener(
@@ -66,6 +76,23 @@ final class Slots {
           r.errors().keySet().forEach(o -> markers.add(new Marker(o, Marker.Kind.ERROR)));
         }
         a.searchHits().forEach(o -> markers.add(new Marker(o, Marker.Kind.SEARCH_HIT)));
+        if (r != null) {
+          String id = r.stream().stream();
+          for (dev.hindsight.audit.Bookmarks.Bookmark b : audit.bookmarks()) {
+            int o = b.stream().equals(id) ? r.ordinalOfVersion(b.version()) : -1;
+            if (o >= 0) {
+              markers.add(new Marker(o, Marker.Kind.BOOKMARK));
+            }
+          }
+          for (dev.hindsight.audit.Finding f : audit.findings()) {
+            if (f.counts() && id.equals(f.stream()) && f.version() != null) {
+              int o = r.ordinalAtVersion(f.version());
+              if (o >= 0) {
+                markers.add(new Marker(o, Marker.Kind.ERROR));
+              }
+            }
+          }
+        }
         if (a.compareAProperty().get() != AnalysisViewModel.UNSET) {
           markers.add(new Marker(a.compareAProperty().get(), Marker.Kind.COMPARE_A));
         }

@@ -127,6 +127,37 @@ class ExplorerFxTest {
   }
 
   @Test
+  void ctrlDBookmarksTheEventWhichShowsInTheListAndOnTheTimeline(FxRobot robot) throws Exception {
+    // the keys go to the window (a click into the table would also choose the row under it)
+    WaitForAsyncUtils.asyncFx(() -> robot.lookup("#events").query().requestFocus()).get();
+    WaitForAsyncUtils.waitForFxEvents();
+    int at = ordinal();
+    robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#bookmark-title").write("the double charge");
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(model.audit().bookmarks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.stream()).isEqualTo("order-hot");
+              assertThat(b.version()).isEqualTo(at + 1); // order-hot's versions are 1..400
+              assertThat(b.title()).isEqualTo("the double charge");
+            });
+    dev.hindsight.ui.timeline.TimelineBar bar =
+        robot.lookup("#timeline").queryAs(dev.hindsight.ui.timeline.TimelineBar.class);
+    assertThat(bar.getMarkers())
+        .contains(
+            new dev.hindsight.ui.timeline.Marker(
+                399, dev.hindsight.ui.timeline.Marker.Kind.BOOKMARK));
+    assertThat(robot.lookup("#bookmarks").queryListView().getItems()).hasSize(1);
+    // kept beside Hindsight's data, not in the store: remove it, so the next test starts clean
+    WaitForAsyncUtils.asyncFx(() -> model.audit().remove(model.audit().bookmarks().get(0))).get();
+  }
+
+  @Test
   void theHistoryOfAStateValueListsTheEventsThatChangedIt(FxRobot robot) throws Exception {
     WaitForAsyncUtils.asyncFx(() -> window.showHistory("/status")).get();
     ListView<?> history = robot.lookup("#history").queryAs(ListView.class);

@@ -249,6 +249,44 @@ class ExplorerViewModelTest {
   }
 
   @Test
+  void verifyingTheStoreListsItsFindingsAndBookmarksStayWithTheStore() throws Exception {
+    AuditViewModel audit = model.audit();
+    audit.verify();
+    assertThat(audit.findings()).isEmpty();
+    assertThat(audit.messageProperty().get()).isEqualTo("2 streams, 5 events checked: no findings");
+
+    Path gappy = dir.resolve("gappy.db");
+    try (Connection c = TestStores.connect(gappy)) {
+      TestStores.createSchema(c);
+      TestStores.insert(c, 1, "cart-1", 1, "Opened", "{}", "{}", "2024-01-01T10:00:00Z");
+      TestStores.insert(c, 2, "cart-1", 3, "Closed", "{}", "{}", "2024-01-01T10:01:00Z");
+    }
+    model.streams().open(gappy);
+    assertThat(audit.messageProperty().get()).startsWith("Not verified yet");
+    audit.verify();
+    assertThat(audit.findings()).extracting(f -> f.kind()).containsExactly("version-gap");
+    assertThat(audit.messageProperty().get())
+        .isEqualTo("1 streams, 2 events checked: 1 findings to look at, 0 for information");
+
+    assertThat(model.openStream("cart-1", 3)).isTrue();
+    audit.bookmark(model.streamProperty().get().stream(), 3, "closed early", "why?", "ann");
+    assertThat(audit.bookmarks()).extracting(b -> b.title()).containsExactly("closed early");
+    model.streams().open(dir.resolve("bank.db"));
+    assertThat(audit.bookmarks()).isEmpty();
+    model.streams().open(gappy);
+    assertThat(audit.bookmarks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.stream()).isEqualTo("cart-1");
+              assertThat(b.version()).isEqualTo(3);
+              assertThat(b.author()).isEqualTo("ann");
+            });
+    audit.remove(audit.bookmarks().get(0));
+    assertThat(audit.bookmarks()).isEmpty();
+  }
+
+  @Test
   void exportingWithNoStreamOpenSaysSo() {
     String[] said = new String[1];
     model.exportReport(dir.resolve("r.html"), m -> said[0] = m, e -> said[0] = e.getMessage());

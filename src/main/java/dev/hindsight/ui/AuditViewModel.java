@@ -1,0 +1,174 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.audit.Bookmarks;
+import dev.hindsight.audit.Bookmarks.Bookmark;
+import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.Verifier;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.store.EventSource;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open store's audit: its findings (from a verify run in the background, cancellable) and its
+ * bookmarks and notes (kept in Hindsight's data folder).
+ */
+public final class AuditViewModel {
+
+  private final TaskRunner tasks;
+  private final Supplier<EventSource> source;
+  private final Supplier<ReducerSet> reducers;
+  private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+  private final ObservableList<Bookmark> bookmarks = FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper(this, "verifying");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private Bookmarks store;
+  private AtomicBoolean cancel = new AtomicBoolean();
+
+  AuditViewModel(TaskRunner tasks, Supplier<EventSource> source, Supplier<ReducerSet> reducers) {
+    this.tasks = tasks;
+    this.source = source;
+    this.reducers = reducers;
+  }
+
+  /** A new store is open: its bookmarks, and no findings until it is verified. */
+  void storeChanged() {
+    cancel();
+    findings.clear();
+    EventSource s = source.get();
+    store = s == null ? null : Bookmarks.of(s.file());
+    bookmarks.setAll(store == null ? java.util.List.of() : store.all());
+    message.set(s == null ? "" : "Not verified yet: Verify checks the whole store.");
+  }
+
+  // ------------------------------------------------------------------------------- findings
+
+  /** Verifies the whole store in the background, with the window's reducers. */
+  public void verify() {
+    EventSource s = source.get();
+    if (s == null) {
+      return;
+    }
+    cancel.set(true);
+    AtomicBoolean mine = new AtomicBoolean();
+    cancel = mine;
+    verifying.set(true);
+    progress.set(0);
+    message.set("Verifying " + s.file().getFileName() + "…");
+    ReducerSet r = reducers.get();
+    tasks.run(
+        () ->
+            Verifier.verify(
+                s,
+                r,
+                (done, total) -> {
+                  double p = total == 0 ? 0 : (double) done / total;
+                  tasks.later(() -> progress.set(p));
+                  return !mine.get();
+                }),
+        result -> {
+          if (mine.get() || source.get() != s) {
+            return;
+          }
+          verifying.set(false);
+          progress.set(1);
+          findings.setAll(result.findings());
+          long counted = result.findings().stream().filter(Finding::counts).count();
+          message.set(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%,d streams, %,d events checked: %s",
+                  result.streams(),
+                  result.events(),
+                  result.findings().isEmpty()
+                      ? "no findings"
+                      : counted
+                          + " findings to look at, "
+                          + (result.findings().size() - counted)
+                          + " for information"));
+        },
+        failure -> {
+          verifying.set(false);
+          if (!(failure instanceof CancellationException) && !mine.get()) {
+            message.set("Verify failed: " + StreamListViewModel.message(failure));
+          }
+        });
+  }
+
+  public void cancel() {
+    cancel.set(true);
+    if (verifying.get()) {
+      verifying.set(false);
+      message.set("Verify cancelled.");
+    }
+  }
+
+  public ObservableList<Finding> findings() {
+    return findings;
+  }
+
+  public ReadOnlyBooleanProperty verifyingProperty() {
+    return verifying.getReadOnlyProperty();
+  }
+
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  // ------------------------------------------------------------------------------ bookmarks
+
+  /** Marks {@code version} of {@code stream} with a note, now, and keeps it. */
+  public void bookmark(
+      StreamSummary stream, long version, String title, String text, String author) {
+    if (store == null) {
+      return;
+    }
+    store.add(new Bookmark(stream.stream(), version, title, text, author, Instant.now()));
+    bookmarks.setAll(store.all());
+  }
+
+  public void remove(Bookmark bookmark) {
+    if (store != null) {
+      store.remove(bookmark);
+      bookmarks.setAll(store.all());
+    }
+  }
+
+  /** Writes the store's bookmarks to a file to share. */
+  public void exportBookmarks(Path target) {
+    if (store != null) {
+      store.exportTo(target);
+      message.set(bookmarks.size() + " bookmarks exported to " + target.getFileName());
+    }
+  }
+
+  /** Adds the bookmarks of a shared file. */
+  public void importBookmarks(Path file) {
+    if (store != null) {
+      int added = store.importFrom(file);
+      bookmarks.setAll(store.all());
+      message.set(added + " bookmarks imported from " + file.getFileName());
+    }
+  }
+
+  public ObservableList<Bookmark> bookmarks() {
+    return bookmarks;
+  }
+}
