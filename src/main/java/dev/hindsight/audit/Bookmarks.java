@@ -147,15 +147,7 @@ public final class Bookmarks {
     o.put("format", FORMAT);
     o.put("store", store.toString());
     ArrayNode list = o.putArray("bookmarks");
-    for (Bookmark b : all) {
-      ObjectNode j = list.addObject();
-      j.put("stream", b.stream());
-      j.put("version", b.version());
-      j.put("title", b.title());
-      j.put("text", b.text());
-      j.put("author", b.author());
-      j.put("time", EventJson.iso(b.time()));
-    }
+    all.forEach(b -> list.add(json(b)));
     try {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
@@ -165,6 +157,18 @@ public final class Bookmarks {
     } catch (IOException e) {
       throw new StoreException("cannot write bookmarks to " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@code {"stream", "version", "title", "text", "author", "time"}}: in files and in reports. */
+  public static ObjectNode json(Bookmark b) {
+    ObjectNode j = JsonNodeFactory.instance.objectNode();
+    j.put("stream", b.stream());
+    j.put("version", b.version());
+    j.put("title", b.title());
+    j.put("text", b.text());
+    j.put("author", b.author());
+    j.put("time", EventJson.iso(b.time()));
+    return j;
   }
 
   private static List<Bookmark> read(Path source) {

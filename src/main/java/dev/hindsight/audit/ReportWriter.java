@@ -75,26 +75,22 @@ public final class ReportWriter {
       j.put("reducerError", entry.reducerError());
     }
     ArrayNode bookmarks = o.putArray("bookmarks");
-    for (Bookmarks.Bookmark b : e.bookmarks()) {
-      ObjectNode bj = bookmarks.addObject();
-      bj.put("stream", b.stream());
-      bj.put("version", b.version());
-      bj.put("title", b.title());
-      bj.put("text", b.text());
-      bj.put("author", b.author());
-      bj.put("time", EventJson.iso(b.time()));
-    }
+    e.bookmarks().forEach(b -> bookmarks.add(Bookmarks.json(b)));
     ArrayNode findings = o.putArray("findings");
-    for (Finding f : e.findings()) {
-      ObjectNode fj = findings.addObject();
-      fj.put("kind", f.kind());
-      fj.put("severity", f.severity().label());
-      fj.put("stream", f.stream());
-      fj.put("version", f.version());
-      fj.put("position", f.position());
-      fj.put("message", f.message());
-    }
+    e.findings().forEach(f -> findings.add(json(f)));
     return o;
+  }
+
+  /** {@code {"kind", "severity", "stream", "version", "position", "message"}}. */
+  public static ObjectNode json(Finding f) {
+    ObjectNode j = NODES.objectNode();
+    j.put("kind", f.kind());
+    j.put("severity", f.severity().label());
+    j.put("stream", f.stream());
+    j.put("version", f.version());
+    j.put("position", f.position());
+    j.put("message", f.message());
+    return j;
   }
 
   // ------------------------------------------------------------------------------------- CSV

@@ -87,12 +87,7 @@ final class EventsCommand implements Callable<Integer> {
     }
     try (SqliteEventSource source = store.open()) {
       if (stream != null && !source.hasStream(stream)) {
-        throw new StoreException(
-            "no stream '"
-                + stream
-                + "' in "
-                + source.file()
-                + " (list them with: hindsight streams FILE)");
+        throw StoreOptions.noStream(source, stream);
       }
       if (reducer != null && !json) {
         err.println(

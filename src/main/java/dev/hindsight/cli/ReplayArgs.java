@@ -7,7 +7,6 @@ import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventSource;
-import dev.hindsight.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -33,16 +32,7 @@ final class ReplayArgs {
 
   /** Folds the stream; reducer errors are reported on {@code err}, one line each. */
   StreamReplay replay(EventSource source, PrintWriter err) {
-    StreamSummary summary =
-        source.stream(stream)
-            .orElseThrow(
-                () ->
-                    new StoreException(
-                        "no stream '"
-                            + stream
-                            + "' in "
-                            + source.file()
-                            + " (list them with: hindsight streams FILE)"));
+    StreamSummary summary = StoreOptions.requireStream(source, stream);
     StreamReplay replay =
         StreamReplay.build(
             source,

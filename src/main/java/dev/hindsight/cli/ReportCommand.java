@@ -94,16 +94,7 @@ final class ReportCommand implements Callable<Integer> {
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     Evidence evidence;
     try (SqliteEventSource source = store.open()) {
-      StreamSummary summary =
-          source.stream(stream)
-              .orElseThrow(
-                  () ->
-                      new StoreException(
-                          "no stream '"
-                              + stream
-                              + "' in "
-                              + source.file()
-                              + " (list them with: hindsight streams FILE)"));
+      StreamSummary summary = StoreOptions.requireStream(source, stream);
       Reducer r = reducers.forStream(summary.stream(), summary.type());
       evidence =
           Evidence.gather(

@@ -23,4 +23,20 @@ final class StoreOptions {
   SqliteEventSource open() {
     return SqliteEventSource.open(file, mapping);
   }
+
+  /** The stream's summary, or the one error every command gives for a stream that is not there. */
+  static dev.hindsight.event.StreamSummary requireStream(
+      dev.hindsight.store.EventSource source, String stream) {
+    return source.stream(stream).orElseThrow(() -> noStream(source, stream));
+  }
+
+  static dev.hindsight.store.StoreException noStream(
+      dev.hindsight.store.EventSource source, String stream) {
+    return new dev.hindsight.store.StoreException(
+        "no stream '"
+            + stream
+            + "' in "
+            + source.file()
+            + " (list them with: hindsight streams FILE)");
+  }
 }

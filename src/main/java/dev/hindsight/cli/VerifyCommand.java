@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.audit.Digests;
 import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.audit.Verifier;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
@@ -70,15 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
         checked.put("streams", result.streams());
         checked.put("events", result.events());
         ArrayNode findings = o.putArray("findings");
-        for (Finding f : result.findings()) {
-          ObjectNode j = findings.addObject();
-          j.put("kind", f.kind());
-          j.put("severity", f.severity().label());
-          j.put("stream", f.stream());
-          j.put("version", f.version());
-          j.put("position", f.position());
-          j.put("message", f.message());
-        }
+        result.findings().forEach(f -> findings.add(ReportWriter.json(f)));
         out.println(Json.write(o));
       } else {
         text(out, source, sha256, result);

@@ -42,6 +42,17 @@ class MainWindowFxTest {
 
   private MainWindow window;
 
+  /** The model changes on the FX thread: ask there, so a half-applied update is never seen. */
+  private void untilTheDemoIsListed() throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
+                .get());
+  }
+
   private static List<StreamSummary> streams(ListView<?> list) {
     return list.getItems().stream()
         .filter(StreamSummary.class::isInstance)
@@ -55,14 +66,7 @@ class MainWindowFxTest {
 
   @Test
   void listsTheDemoStreamsByTypeAndFiltersThemAsTheUserTypes(FxRobot robot) throws Exception {
-    // the model changes on the FX thread: ask there, so a half-applied update is never seen
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () ->
-            WaitForAsyncUtils.asyncFx(
-                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
-                .get());
+    untilTheDemoIsListed();
     ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
     assertThat(streams(list)).hasSize(50);
     assertThat(headings(list)).isEqualTo(3);
@@ -81,13 +85,7 @@ class MainWindowFxTest {
 
   @Test
   void aTypeHeadingFoldsItsStreamsAwayAndBack(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () ->
-            WaitForAsyncUtils.asyncFx(
-                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
-                .get());
+    untilTheDemoIsListed();
     ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
     long carts = streams(list).stream().filter(s -> "cart".equals(s.type())).count();
     assertThat(carts).isPositive();
@@ -113,13 +111,7 @@ class MainWindowFxTest {
 
   @Test
   void selectingAStreamByIdSelectsItAndBringsItIntoView(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () ->
-            WaitForAsyncUtils.asyncFx(
-                    () -> model.streams().statusProperty().get().startsWith("50 streams"))
-                .get());
+    untilTheDemoIsListed();
     ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
 
     WaitForAsyncUtils.asyncFx(() -> window.selectStream("order-hot")).get();
