@@ -50,10 +50,54 @@ final class EventsTable extends TableView<EventRow> {
             });
   }
 
+  /** The rows shown: all of the stream's, or those {@link #showOnly} keeps. */
+  private javafx.collections.transformation.FilteredList<EventRow> shown;
+
+  private java.util.function.IntPredicate only;
+
+  /**
+   * Shows only the events whose ordinals {@code ordinals} accepts (null: all of them). The current
+   * event stays current when it is not listed; the table then has no selection.
+   */
+  void showOnly(java.util.function.IntPredicate ordinals) {
+    this.only = ordinals;
+    if (shown != null) {
+      shown.setPredicate(ordinals == null ? null : row -> ordinals.test(row.ordinal()));
+      if (model != null) {
+        follow(model, model.ordinalProperty().get());
+      }
+    }
+  }
+
+  /** The row index of the event at {@code ordinal}, or -1 when it is not listed. */
+  private int indexOf(int ordinal) {
+    if (only == null) {
+      return ordinal < 0 || ordinal >= getItems().size() ? -1 : ordinal;
+    }
+    int lo = 0;
+    int hi = getItems().size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int o = getItems().get(mid).ordinal();
+      if (o == ordinal) {
+        return mid;
+      }
+      if (o < ordinal) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
+  }
+
   /** Shows this stream's rows and follows its current event. */
   void show(StreamViewModel stream) {
     this.model = stream;
-    setItems(stream.rows());
+    shown = new javafx.collections.transformation.FilteredList<>(stream.rows());
+    java.util.function.IntPredicate keep = only;
+    shown.setPredicate(keep == null ? null : row -> keep.test(row.ordinal()));
+    setItems(shown);
     stream.ordinalProperty().addListener((obs, old, now) -> follow(stream, now.intValue()));
     follow(stream, stream.ordinalProperty().get());
   }
@@ -64,12 +108,13 @@ final class EventsTable extends TableView<EventRow> {
     }
     syncing = true;
     try {
-      if (ordinal < 0 || ordinal >= getItems().size()) {
+      int index = indexOf(ordinal);
+      if (index < 0) {
         getSelectionModel().clearSelection();
       } else {
-        getSelectionModel().clearAndSelect(ordinal);
-        scrollIntoView(ordinal);
-        ensureShown(stream, ordinal, 5);
+        getSelectionModel().clearAndSelect(index);
+        scrollIntoView(index);
+        ensureShown(stream, ordinal, index, 5);
       }
     } finally {
       syncing = false;
@@ -85,7 +130,7 @@ final class EventsTable extends TableView<EventRow> {
    * A table that is not laid out yet (a stream just opened, with 200,000 rows) ignores a scroll or
    * loses the selection: look again shortly, a few times, until the row is selected and in view.
    */
-  private void ensureShown(StreamViewModel stream, int ordinal, int tries) {
+  private void ensureShown(StreamViewModel stream, int ordinal, int index, int tries) {
     javafx.animation.PauseTransition later =
         new javafx.animation.PauseTransition(javafx.util.Duration.millis(120));
     later.setOnFinished(
@@ -93,51 +138,48 @@ final class EventsTable extends TableView<EventRow> {
           if (stream != model || stream.ordinalProperty().get() != ordinal) {
             return; // the position moved on: the newer move takes care of itself
           }
-          boolean selected = getSelectionModel().getSelectedIndex() == ordinal;
-          if (!selected || !visible(ordinal)) {
+          if (indexOf(ordinal) != index) {
+            return; // the rows shown changed: the follow that did it took care of itself
+          }
+          boolean selected = getSelectionModel().getSelectedIndex() == index;
+          if (!selected || !visible(index)) {
             syncing = true;
             try {
-              getSelectionModel().clearAndSelect(ordinal);
-              scrollIntoView(ordinal);
+              getSelectionModel().clearAndSelect(index);
+              scrollIntoView(index);
             } finally {
               syncing = false;
             }
             if (tries > 1) {
-              ensureShown(stream, ordinal, tries - 1);
+              ensureShown(stream, ordinal, index, tries - 1);
             }
           }
         });
     later.play();
   }
 
-  private boolean visible(int ordinal) {
+  private boolean visible(int index) {
     if (lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> vf) {
       var first = vf.getFirstVisibleCell();
       var last = vf.getLastVisibleCell();
-      return first != null
-          && last != null
-          && ordinal >= first.getIndex()
-          && ordinal <= last.getIndex();
+      return first != null && last != null && index >= first.getIndex() && index <= last.getIndex();
     }
     return false;
   }
 
-  private void scrollIntoView(int ordinal) {
+  private void scrollIntoView(int index) {
     // keep the current row in view without jumping when it already is
     var flow = lookup(".virtual-flow");
     if (flow instanceof javafx.scene.control.skin.VirtualFlow<?> vf) {
       var first = vf.getFirstVisibleCell();
       var last = vf.getLastVisibleCell();
-      if (first != null
-          && last != null
-          && ordinal > first.getIndex()
-          && ordinal < last.getIndex()) {
+      if (first != null && last != null && index > first.getIndex() && index < last.getIndex()) {
         return;
       }
-      vf.scrollToTop(Math.max(0, ordinal - 3)); // scrollTo would only bring it to the bottom edge
+      vf.scrollToTop(Math.max(0, index - 3)); // scrollTo would only bring it to the bottom edge
       return;
     }
-    scrollTo(Math.max(0, ordinal - 3));
+    scrollTo(Math.max(0, index - 3));
   }
 
   private static <T> TableColumn<EventRow, T> column(

@@ -195,6 +195,11 @@ final class ExplorerPane extends BorderPane {
     return b;
   }
 
+  /** Lists only the events {@code ordinals} accepts in the table (null: all). */
+  void showOnly(java.util.function.IntPredicate ordinals) {
+    events.showOnly(ordinals);
+  }
+
   /** Shows a stream (or nothing when null). */
   void show(StreamViewModel next) {
     if (model != null) {

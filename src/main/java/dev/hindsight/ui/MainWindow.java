@@ -102,6 +102,21 @@ public final class MainWindow extends BorderPane {
     explorer = new ExplorerPane(Slots.timeline(model.audit()), Slots.state(this::showHistory));
     audit = new AuditTabs(model, this::window);
     explorer.analysis.addTabs(audit.findings, audit.bookmarks);
+    model
+        .audit()
+        .findings()
+        .addListener(
+            (javafx.collections.ListChangeListener<dev.hindsight.audit.Finding>)
+                c -> refreshOnlyFindings());
+    model
+        .streamProperty()
+        .addListener(
+            (obs, old, now) -> {
+              refreshOnlyFindings();
+              if (now != null) {
+                now.replayProperty().addListener((o, was, r) -> refreshOnlyFindings());
+              }
+            });
     this.settings = settings;
     model.maskingProperty().set(dev.hindsight.audit.Masking.parse(settings.masking()));
     SplitPane split = new SplitPane(streamsPane, explorer);
@@ -283,9 +298,11 @@ public final class MainWindow extends BorderPane {
       item.setOnAction(e -> settings.setTheme(t));
       theme.getItems().add(item);
     }
+    onlyFindings.setOnAction(e -> refreshOnlyFindings());
+    onlyFindings.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
     MenuItem masking = new MenuItem("_Masking…", new FontIcon(Feather.EYE_OFF));
     masking.setOnAction(e -> editMasking());
-    return new Menu("_View", null, theme, masking);
+    return new Menu("_View", null, theme, onlyFindings, masking);
   }
 
   private void refreshRecent() {
@@ -297,6 +314,33 @@ public final class MainWindow extends BorderPane {
       recentMenu.getItems().add(item);
     }
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
+  }
+
+  private final javafx.scene.control.CheckMenuItem onlyFindings =
+      new javafx.scene.control.CheckMenuItem("Only Events with _Findings");
+
+  /**
+   * View › Only Events with Findings: the table lists the open stream's events that have a finding
+   * of Verify Store (warnings and errors) or a reducer error; off, all of them.
+   */
+  private void refreshOnlyFindings() {
+    StreamViewModel open = model.streamProperty().get();
+    dev.hindsight.replay.StreamReplay r = open == null ? null : open.replayProperty().get();
+    if (!onlyFindings.isSelected() || r == null) {
+      explorer.showOnly(null);
+      return;
+    }
+    java.util.Set<Integer> marked = new java.util.HashSet<>(r.errors().keySet());
+    String id = r.stream().stream();
+    for (dev.hindsight.audit.Finding f : model.audit().findings()) {
+      if (f.counts() && id.equals(f.stream()) && f.version() != null) {
+        int o = r.ordinalAtVersion(f.version());
+        if (o >= 0) {
+          marked.add(o);
+        }
+      }
+    }
+    explorer.showOnly(marked::contains);
   }
 
   /** View › Masking…: the rules, comma-separated; kept in the settings. */

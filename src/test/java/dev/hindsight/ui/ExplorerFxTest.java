@@ -127,6 +127,44 @@ class ExplorerFxTest {
   }
 
   @Test
+  void onlyEventsWithFindingsListsTheReducerErrorsAndFollowsTheCurrentOne(FxRobot robot)
+      throws Exception {
+    java.nio.file.Path js = java.nio.file.Files.createTempFile("broken", ".js");
+    java.nio.file.Files.writeString(
+        js, "({ OrderShipped: (s, e) => { throw new Error('no carrier'); }, $any: (s) => s })");
+    WaitForAsyncUtils.asyncFx(() -> model.loadReducers(js)).get();
+    until(
+        () ->
+            model.streamProperty().get().replayProperty().get() != null
+                && !model.streamProperty().get().replayProperty().get().errors().isEmpty());
+    StreamViewModel s = model.streamProperty().get();
+    int errors = s.replayProperty().get().errors().size();
+    TableView<?> table = robot.lookup("#events").queryAs(TableView.class);
+
+    WaitForAsyncUtils.asyncFx(() -> table.requestFocus()).get();
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT)
+        .type(KeyCode.F)
+        .release(KeyCode.SHIFT, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(table.getItems()).hasSize(errors);
+    assertThat(table.getItems()).allMatch(r -> ((EventRow) r).error() != null);
+    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(56)).get();
+    until(() -> table.getSelectionModel().getSelectedItem() != null);
+    assertThat(((EventRow) table.getSelectionModel().getSelectedItem()).ordinal()).isEqualTo(55);
+    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(1)).get();
+    until(() -> table.getSelectionModel().getSelectedItem() == null);
+
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT)
+        .type(KeyCode.F)
+        .release(KeyCode.SHIFT, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(table.getItems()).hasSize(400);
+  }
+
+  @Test
   void ctrlDBookmarksTheEventWhichShowsInTheListAndOnTheTimeline(FxRobot robot) throws Exception {
     // the keys go to the window (a click into the table would also choose the row under it)
     WaitForAsyncUtils.asyncFx(() -> robot.lookup("#events").query().requestFocus()).get();
