@@ -50,6 +50,7 @@ public final class Verifier {
   private final ReducerSet reducers;
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Track> tracks = new HashMap<>();
+  private final Map<String, List<StoredEvent>> snapshots = new HashMap<>();
   private long events;
   private Instant latest;
 
@@ -73,6 +74,9 @@ public final class Verifier {
     v.checkHeaders(source.streamHeaders());
     v.checkOrphans(streams);
     if (!reducers.reducers().isEmpty()) {
+      for (StoredEvent snapshot : source.snapshots()) {
+        v.snapshots.computeIfAbsent(snapshot.stream(), k -> new ArrayList<>()).add(snapshot);
+      }
       for (StreamSummary s : streams) {
         Reducer reducer = reducers.forStream(s.stream(), s.type());
         if (!reducer.generic()) {
@@ -377,8 +381,66 @@ public final class Verifier {
                   + reducer.name()
                   + " (the state stayed as it was)"));
     }
+    for (StoredEvent snapshot : snapshots.getOrDefault(s.stream(), List.of())) {
+      compare(replay, snapshot);
+    }
     if (!progress.report(events, events)) {
       throw new CancellationException("verify cancelled");
+    }
+  }
+
+  /**
+   * A stored snapshot against the state replayed to its version. Only what the snapshot holds is
+   * compared: libraries leave their own bookkeeping (ids, versions, times) out of it, or in.
+   */
+  private void compare(StreamReplay replay, StoredEvent snapshot) {
+    var layoutSnapshots = source.layout().snapshots();
+    String pointer = layoutSnapshots.compare().pointer();
+    com.fasterxml.jackson.databind.JsonNode stored =
+        pointer == null || pointer.isEmpty() ? snapshot.data() : snapshot.data().at(pointer);
+    int o = replay.ordinalOfVersion(snapshot.version());
+    if (o < 0) {
+      findings.add(
+          new Finding(
+              Finding.SNAPSHOT_MISMATCH,
+              Severity.ERROR,
+              snapshot.stream(),
+              snapshot.version(),
+              null,
+              "a snapshot at version " + snapshot.version() + ", which the stream does not have"));
+      return;
+    }
+    com.fasterxml.jackson.databind.JsonNode state = replay.stateAfter(o);
+    com.fasterxml.jackson.databind.JsonNode replayed = state;
+    if (stored.isObject() && state.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode same =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      stored
+          .fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (state.has(k)) {
+                  same.set(k, state.get(k));
+                }
+              });
+      replayed = same;
+    }
+    List<dev.hindsight.replay.Change> differences =
+        dev.hindsight.replay.JsonDiff.diff(replayed, stored);
+    if (!differences.isEmpty()) {
+      findings.add(
+          new Finding(
+              Finding.SNAPSHOT_MISMATCH,
+              Severity.ERROR,
+              snapshot.stream(),
+              snapshot.version(),
+              replay.position(o),
+              "the stored snapshot differs from the replayed state at "
+                  + differences.size()
+                  + (differences.size() == 1 ? " place: " : " places: ")
+                  + String.join("; ", differences.stream().limit(3).map(c -> c.line("->")).toList())
+                  + (differences.size() > 3 ? "; …" : "")
+                  + " (replayed -> stored)"));
     }
   }
 

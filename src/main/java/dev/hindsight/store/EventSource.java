@@ -40,6 +40,14 @@ public interface EventSource extends AutoCloseable {
   /** A stream's version in its header, and the last version of its rows (null when it has none). */
   record HeaderVersion(long header, Long lastRow) {}
 
+  /**
+   * The stored snapshots the layout says how to compare ({@code snapshots.compare}), read and
+   * decoded like events (their position is 0); empty when there are none.
+   */
+  default List<StoredEvent> snapshots() {
+    return List.of();
+  }
+
   /** Whether the store has a stream with this id (one indexed lookup, not a listing). */
   boolean hasStream(String stream);
 

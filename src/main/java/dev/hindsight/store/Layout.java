@@ -151,10 +151,24 @@ public record Layout(
       java.util.Map<String, String> serializers) {}
 
   /**
-   * A table of snapshots the library keeps beside its events; recognised so that it is never listed
-   * as events.
+   * Tables of snapshots the library keeps beside its events; recognised so that they are never
+   * listed as events.
+   *
+   * @param tables the snapshot tables
+   * @param compare how {@code verify} compares a stored snapshot with the replayed state; null when
+   *     it does not
    */
-  public record Snapshots(java.util.List<String> tables) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Snapshots(java.util.List<String> tables, SnapshotCompare compare) {}
+
+  /**
+   * A snapshot table with the event table's columns (Python eventsourcing's {@code
+   * stored_snapshots}), read and decoded like events.
+   *
+   * @param table the snapshot table
+   * @param pointer where the aggregate's state is in the decoded snapshot ({@code ""}: all of it)
+   */
+  public record SnapshotCompare(String table, String pointer) {}
 
   /**
    * A table with one row per stream that holds the stream's current version.

@@ -309,6 +309,35 @@ public final class SqliteEventSource implements EventSource {
   }
 
   @Override
+  public synchronized List<StoredEvent> snapshots() {
+    Layout.Snapshots snapshots = layout.snapshots();
+    if (snapshots == null || snapshots.compare() == null || layout.join() != null) {
+      return List.of();
+    }
+    // the event columns, read from the snapshot table (which has them), with no global position
+    String columns = selectEvent.replaceFirst(java.util.regex.Pattern.quote(sql.position), "0");
+    String query =
+        "SELECT "
+            + columns
+            + " FROM "
+            + LayoutSql.quote(snapshots.compare().table())
+            + " AS e ORDER BY "
+            + String.join(", ", sql.streamColumns)
+            + ", "
+            + sql.version;
+    List<StoredEvent> result = new ArrayList<>();
+    try (PreparedStatement ps = file.connection().prepareStatement(query);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        result.add(toEvent(rs, true));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return result;
+  }
+
+  @Override
   public synchronized java.util.Map<String, HeaderVersion> streamHeaders() {
     Layout.StreamHeader header = layout.streamHeader();
     if (header == null || sql.streamColumns.size() != 1) {
