@@ -87,4 +87,56 @@ class SnapshotVerifyTest {
           .noneMatch(f -> f.kind().equals(Finding.SNAPSHOT_MISMATCH));
     }
   }
+
+  @Test
+  void axonSnapshotsAreComparedWhenTheyAreJsonAndPassedOverWhenTheyAreXml() throws Exception {
+    Path db = DomainReducersTest.axonGiftCards(dir);
+    String insert =
+        "INSERT INTO SnapshotEventEntry (eventIdentifier, timeStamp, payloadType, payloadRevision,"
+            + " payload, metaData, type, aggregateIdentifier, sequenceNumber)"
+            + " VALUES (?,?,?,?,?,?,?,?,?)";
+    Object[][] rows = {
+      {"s1", "gc-1", 1, "{\"giftCardId\":\"gc-1\",\"remainingValue\":70,\"currency\":\"EUR\"}"},
+      {"s2", "gc-1", 2, "{\"giftCardId\":\"gc-1\",\"remainingValue\":60}"},
+      {
+        "s3",
+        "gc-2",
+        1,
+        "<com.example.giftcard.GiftCard><remainingValue>1</remainingValue>"
+            + "</com.example.giftcard.GiftCard>"
+      },
+    };
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement ps = c.prepareStatement(insert)) {
+      for (Object[] r : rows) {
+        ps.setString(1, (String) r[0]);
+        ps.setString(2, "2024-05-01T10:05:00.000Z");
+        ps.setString(3, "com.example.giftcard.GiftCard");
+        ps.setString(4, null);
+        ps.setBytes(5, ((String) r[3]).getBytes(StandardCharsets.UTF_8));
+        ps.setBytes(6, "{}".getBytes(StandardCharsets.UTF_8));
+        ps.setString(7, "GiftCard");
+        ps.setString(8, (String) r[1]);
+        ps.setInt(9, (Integer) r[2]);
+        ps.executeUpdate();
+      }
+    }
+    Path reducer = Path.of("resources", "reducers", "axon", "giftcard.js");
+
+    try (SqliteEventSource source = SqliteEventSource.open(db, (Path) null)) {
+      java.util.List<Finding> snapshots =
+          Verifier.verify(source, JsReducers.load(reducer), Progress.NONE).findings().stream()
+              .filter(f -> f.kind().equals(Finding.SNAPSHOT_MISMATCH))
+              .toList();
+
+      assertThat(snapshots)
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.stream()).isEqualTo("gc-1");
+                assertThat(f.version()).isEqualTo(2);
+                assertThat(f.message()).contains("~ /remainingValue: 65 -> 60");
+              });
+    }
+  }
 }
