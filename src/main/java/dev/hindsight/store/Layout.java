@@ -162,13 +162,19 @@ public record Layout(
   public record Snapshots(java.util.List<String> tables, SnapshotCompare compare) {}
 
   /**
-   * A snapshot table with the event table's columns (Python eventsourcing's {@code
-   * stored_snapshots}), read and decoded like events.
+   * A snapshot table, read and decoded like events: with the event table's columns (Python
+   * eventsourcing's {@code stored_snapshots}, Axon's), or with columns of its own (Pekko's {@code
+   * snapshot}).
    *
    * @param table the snapshot table
    * @param pointer where the aggregate's state is in the decoded snapshot ({@code ""}: all of it)
+   * @param stream its stream id column, when its columns are its own (else null)
+   * @param version its version column, when its columns are its own
+   * @param payload how its snapshot is stored, when its columns are its own
    */
-  public record SnapshotCompare(String table, String pointer) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SnapshotCompare(
+      String table, String pointer, String stream, String version, Payload payload) {}
 
   /**
    * A table with one row per stream that holds the stream's current version.

@@ -139,4 +139,48 @@ class SnapshotVerifyTest {
               });
     }
   }
+
+  @Test
+  void pekkoSnapshotsAreReadFromTheirOwnColumnsAndCompared() throws Exception {
+    Path db = DomainReducersTest.pekkoShoppingCarts(dir);
+    String insert =
+        "INSERT INTO snapshot (persistence_id, sequence_number, created, snapshot_ser_id,"
+            + " snapshot_ser_manifest, snapshot_payload) VALUES (?,?,?,?,?,?)";
+    Object[][] rows = {
+      {"ShoppingCart|cart-2", 1, "{\"items\":{\"pen\":3},\"checkoutDate\":null}"},
+      {"ShoppingCart|cart-1", 2, "{\"items\":{\"socks\":2,\"hat\":2},\"checkoutDate\":null}"},
+    };
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement ps = c.prepareStatement(insert)) {
+      for (Object[] r : rows) {
+        ps.setString(1, (String) r[0]);
+        ps.setInt(2, (Integer) r[1]);
+        ps.setLong(3, 1714557600000L);
+        ps.setInt(4, 31);
+        ps.setString(5, "com.example.ShoppingCart$State");
+        ps.setBytes(6, ((String) r[2]).getBytes(StandardCharsets.UTF_8));
+        ps.executeUpdate();
+      }
+    }
+    Path reducer = Path.of("resources", "reducers", "pekko", "shopping-cart.js");
+
+    try (SqliteEventSource source = SqliteEventSource.open(db, (Path) null)) {
+      assertThat(source.snapshots())
+          .extracting(e -> e.stream() + "@" + e.version())
+          .containsExactly("ShoppingCart|cart-1@2", "ShoppingCart|cart-2@1");
+      java.util.List<Finding> snapshots =
+          Verifier.verify(source, JsReducers.load(reducer), Progress.NONE).findings().stream()
+              .filter(f -> f.kind().equals(Finding.SNAPSHOT_MISMATCH))
+              .toList();
+
+      assertThat(snapshots)
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.stream()).isEqualTo("ShoppingCart|cart-1");
+                assertThat(f.version()).isEqualTo(2);
+                assertThat(f.message()).contains("~ /items/hat: 1 -> 2");
+              });
+    }
+  }
 }

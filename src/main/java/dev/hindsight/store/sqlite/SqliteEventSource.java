@@ -314,22 +314,49 @@ public final class SqliteEventSource implements EventSource {
     if (snapshots == null || snapshots.compare() == null || layout.join() != null) {
       return List.of();
     }
-    // the event columns, read from the snapshot table (which has them), with no global position
-    String columns = selectEvent.replaceFirst(java.util.regex.Pattern.quote(sql.position), "0");
-    String query =
-        "SELECT "
-            + columns
-            + " FROM "
-            + LayoutSql.quote(snapshots.compare().table())
-            + " AS e ORDER BY "
-            + String.join(", ", sql.streamColumns)
-            + ", "
-            + sql.version;
+    Layout.SnapshotCompare compare = snapshots.compare();
+    Layout.Payload payload = compare.payload() == null ? layout.payload() : compare.payload();
+    String query;
+    if (compare.payload() == null) {
+      // the event columns, read from the snapshot table (which has them), with no global position
+      query =
+          "SELECT "
+              + selectEvent.replaceFirst(java.util.regex.Pattern.quote(sql.position), "0")
+              + " FROM "
+              + LayoutSql.quote(compare.table())
+              + " AS e ORDER BY "
+              + String.join(", ", sql.streamColumns)
+              + ", "
+              + sql.version;
+    } else if (sql.streamColumns.size() == 1) {
+      // columns of its own, in the order toEvent reads them
+      String stream = "e." + LayoutSql.quote(compare.stream());
+      String version = "e." + LayoutSql.quote(compare.version());
+      query =
+          "SELECT 0, "
+              + stream
+              + ", "
+              + version
+              + ", NULL, NULL, NULL, e."
+              + LayoutSql.quote(payload.column())
+              + ", "
+              + (payload.serializerColumn() == null
+                  ? "NULL"
+                  : "e." + LayoutSql.quote(payload.serializerColumn()))
+              + ", NULL, NULL FROM "
+              + LayoutSql.quote(compare.table())
+              + " AS e ORDER BY "
+              + stream
+              + ", "
+              + version;
+    } else {
+      return List.of();
+    }
     List<StoredEvent> result = new ArrayList<>();
     try (PreparedStatement ps = file.connection().prepareStatement(query);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        result.add(toEvent(rs, true));
+        result.add(toEvent(rs, true, payload));
       }
     } catch (SQLException e) {
       throw failure(e);
@@ -545,6 +572,12 @@ public final class SqliteEventSource implements EventSource {
   }
 
   private StoredEvent toEvent(ResultSet rs, boolean withMetadata) throws SQLException {
+    return toEvent(rs, withMetadata, layout.payload());
+  }
+
+  /** An event row, its payload decoded as {@code payloadSpec} says (a snapshot's may differ). */
+  private StoredEvent toEvent(ResultSet rs, boolean withMetadata, Layout.Payload payloadSpec)
+      throws SQLException {
     int k = sql.streamColumns.size();
     long position = rs.getLong(1);
     String[] key = new String[k];
@@ -562,7 +595,7 @@ public final class SqliteEventSource implements EventSource {
     Object metaSerializer = rs.getObject(c + 7);
 
     List<String> problems = new ArrayList<>(0);
-    Decoded data = PayloadDecoder.decode(payloadRaw, encoding(layout.payload(), payloadSerializer));
+    Decoded data = PayloadDecoder.decode(payloadRaw, encoding(payloadSpec, payloadSerializer));
     if (data.problem() != null) {
       problems.add(data.problem());
     }
