@@ -47,16 +47,14 @@ public final class Verifier {
   }
 
   private final EventSource source;
-  private final ReducerSet reducers;
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Track> tracks = new HashMap<>();
   private final Map<String, List<StoredEvent>> snapshots = new HashMap<>();
   private long events;
   private Instant latest;
 
-  private Verifier(EventSource source, ReducerSet reducers) {
+  private Verifier(EventSource source) {
     this.source = source;
-    this.reducers = reducers;
   }
 
   /**
@@ -66,7 +64,7 @@ public final class Verifier {
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static Result verify(EventSource source, ReducerSet reducers, Progress progress) {
-    Verifier v = new Verifier(source, reducers);
+    Verifier v = new Verifier(source);
     List<StreamSummary> streams = source.streams();
     long total = streams.stream().mapToLong(StreamSummary::events).sum();
     v.readAll(progress, total);
@@ -95,7 +93,7 @@ public final class Verifier {
    */
   public static List<Finding> verifyStream(
       EventSource source, StreamSummary stream, Reducer reducer) {
-    Verifier v = new Verifier(source, ReducerSet.generic());
+    Verifier v = new Verifier(source);
     long[] lastPosition = {Long.MIN_VALUE};
     long[] lastVersion = {0};
     source.read(

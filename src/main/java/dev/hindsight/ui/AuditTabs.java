@@ -64,14 +64,21 @@ final class AuditTabs {
     list.setCellFactory(
         v ->
             new ListCell<>() {
+              private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
               @Override
               protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
                 getStyleClass().removeAll("finding-error", "finding-warning", "finding-info");
                 if (empty || f == null) {
                   setText(null);
+                  setTooltip(null);
                   return;
                 }
+                tip.setText(f.message()); // the whole message: the pane cuts the line
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+                setTooltip(tip);
                 getStyleClass().add("finding-" + f.severity().label());
                 setText(
                     f.severity().label()

@@ -192,6 +192,8 @@ final class EventsTable extends TableView<EventRow> {
   }
 
   private final class EventTableRow extends TableRow<EventRow> {
+    private final Tooltip tip = new Tooltip();
+
     EventTableRow() {
       current.addListener((obs, old, now) -> restyle());
     }
@@ -209,7 +211,12 @@ final class EventsTable extends TableView<EventRow> {
       boolean has = !empty && row != null;
       restyle();
       pseudoClassStateChanged(ERROR, has && row.error() != null);
-      setTooltip(has && row.error() != null ? new Tooltip("Reducer error: " + row.error()) : null);
+      if (has && row.error() != null) {
+        tip.setText("Reducer error: " + row.error()); // one tooltip per row, its text changed
+        setTooltip(tip);
+      } else {
+        setTooltip(null);
+      }
     }
   }
 
