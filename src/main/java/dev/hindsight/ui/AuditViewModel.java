@@ -49,9 +49,15 @@ public final class AuditViewModel {
     cancel();
     findings.clear();
     EventSource s = source.get();
-    store = s == null ? null : Bookmarks.of(s.file());
-    bookmarks.setAll(store == null ? java.util.List.of() : store.all());
     message.set(s == null ? "" : "Not verified yet: Verify checks the whole store.");
+    try {
+      store = s == null ? null : Bookmarks.of(s.file());
+    } catch (RuntimeException unreadable) {
+      // a damaged bookmarks file is left as it is (saving over it would lose it), and said
+      store = null;
+      message.set("Bookmarks are off for this store: " + StreamListViewModel.message(unreadable));
+    }
+    bookmarks.setAll(store == null ? java.util.List.of() : store.all());
   }
 
   // ------------------------------------------------------------------------------- findings

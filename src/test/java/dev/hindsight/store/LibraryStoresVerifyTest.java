@@ -104,4 +104,31 @@ class LibraryStoresVerifyTest {
       assertThat(result.findings()).extracting(Finding::stream).doesNotHaveDuplicates();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aStoreWithoutTheSnapshotOrHeaderTableItsLayoutNamesIsVerifiedAllTheSame() throws Exception {
+    Path emmett = LibraryStores.emmett(dir);
+    Path eventsourcing = LibraryStores.eventsourcing(dir);
+    for (String[] drop :
+        new String[][] {
+          {emmett.toString(), "emt_streams"}, {eventsourcing.toString(), "stored_snapshots"}
+        }) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + drop[0]);
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("DROP TABLE " + drop[1]);
+      }
+    }
+    java.nio.file.Path reducer =
+        Path.of("resources", "reducers", "eventsourcing", "bank-account.js");
+    for (Path db : java.util.List.of(emmett, eventsourcing)) {
+      try (SqliteEventSource source = SqliteEventSource.open(db, (Path) null)) {
+        assertThat(source.snapshots()).isEmpty();
+        assertThat(source.streamHeaders()).isEmpty();
+        Verifier.Result result =
+            Verifier.verify(
+                source, dev.hindsight.replay.js.JsReducers.load(reducer), Progress.NONE);
+        assertThat(result.events()).isPositive();
+      }
+    }
+  }
 }

@@ -287,6 +287,24 @@ class ExplorerViewModelTest {
   }
 
   @Test
+  void aDamagedBookmarksFileTurnsBookmarksOffAndIsLeftAsItWas() throws Exception {
+    Path bank = dir.resolve("bank.db");
+    Path file = dev.hindsight.audit.Bookmarks.of(bank).file();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{ this is not json");
+
+    model.streams().open(bank);
+
+    assertThat(model.audit().bookmarks()).isEmpty();
+    assertThat(model.audit().messageProperty().get())
+        .startsWith("Bookmarks are off for this store:");
+    openAccount1();
+    model.audit().bookmark(model.streamProperty().get().stream(), 2, "t", "", "me");
+    assertThat(Files.readString(file)).isEqualTo("{ this is not json");
+    Files.delete(file);
+  }
+
+  @Test
   void exportingWithNoStreamOpenSaysSo() {
     String[] said = new String[1];
     model.exportReport(dir.resolve("r.html"), m -> said[0] = m, e -> said[0] = e.getMessage());

@@ -308,6 +308,21 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  /** Whether the store has a table of this name (case as SQLite compares it). */
+  private boolean hasTable(String table) {
+    try (PreparedStatement ps =
+        file.connection()
+            .prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   @Override
   public synchronized List<StoredEvent> snapshots() {
     Layout.Snapshots snapshots = layout.snapshots();
@@ -315,6 +330,9 @@ public final class SqliteEventSource implements EventSource {
       return List.of();
     }
     Layout.SnapshotCompare compare = snapshots.compare();
+    if (!hasTable(compare.table())) {
+      return List.of(); // a store of this library that has never taken a snapshot
+    }
     Layout.Payload payload = compare.payload() == null ? layout.payload() : compare.payload();
     String query;
     if (compare.payload() == null) {
@@ -367,7 +385,7 @@ public final class SqliteEventSource implements EventSource {
   @Override
   public synchronized java.util.Map<String, HeaderVersion> streamHeaders() {
     Layout.StreamHeader header = layout.streamHeader();
-    if (header == null || sql.streamColumns.size() != 1) {
+    if (header == null || sql.streamColumns.size() != 1 || !hasTable(header.table())) {
       return java.util.Map.of();
     }
     // each header row with the last version of the rows it counts, in one statement
