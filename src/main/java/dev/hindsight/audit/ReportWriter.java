@@ -21,6 +21,48 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
+  /** The report formats, named as {@code report --format} takes them. */
+  public enum Format {
+    html,
+    json,
+    csv;
+
+    /** The format a file's name asks for: {@code .json}, {@code .csv}, else HTML. */
+    public static Format forFile(java.nio.file.Path file) {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      return name.endsWith(".json") ? json : name.endsWith(".csv") ? csv : html;
+    }
+  }
+
+  /**
+   * Writes the evidence to {@code target} in {@code format}: to a partial file first, moved into
+   * place when complete, so a failed write never leaves half a report under the asked-for name.
+   */
+  public static void write(Evidence e, Format format, java.nio.file.Path target) {
+    java.nio.file.Path to = target.toAbsolutePath();
+    java.nio.file.Path partial = to.resolveSibling(to.getFileName() + ".partial");
+    try {
+      try (PrintWriter w =
+          new PrintWriter(
+              java.nio.file.Files.newBufferedWriter(
+                  partial, java.nio.charset.StandardCharsets.UTF_8))) {
+        switch (format) {
+          case html -> html(e, w);
+          case json -> w.println(Json.pretty(json(e)));
+          case csv -> csv(e, w);
+        }
+      }
+      java.nio.file.Files.move(partial, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException failure) {
+      try {
+        java.nio.file.Files.deleteIfExists(partial);
+      } catch (java.io.IOException ignored) {
+        // nothing more to do
+      }
+      throw new java.io.UncheckedIOException(failure);
+    }
+  }
+
   // ------------------------------------------------------------------------------------ JSON
 
   /** The evidence as one JSON object (see the README's Audit section for its fields). */

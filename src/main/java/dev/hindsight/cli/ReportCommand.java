@@ -8,14 +8,7 @@ import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.sqlite.SqliteEventSource;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -38,13 +31,6 @@ import picocli.CommandLine.Spec;
         "Write an evidence report on a stream: the store's SHA-256, layout, reducer, each event in"
             + " range with what it changed, the state at the start and end, and the findings.")
 final class ReportCommand implements Callable<Integer> {
-
-  /** The report formats. */
-  enum Format {
-    html,
-    json,
-    csv
-  }
 
   @Mixin StoreOptions store;
 
@@ -74,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "F",
       defaultValue = "html",
       description = "html (default), json or csv.")
-  Format format;
+  ReportWriter.Format format;
 
   @Option(
       names = "--mask",
@@ -111,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
                   .of(summary.stream(), Long.MIN_VALUE, Long.MAX_VALUE),
               Progress.NONE);
     }
-    write(evidence);
+    ReportWriter.write(evidence, format, out);
     spec.commandLine()
         .getOut()
         .println(
@@ -122,29 +108,5 @@ final class ReportCommand implements Callable<Integer> {
                 + evidence.findings().size()
                 + " findings");
     return HindsightCli.OK;
-  }
-
-  private void write(Evidence evidence) {
-    Path target = out.toAbsolutePath();
-    Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    try {
-      try (PrintWriter w =
-          new PrintWriter(
-              new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8))) {
-        switch (format) {
-          case html -> ReportWriter.html(evidence, w);
-          case json -> w.println(Json.pretty(ReportWriter.json(evidence)));
-          case csv -> ReportWriter.csv(evidence, w);
-        }
-      }
-      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(partial);
-      } catch (IOException ignored) {
-        // nothing more to do
-      }
-      throw new UncheckedIOException(e);
-    }
   }
 }

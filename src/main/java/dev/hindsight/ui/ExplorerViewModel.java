@@ -109,21 +109,8 @@ public final class ExplorerViewModel {
                   dev.hindsight.audit.Bookmarks.of(source.file())
                       .of(open.stream().stream(), Long.MIN_VALUE, Long.MAX_VALUE),
                   dev.hindsight.replay.Progress.NONE);
-          String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-          try (java.io.PrintWriter w =
-              new java.io.PrintWriter(
-                  java.nio.file.Files.newBufferedWriter(
-                      out, java.nio.charset.StandardCharsets.UTF_8))) {
-            if (name.endsWith(".json")) {
-              w.println(
-                  dev.hindsight.store.codec.Json.pretty(
-                      dev.hindsight.audit.ReportWriter.json(evidence)));
-            } else if (name.endsWith(".csv")) {
-              dev.hindsight.audit.ReportWriter.csv(evidence, w);
-            } else {
-              dev.hindsight.audit.ReportWriter.html(evidence, w);
-            }
-          }
+          dev.hindsight.audit.ReportWriter.write(
+              evidence, dev.hindsight.audit.ReportWriter.Format.forFile(out), out);
           return "Report written to "
               + out.getFileName()
               + ": "
