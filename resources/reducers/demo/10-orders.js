@@ -1,68 +1,85 @@
-// Orders, as make_event_store.py and the demo store write them: streams "order-<id>".
-// Each event's data is a patch; this reducer keeps what an order is about and derives totals.
+// Bean There's web-shop orders (the demo store): streams "order-<id>".
+//
+// OrderPlaced changed shape with the web shop's release 2.0 on 12 March 2026. Version 1 had
+// `customer`, a one-line `address`, line `price`s and a bare `total` in euros; version 2 has
+// `customerId`, a `shippingAddress` object, `unitPrice` and `total` as { amount, currency }. The
+// upcaster below turns a version-1 event into version 2 before the handler sees it, so the
+// handler knows one shape only. (The event's metadata says which it was: schemaVersion.)
 ({
   name: "Order",
   streams: ["order-*"],
 
-  $init: () => ({ status: "NEW", items: {}, itemCount: 0, paid: 0, payments: 0, shipments: 0 }),
+  $init: () => ({ status: "NEW", lines: {}, paid: 0 }),
 
-  OrderPlaced: (state, { data }) => ({
-    ...state,
-    orderId: data.orderId,
-    status: data.status,
-    customerId: data.customerId,
-    currency: data.currency,
-    placedAt: data.placedAt,
-    channel: data.channel,
-    priority: data.priority,
-    shippingAddress: data.shippingAddress,
-  }),
+  $upcast: {
+    OrderPlaced: (event) => {
+      const d = event.data;
+      if (typeof d.total !== "number") return event; // already version 2
+      const [street, city] = String(d.address ?? "").split(", ");
+      const lines = (d.lines ?? []).map((l) => ({
+        sku: l.sku,
+        name: l.sku,
+        quantity: l.quantity,
+        unitPrice: { amount: l.price, currency: "EUR" },
+      }));
+      return {
+        ...event,
+        data: {
+          orderId: d.orderId,
+          cartId: d.cartId,
+          customerId: d.customer,
+          email: d.email,
+          shippingAddress: { name: null, street: street ?? null, city: city ?? null, country: "NL" },
+          lines,
+          discountPercent: d.discountPercent,
+          total: { amount: d.total, currency: "EUR" },
+        },
+      };
+    },
+  },
 
-  ItemAdded: (state, { data }) => {
-    const items = { ...state.items };
-    Object.entries(data.items ?? {}).forEach(([sku, item]) => {
-      items[sku] = { name: item.name, qty: item.qty, price: item.price?.amount ?? 0 };
+  OrderPlaced: (state, { data, timestamp }) => {
+    const lines = {};
+    data.lines.forEach((l) => {
+      lines[l.sku] = { name: l.name, quantity: l.quantity, unitPrice: l.unitPrice.amount };
     });
-    return { ...state, items, itemCount: Object.keys(items).length };
+    return {
+      ...state,
+      orderId: data.orderId,
+      status: "PLACED",
+      placedAt: timestamp,
+      customerId: data.customerId,
+      email: data.email,
+      shippingAddress: data.shippingAddress,
+      lines,
+      discountPercent: data.discountPercent ?? 0,
+      total: data.total.amount,
+      currency: data.total.currency,
+    };
   },
 
-  ItemRemoved: (state, { data }) => {
-    const items = { ...state.items };
-    Object.keys(data.items ?? {}).forEach((sku) => delete items[sku]);
-    return { ...state, items, itemCount: Object.keys(items).length };
-  },
-
-  QuantityChanged: (state, { data }) => {
-    const items = { ...state.items };
-    Object.entries(data.items ?? {}).forEach(([sku, change]) => {
-      if (items[sku]) items[sku] = { ...items[sku], qty: change.qty };
-    });
-    return { ...state, items };
-  },
-
-  DiscountApplied: (state, { data }) => ({
+  OrderPaid: (state, { data, timestamp }) => ({
     ...state,
-    discount: { code: data.discount.code, percent: data.discount.percent },
+    status: state.status === "PLACED" ? "PAID" : state.status,
+    paid: Math.round((state.paid + data.amount) * 100) / 100,
+    paidAt: timestamp,
+    paymentId: data.paymentId,
   }),
 
-  PaymentReceived: (state, { data }) => ({
+  OrderPacked: (state, { data, timestamp }) => ({
     ...state,
-    paid: Math.round((state.paid + data.lastPayment.amount.amount) * 100) / 100,
-    payments: state.payments + 1,
+    status: "PACKED",
+    packedAt: timestamp,
+    packedBy: data.packedBy,
   }),
 
-  AddressUpdated: (state, { data }) => ({ ...state, shippingAddress: data.shippingAddress }),
-
-  OrderShipped: (state, { data }) => ({
+  OrderShipped: (state, { data, timestamp }) => ({
     ...state,
     status: "SHIPPED",
-    shipments: state.shipments + 1,
-    carrier: data.shipment.carrier,
+    shippedAt: timestamp,
+    carrier: data.carrier,
+    trackingNumber: data.trackingNumber,
   }),
 
-  // a generic "field changed" event: data names the field in lastChange.field
-  FieldChanged: (state, { data }) => {
-    const field = data.lastChange?.field;
-    return field ? { ...state, [field]: data[field] } : state;
-  },
+  OrderDelivered: (state, { timestamp }) => ({ ...state, status: "DELIVERED", deliveredAt: timestamp }),
 })

@@ -1,52 +1,63 @@
-// Shopping carts, as make_event_store.py and the demo store write them: streams "cart-<id>".
+// Bean There's web-shop carts (the demo store): streams "cart-<id>".
+// A cart becomes an order when it is checked out; CartCheckedOut names the order.
+const cents = (x) => Math.round(x * 100) / 100;
+
+const priced = (state, items) => {
+  const subtotal = cents(
+    Object.values(items).reduce((sum, item) => sum + item.quantity * item.unitPrice, 0)
+  );
+  const percent = state.coupon ? state.coupon.percent : 0;
+  return {
+    ...state,
+    items,
+    itemCount: Object.keys(items).length,
+    subtotal,
+    total: cents(subtotal - subtotal * percent / 100),
+  };
+};
+
 ({
-  name: "Shopping cart",
+  name: "Cart",
   streams: ["cart-*"],
 
-  $init: () => ({ status: "NEW", items: {}, itemCount: 0 }),
+  $init: () => ({ status: "OPEN", items: {}, itemCount: 0, subtotal: 0, total: 0 }),
 
-  CartCreated: (state, { data }) => ({
+  CartOpened: (state, { data, timestamp }) => ({
     ...state,
     cartId: data.cartId,
-    status: data.status,
     customerId: data.customerId,
-    currency: data.currency,
-    channel: data.channel,
+    openedAt: timestamp,
   }),
 
-  ItemAdded: (state, { data }) => {
-    const items = { ...state.items };
-    Object.entries(data.items ?? {}).forEach(([sku, item]) => {
-      items[sku] = { name: item.name, qty: item.qty, price: item.price?.amount ?? 0 };
-    });
-    return { ...state, items, itemCount: Object.keys(items).length };
-  },
+  ItemAdded: (state, { data }) =>
+    priced(state, {
+      ...state.items,
+      [data.sku]: { name: data.name, quantity: data.quantity, unitPrice: data.unitPrice },
+    }),
+
+  QuantityChanged: (state, { data }) =>
+    priced(state, { ...state.items, [data.sku]: { ...state.items[data.sku], quantity: data.quantity } }),
 
   ItemRemoved: (state, { data }) => {
     const items = { ...state.items };
-    Object.keys(data.items ?? {}).forEach((sku) => delete items[sku]);
-    return { ...state, items, itemCount: Object.keys(items).length };
+    delete items[data.sku];
+    return priced(state, items);
   },
 
-  QuantityChanged: (state, { data }) => {
-    const items = { ...state.items };
-    Object.entries(data.items ?? {}).forEach(([sku, change]) => {
-      if (items[sku]) items[sku] = { ...items[sku], qty: change.qty };
-    });
-    return { ...state, items };
-  },
+  CouponApplied: (state, { data }) =>
+    priced({ ...state, coupon: { code: data.code, percent: data.percent } }, state.items),
 
-  CouponApplied: (state, { data }) => ({ ...state, coupon: data.coupon.code }),
-
-  CartCheckedOut: (state, { data }) => ({
+  CartCheckedOut: (state, { data, timestamp }) => ({
     ...state,
     status: "CHECKED_OUT",
-    orderId: data.checkout.orderId,
-    total: data.checkout.total.amount,
+    orderId: data.orderId,
+    checkedOutAt: timestamp,
   }),
 
-  FieldChanged: (state, { data }) => {
-    const field = data.lastChange?.field;
-    return field ? { ...state, [field]: data[field] } : state;
-  },
+  CartAbandoned: (state, { data, timestamp }) => ({
+    ...state,
+    status: "ABANDONED",
+    abandonedAt: timestamp,
+    reason: data.reason,
+  }),
 })

@@ -29,7 +29,8 @@ class ArchitectureTest {
             "dev.hindsight.event..",
             "dev.hindsight.store..",
             "dev.hindsight.replay..",
-            "dev.hindsight.audit..")
+            "dev.hindsight.audit..",
+            "dev.hindsight.demo..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
@@ -69,7 +70,10 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.hindsight.store..", "dev.hindsight.replay..", "dev.hindsight.audit..")
+            "dev.hindsight.store..",
+            "dev.hindsight.replay..",
+            "dev.hindsight.audit..",
+            "dev.hindsight.demo..")
         .because("events are the vocabulary every layer speaks")
         .check(classes);
   }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       VerifyCommand.class,
       ReportCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HindsightCli implements Runnable {
@@ -35,10 +36,16 @@ public final class HindsightCli implements Runnable {
   static final int OK = 0;
   static final int FAILED = 2;
 
-  private static final Set<String> COMMANDS =
-      Set.of(
-          "streams", "events", "layout", "state", "diff", "blame", "find", "bench", "verify",
-          "help");
+  /** The names of the subcommands above, and help. */
+  private static final Set<String> COMMANDS = commandNames();
+
+  private static Set<String> commandNames() {
+    Set<String> names = new java.util.HashSet<>();
+    for (Class<?> c : HindsightCli.class.getAnnotation(Command.class).subcommands()) {
+      names.add(c.getAnnotation(Command.class).name());
+    }
+    return Set.copyOf(names);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +61,10 @@ public final class HindsightCli implements Runnable {
 
   /** Runs the CLI with the process's standard streams; returns the exit code. */
   public static int run(String[] args) {
-    if (args.length > 0 && COMMANDS.contains(args[0]) && !args[0].equals("help")) {
+    if (args.length > 0
+        && COMMANDS.contains(args[0])
+        && !args[0].equals("help")
+        && !args[0].equals("demo")) {
       SqliteEventSource.warmUp();
     }
     PrintWriter out =

@@ -358,8 +358,8 @@ class JsReducerTest {
   }
 
   @Test
-  void reducerFilesLoadInNameOrderFromTheDemoFolder() {
-    List<Reducer> demo = JsReducers.load(Path.of("resources/reducers/demo")).reducers();
+  void reducerFilesLoadInNameOrderFromAFolder() {
+    List<Reducer> demo = JsReducers.load(Path.of("resources/reducers/synthetic")).reducers();
     assertThat(demo).extracting(Reducer::name).containsExactly("Order", "Shopping cart", "Account");
   }
 }
