@@ -30,7 +30,8 @@ class ArchitectureTest {
             "dev.hindsight.store..",
             "dev.hindsight.replay..",
             "dev.hindsight.audit..",
-            "dev.hindsight.demo..")
+            "dev.hindsight.demo..",
+            "dev.hindsight.tour..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
@@ -73,7 +74,8 @@ class ArchitectureTest {
             "dev.hindsight.store..",
             "dev.hindsight.replay..",
             "dev.hindsight.audit..",
-            "dev.hindsight.demo..")
+            "dev.hindsight.demo..",
+            "dev.hindsight.tour..")
         .because("events are the vocabulary every layer speaks")
         .check(classes);
   }

@@ -12,7 +12,8 @@ import javafx.stage.Stage;
 /**
  * The JavaFX application. Started through {@link dev.hindsight.Main} (which does not extend {@code
  * Application}) as {@code hindsight [FILE] [--reducer R] [--stream ID] [--at V]
- * [--measure-stalls]}; with no file it opens a fresh copy of the bundled demo store.
+ * [--measure-stalls]}; with no file it opens a fresh copy of the bundled demo store, with the demo
+ * reducers, and starts the demo tour.
  */
 public final class HindsightApp extends Application {
 
@@ -101,7 +102,27 @@ public final class HindsightApp extends Application {
                 }
               });
     }
-    model.streams().open(args.file() != null ? args.file() : DemoStore.copy());
+    if (args.file() != null) {
+      model.streams().open(args.file());
+    } else {
+      // the demo: a copy of the bundled store, with its reducers and its tour
+      Path demo = DemoStore.copy();
+      if (args.reducer() == null) {
+        model.loadReducers(DemoStore.reducersOf(demo));
+      }
+      if (args.stream() == null && !args.measureStalls()) {
+        model
+            .streams()
+            .fileProperty()
+            .addListener(
+                (obs, old, file) -> {
+                  if (file != null && old == null) {
+                    window.startTour(DemoStore::tour);
+                  }
+                });
+      }
+      model.streams().open(demo);
+    }
   }
 
   /** Another window on another store; each window has its own store, streams and reducers. */

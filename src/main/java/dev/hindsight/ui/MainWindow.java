@@ -99,7 +99,15 @@ public final class MainWindow extends BorderPane {
                 model.openStream(s, Integer.MAX_VALUE);
               }
             });
-    explorer = new ExplorerPane(Slots.timeline(model.audit()), Slots.state(this::showHistory));
+    ExplorerPane.TimelineSlot timelineSlot = Slots.timeline(model.audit());
+    ExplorerPane.StateSlot stateSlot = Slots.state(this::showHistory);
+    timelineBar = (dev.hindsight.ui.timeline.TimelineBar) timelineSlot.node();
+    stateView = (dev.hindsight.ui.state.StateView) stateSlot.node();
+    explorer = new ExplorerPane(timelineSlot, stateSlot);
+    tour = new TourViewModel(model);
+    tour.setOnStreamOpened(this::selectStream);
+    presentation = new Presentation(settings, this);
+    presenterBar = new PresenterBar(tour, presentation);
     audit = new AuditTabs(model, this::window);
     explorer.analysis.addTabs(audit.findings, audit.bookmarks);
     model
@@ -133,7 +141,10 @@ public final class MainWindow extends BorderPane {
     this.split = split;
     SplitPane.setResizableWithParent(streamsPane, false);
     setTop(new VBox(menu(quit), header()));
-    setCenter(split);
+    VBox centre = new VBox(presenterBar, split);
+    VBox.setVgrow(split, Priority.ALWAYS);
+    setCenter(centre);
+    wirePresentation();
     setBottom(statusBar());
 
     streams
@@ -279,7 +290,7 @@ public final class MainWindow extends BorderPane {
     markB.setOnAction(e -> withStream(s -> s.analysis().markB()));
     Menu go =
         new Menu("_Go", null, goTo, find, markA, markB, new SeparatorMenuItem(), bookmark, verify);
-    return new MenuBar(file, go, view());
+    return new MenuBar(file, go, view(), tourMenu());
   }
 
   private Menu view() {
@@ -302,7 +313,116 @@ public final class MainWindow extends BorderPane {
     onlyFindings.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
     MenuItem masking = new MenuItem("_Masking…", new FontIcon(Feather.EYE_OFF));
     masking.setOnAction(e -> editMasking());
-    return new Menu("_View", null, theme, onlyFindings, masking);
+    MenuItem zoomIn = new MenuItem("Zoom _In");
+    zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+Plus"));
+    zoomIn.setOnAction(e -> presentation.zoomIn());
+    MenuItem zoomOut = new MenuItem("Zoom _Out");
+    zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+Minus"));
+    zoomOut.setOnAction(e -> presentation.zoomOut());
+    MenuItem actual = new MenuItem("_Actual Size");
+    actual.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+    actual.setOnAction(e -> presentation.actualSize());
+    javafx.scene.control.CheckMenuItem contrast =
+        new javafx.scene.control.CheckMenuItem("_High Contrast");
+    contrast.selectedProperty().bindBidirectional(presentation.highContrastProperty());
+    javafx.scene.control.CheckMenuItem future =
+        new javafx.scene.control.CheckMenuItem("Hide the F_uture");
+    future.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
+    future.selectedProperty().bindBidirectional(presentation.hideFutureProperty());
+    javafx.scene.control.CheckMenuItem present =
+        new javafx.scene.control.CheckMenuItem("_Presentation Mode");
+    present.setAccelerator(KeyCombination.keyCombination("F11"));
+    present.selectedProperty().bindBidirectional(presentation.presentingProperty());
+    return new Menu(
+        "_View",
+        null,
+        theme,
+        onlyFindings,
+        masking,
+        new SeparatorMenuItem(),
+        zoomIn,
+        zoomOut,
+        actual,
+        contrast,
+        future,
+        new SeparatorMenuItem(),
+        present);
+  }
+
+  private Menu tourMenu() {
+    MenuItem demo = new MenuItem("Start the _Demo Tour");
+    demo.setOnAction(e -> startTour(DemoStore::tour));
+    MenuItem open = new MenuItem("_Open Tour…", new FontIcon(Feather.MAP));
+    open.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+    open.setOnAction(e -> chooseTour());
+    MenuItem next = new MenuItem("_Next Step (Page Down)");
+    next.setOnAction(e -> tour.next());
+    MenuItem previous = new MenuItem("_Previous Step (Page Up)");
+    previous.setOnAction(e -> tour.previous());
+    MenuItem save = new MenuItem("_Save Bookmarks as Tour…");
+    save.setOnAction(e -> saveBookmarksAsTour());
+    save.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.audit().bookmarks()));
+    MenuItem close = new MenuItem("_Close Tour");
+    close.setOnAction(e -> tour.close());
+    for (MenuItem m : new MenuItem[] {next, previous, close}) {
+      m.disableProperty().bind(tour.tourProperty().isNull());
+    }
+    demo.disableProperty().bind(model.streams().sourceProperty().isNull());
+    return new Menu(
+        "_Tour",
+        null,
+        demo,
+        open,
+        new SeparatorMenuItem(),
+        next,
+        previous,
+        close,
+        new SeparatorMenuItem(),
+        save);
+  }
+
+  /** Starts a tour; a tour that cannot be read gets an error dialog. */
+  void startTour(java.util.function.Supplier<dev.hindsight.tour.Tour> source) {
+    try {
+      tour.start(source.get());
+    } catch (dev.hindsight.tour.Tour.TourException e) {
+      showError("The tour could not be opened", e.getMessage());
+    }
+  }
+
+  private void chooseTour() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a tour");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tours (JSON)", "*.json"));
+    File chosen = chooser.showOpenDialog(window());
+    if (chosen != null) {
+      startTour(() -> dev.hindsight.tour.Tour.read(chosen.toPath()));
+    }
+  }
+
+  /** Tour › Save Bookmarks as Tour…: every bookmark of the store, a step each, in their order. */
+  private void saveBookmarksAsTour() {
+    Path store = model.streams().fileProperty().get();
+    String name =
+        store == null ? "tour" : store.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save the bookmarks as a tour");
+    chooser.setInitialFileName(name + "-tour.json");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tours (JSON)", "*.json"));
+    File chosen = chooser.showSaveDialog(window());
+    if (chosen == null) {
+      return;
+    }
+    dev.hindsight.tour.Tour t =
+        dev.hindsight.tour.Tour.fromBookmarks(
+            "Bookmarks of " + (store == null ? "the store" : store.getFileName()),
+            java.util.List.copyOf(model.audit().bookmarks()));
+    try {
+      t.write(chosen.toPath());
+      reportStatus.setText("Tour saved: " + chosen.getName() + " (" + t.steps().size() + " steps)");
+    } catch (java.io.IOException e) {
+      showError("The tour could not be saved", e.getMessage());
+    }
   }
 
   private void refreshRecent() {
@@ -326,8 +446,9 @@ public final class MainWindow extends BorderPane {
   private void refreshOnlyFindings() {
     StreamViewModel open = model.streamProperty().get();
     dev.hindsight.replay.StreamReplay r = open == null ? null : open.replayProperty().get();
+    java.util.function.IntPredicate shown = futureHidden(open);
     if (!onlyFindings.isSelected() || r == null) {
-      explorer.showOnly(null);
+      explorer.showOnly(shown);
       return;
     }
     java.util.Set<Integer> marked = new java.util.HashSet<>(r.errors().keySet());
@@ -340,7 +461,16 @@ public final class MainWindow extends BorderPane {
         }
       }
     }
-    explorer.showOnly(marked::contains);
+    explorer.showOnly(shown == null ? marked::contains : o -> marked.contains(o) && shown.test(o));
+  }
+
+  /** With the future hidden, the events up to the current one; else null (all). */
+  private java.util.function.IntPredicate futureHidden(StreamViewModel open) {
+    if (!presentation.hideFutureProperty().get() || open == null) {
+      return null;
+    }
+    int current = open.ordinalProperty().get();
+    return o -> o <= current;
   }
 
   /** View › Masking…: the rules, comma-separated; kept in the settings. */
@@ -396,6 +526,91 @@ public final class MainWindow extends BorderPane {
   }
 
   private final Label reportStatus = new Label();
+  private final dev.hindsight.ui.timeline.TimelineBar timelineBar;
+  private final dev.hindsight.ui.state.StateView stateView;
+  private final TourViewModel tour;
+  private final Presentation presentation;
+  private final PresenterBar presenterBar;
+  private StreamViewModel watched;
+  private final javafx.beans.value.ChangeListener<dev.hindsight.replay.StreamReplay.Point> onPoint =
+      (obs, old, p) -> pointShown(p);
+
+  /** Binds the presenter bar, the tour and presentation mode to the open stream and the stage. */
+  private void wirePresentation() {
+    model
+        .streamProperty()
+        .addListener(
+            (obs, old, vm) -> {
+              if (watched != null) {
+                watched.pointProperty().removeListener(onPoint);
+              }
+              watched = vm;
+              if (vm != null) {
+                vm.pointProperty().addListener(onPoint);
+              }
+              pointShown(vm == null ? null : vm.pointProperty().get());
+            });
+    tour.highlightProperty().addListener((obs, old, path) -> stateView.setHighlight(path));
+    presentation
+        .hideFutureProperty()
+        .addListener(
+            (obs, old, on) -> {
+              timelineBar.setHideFuture(on);
+              refreshOnlyFindings();
+            });
+    presentation
+        .presentingProperty()
+        .addListener(
+            (obs, old, on) -> {
+              if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) {
+                st.setFullScreenExitHint(
+                    "Esc leaves full screen; View › Presentation Mode ends it");
+                st.setFullScreen(on);
+                if (on) {
+                  st.fullScreenProperty()
+                      .addListener(
+                          new javafx.beans.value.ChangeListener<Boolean>() {
+                            @Override
+                            public void changed(
+                                javafx.beans.value.ObservableValue<? extends Boolean> o,
+                                Boolean was,
+                                Boolean full) {
+                              if (!full) {
+                                o.removeListener(this);
+                                presentation.presentingProperty().set(false);
+                              }
+                            }
+                          });
+                }
+              }
+            });
+  }
+
+  private void pointShown(dev.hindsight.replay.StreamReplay.Point p) {
+    StreamViewModel vm = model.streamProperty().get();
+    dev.hindsight.replay.StreamReplay r = vm == null ? null : vm.replayProperty().get();
+    presenterBar.showPoint(p, r == null ? 0 : r.size());
+    if (p != null && p.event() != null && vm != null) {
+      if (tour.arrivedAt(vm.stream().stream(), p.event().version()) && vm.playingProperty().get()) {
+        vm.playingProperty().set(false); // a tour step: stop so the room can read it
+      }
+    } else {
+      tour.arrivedAt("", Long.MIN_VALUE);
+    }
+    if (presentation.hideFutureProperty().get()) {
+      refreshOnlyFindings();
+    }
+  }
+
+  /** The tour in this window (for tests and the application: the demo starts its tour). */
+  TourViewModel tour() {
+    return tour;
+  }
+
+  Presentation presentation() {
+    return presentation;
+  }
+
   private final AuditTabs audit;
 
   private java.util.function.Consumer<Path> onNewWindow; // set by the application; else opens here
@@ -478,6 +693,10 @@ public final class MainWindow extends BorderPane {
   }
 
   private void onKey(KeyEvent e) {
+    if (e.isShortcutDown() && zoomKey(e.getCode())) {
+      e.consume();
+      return;
+    }
     StreamViewModel vm = model.streamProperty().get();
     if (vm == null || e.getTarget() instanceof TextInputControl) {
       return;
@@ -492,11 +711,19 @@ public final class MainWindow extends BorderPane {
         }
       }
       case PAGE_UP -> {
-        vm.step(-10);
+        if (tour.active()) {
+          tour.previous(); // a presenter's clicker sends Page Up and Page Down
+        } else {
+          vm.step(-10);
+        }
         e.consume();
       }
       case PAGE_DOWN -> {
-        vm.step(10);
+        if (tour.active()) {
+          tour.next();
+        } else {
+          vm.step(10);
+        }
         e.consume();
       }
       case HOME -> {
@@ -517,6 +744,22 @@ public final class MainWindow extends BorderPane {
       }
       default -> {}
     }
+  }
+
+  /**
+   * Ctrl with + (however the keyboard makes it: =, +, the keypad's +), -, or 0: zoom in, out, back
+   * to 100 %. The menu items show one combination each; these are all of them.
+   */
+  private boolean zoomKey(KeyCode code) {
+    switch (code) {
+      case EQUALS, PLUS, ADD -> presentation.zoomIn();
+      case MINUS, SUBTRACT -> presentation.zoomOut();
+      case DIGIT0, NUMPAD0 -> presentation.actualSize();
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Steps the open stream at its playback speed while it plays. */

@@ -38,6 +38,23 @@ final class Settings {
     }
   }
 
+  /** The zoom in percent, for presenting or for working (100 and 150 at first). */
+  int zoom(boolean presenting) {
+    return prefs.getInt(presenting ? "zoom.presenting" : "zoom", presenting ? 150 : 100);
+  }
+
+  void setZoom(boolean presenting, int percent) {
+    prefs.putInt(presenting ? "zoom.presenting" : "zoom", percent);
+  }
+
+  boolean highContrast() {
+    return prefs.getBoolean("highContrast", false);
+  }
+
+  void setHighContrast(boolean on) {
+    prefs.putBoolean("highContrast", on);
+  }
+
   /** The masking rules, comma-separated (empty: off). */
   String masking() {
     return prefs.get("masking", "");

@@ -145,7 +145,14 @@ final class StreamsPane extends BorderPane {
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i) instanceof StreamSummary s && s.stream().equals(stream)) {
         list.getSelectionModel().select(i);
-        list.scrollTo(i);
+        // the flow's scrollTo brings the row just into view (ListView.scrollTo puts it at the top,
+        // which for the last rows of the list can leave it below the viewport)
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+          list.layout();
+          flow.scrollTo(i);
+        } else {
+          list.scrollTo(i);
+        }
         return;
       }
     }

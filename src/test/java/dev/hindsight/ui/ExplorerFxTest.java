@@ -68,15 +68,15 @@ class ExplorerFxTest {
   }
 
   @BeforeEach
-  void openHotStream(FxRobot robot) throws Exception {
+  void openTheLongestStream(FxRobot robot) throws Exception {
     until(() -> model.streams().statusProperty().get().startsWith("50 streams"));
-    robot.clickOn("#stream-filter").write("order-hot");
+    robot.clickOn("#stream-filter").write("account-operating");
     until(() -> model.streams().visibleStreams().size() == 1);
     robot.clickOn(
         (javafx.scene.Node)
             robot
                 .lookup("#streams .label")
-                .match(org.testfx.matcher.control.LabeledMatchers.hasText("order-hot"))
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("account-operating"))
                 .query());
     until(
         () ->
@@ -86,27 +86,27 @@ class ExplorerFxTest {
 
   @Test
   void choosingAStreamShowsItsLastEventAndKeysStepThroughIt(FxRobot robot) throws Exception {
-    assertThat(position(robot)).isEqualTo("v400 · 400 / 400");
+    assertThat(position(robot)).isEqualTo("v888 · 888 / 888");
     robot.clickOn("#events");
     robot.type(KeyCode.HOME);
-    until(() -> position(robot).equals("v1 · 1 / 400"));
+    until(() -> position(robot).equals("v1 · 1 / 888"));
     robot.type(KeyCode.RIGHT);
-    until(() -> position(robot).equals("v2 · 2 / 400"));
+    until(() -> position(robot).equals("v2 · 2 / 888"));
     robot.type(KeyCode.PAGE_DOWN);
-    until(() -> position(robot).equals("v12 · 12 / 400"));
+    until(() -> position(robot).equals("v12 · 12 / 888"));
     robot.type(KeyCode.LEFT);
-    until(() -> position(robot).equals("v11 · 11 / 400"));
+    until(() -> position(robot).equals("v11 · 11 / 888"));
     TableView<?> events = robot.lookup("#events").queryAs(TableView.class);
     assertThat(events.getSelectionModel().getSelectedIndex()).isEqualTo(10);
     robot.clickOn("#step-forward");
-    until(() -> position(robot).equals("v12 · 12 / 400"));
+    until(() -> position(robot).equals("v12 · 12 / 888"));
   }
 
   @Test
   void aReducerErrorShowsInItsRowAndOnTheTimeline(FxRobot robot) throws Exception {
     java.nio.file.Path js = java.nio.file.Files.createTempFile("broken", ".js");
     java.nio.file.Files.writeString(
-        js, "({ OrderShipped: (s, e) => { throw new Error('no carrier'); }, $any: (s) => s })");
+        js, "({ MoneyWithdrawn: (s, e) => { throw new Error('no money'); }, $any: (s) => s })");
     WaitForAsyncUtils.asyncFx(() -> model.loadReducers(js)).get();
     until(
         () ->
@@ -114,15 +114,15 @@ class ExplorerFxTest {
                 && !model.streamProperty().get().replayProperty().get().errors().isEmpty());
 
     StreamViewModel s = model.streamProperty().get();
-    EventRow shipped = s.rows().get(55);
-    assertThat(shipped.type()).isEqualTo("OrderShipped");
-    assertThat(shipped.error()).isEqualTo("threw Error: no carrier (" + js.getFileName() + ":1)");
+    EventRow withdrawn = s.rows().get(7); // the rent: the account's first withdrawal
+    assertThat(withdrawn.type()).isEqualTo("MoneyWithdrawn");
+    assertThat(withdrawn.error()).isEqualTo("threw Error: no money (" + js.getFileName() + ":1)");
     dev.hindsight.ui.timeline.TimelineBar bar =
         robot.lookup("#timeline").queryAs(dev.hindsight.ui.timeline.TimelineBar.class);
     assertThat(bar.getMarkers())
         .contains(
-            new dev.hindsight.ui.timeline.Marker(55, dev.hindsight.ui.timeline.Marker.Kind.ERROR));
-    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(56)).get();
+            new dev.hindsight.ui.timeline.Marker(7, dev.hindsight.ui.timeline.Marker.Kind.ERROR));
+    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(8)).get();
     until(() -> robot.lookup(".events-table .table-row-cell:error").tryQuery().isPresent());
   }
 
@@ -131,7 +131,7 @@ class ExplorerFxTest {
       throws Exception {
     java.nio.file.Path js = java.nio.file.Files.createTempFile("broken", ".js");
     java.nio.file.Files.writeString(
-        js, "({ OrderShipped: (s, e) => { throw new Error('no carrier'); }, $any: (s) => s })");
+        js, "({ MoneyWithdrawn: (s, e) => { throw new Error('no money'); }, $any: (s) => s })");
     WaitForAsyncUtils.asyncFx(() -> model.loadReducers(js)).get();
     until(
         () ->
@@ -150,9 +150,9 @@ class ExplorerFxTest {
 
     assertThat(table.getItems()).hasSize(errors);
     assertThat(table.getItems()).allMatch(r -> ((EventRow) r).error() != null);
-    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(56)).get();
+    WaitForAsyncUtils.asyncFx(() -> s.goToVersion(8)).get();
     until(() -> table.getSelectionModel().getSelectedItem() != null);
-    assertThat(((EventRow) table.getSelectionModel().getSelectedItem()).ordinal()).isEqualTo(55);
+    assertThat(((EventRow) table.getSelectionModel().getSelectedItem()).ordinal()).isEqualTo(7);
     WaitForAsyncUtils.asyncFx(() -> s.goToVersion(1)).get();
     until(() -> table.getSelectionModel().getSelectedItem() == null);
 
@@ -161,7 +161,7 @@ class ExplorerFxTest {
         .type(KeyCode.F)
         .release(KeyCode.SHIFT, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(table.getItems()).hasSize(400);
+    assertThat(table.getItems()).hasSize(888);
   }
 
   @Test
@@ -180,8 +180,8 @@ class ExplorerFxTest {
         .singleElement()
         .satisfies(
             b -> {
-              assertThat(b.stream()).isEqualTo("order-hot");
-              assertThat(b.version()).isEqualTo(at + 1); // order-hot's versions are 1..400
+              assertThat(b.stream()).isEqualTo("account-operating");
+              assertThat(b.version()).isEqualTo(at + 1); // the account's versions are 1..888
               assertThat(b.title()).isEqualTo("the double charge");
             });
     dev.hindsight.ui.timeline.TimelineBar bar =
@@ -189,7 +189,7 @@ class ExplorerFxTest {
     assertThat(bar.getMarkers())
         .contains(
             new dev.hindsight.ui.timeline.Marker(
-                399, dev.hindsight.ui.timeline.Marker.Kind.BOOKMARK));
+                887, dev.hindsight.ui.timeline.Marker.Kind.BOOKMARK));
     assertThat(robot.lookup("#bookmarks").queryListView().getItems()).hasSize(1);
     // kept beside Hindsight's data, not in the store: remove it, so the next test starts clean
     WaitForAsyncUtils.asyncFx(() -> model.audit().remove(model.audit().bookmarks().get(0))).get();
@@ -197,11 +197,11 @@ class ExplorerFxTest {
 
   @Test
   void theHistoryOfAStateValueListsTheEventsThatChangedIt(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> window.showHistory("/status")).get();
+    WaitForAsyncUtils.asyncFx(() -> window.showHistory("/counterparty")).get();
     ListView<?> history = robot.lookup("#history").queryAs(ListView.class);
     until(() -> history.getItems().size() > 5);
     robot.clickOn((javafx.scene.Node) robot.lookup("#history .list-cell").nth(1).query());
-    until(() -> ordinal() == 14);
+    until(() -> ordinal() == 7); // the rent: the first counterparty after the card terminal
   }
 
   @Test
@@ -231,7 +231,7 @@ class ExplorerFxTest {
     robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.25, y));
     robot.release(javafx.scene.input.MouseButton.PRIMARY);
 
-    until(() -> ordinal() > 60 && ordinal() < 140);
+    until(() -> ordinal() > 150 && ordinal() < 300);
     int at = ordinal();
     until(() -> position(robot).startsWith("v" + (at + 1) + " "));
     TableView<?> events = robot.lookup("#events").queryAs(TableView.class);
@@ -260,18 +260,18 @@ class ExplorerFxTest {
     tab(robot, "Compare");
     robot.clickOn("#mark-a");
     robot.type(KeyCode.END);
-    until(() -> ordinal() == 399);
+    until(() -> ordinal() == 887);
     robot.clickOn("#mark-b");
     ListView<?> comparison = robot.lookup("#comparison").queryAs(ListView.class);
     until(() -> !comparison.getItems().isEmpty());
 
     tab(robot, "Find");
-    robot.clickOn("#find-condition").write("state.status === 'SHIPPED'");
+    robot.clickOn("#find-condition").write("state.counterparty === 'Adyen'");
     robot.clickOn("#find-first");
-    until(() -> ordinal() == 55);
+    until(() -> ordinal() == 36); // the first card fees
 
     tab(robot, "Search");
-    robot.clickOn("#search-text").write("SHIPPED");
+    robot.clickOn("#search-text").write("Adyen");
     robot.clickOn("#search");
     ListView<?> hits = robot.lookup("#search-hits").queryAs(ListView.class);
     until(() -> !hits.getItems().isEmpty());

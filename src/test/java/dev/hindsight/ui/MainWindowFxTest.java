@@ -69,17 +69,17 @@ class MainWindowFxTest {
     untilTheDemoIsListed();
     ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
     assertThat(streams(list)).hasSize(50);
-    assertThat(headings(list)).isEqualTo(3);
+    assertThat(headings(list)).isEqualTo(5);
     assertThat(robot.lookup("#status").queryAs(Label.class).getText())
-        .isEqualTo("50 streams · 3,000 events");
+        .isEqualTo("50 streams · 2,245 events");
 
-    robot.clickOn("#stream-filter").write("order-hot");
+    robot.clickOn("#stream-filter").write("account-operating");
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(streams(list)).hasSize(1);
     StreamSummary hot = streams(list).get(0);
-    assertThat(hot.stream()).isEqualTo("order-hot");
-    assertThat(hot.events()).isEqualTo(400);
+    assertThat(hot.stream()).isEqualTo("account-operating");
+    assertThat(hot.events()).isEqualTo(888);
     assertThat(Files.exists(demo)).isTrue();
   }
 
@@ -98,7 +98,7 @@ class MainWindowFxTest {
                 .query());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(streams(list)).hasSize(50 - (int) carts).noneMatch(s -> "cart".equals(s.type()));
-    assertThat(headings(list)).isEqualTo(3);
+    assertThat(headings(list)).isEqualTo(5);
     assertThat(model.streamProperty().get()).as("a heading opens nothing").isNull();
 
     robot.type(javafx.scene.input.KeyCode.RIGHT);
@@ -114,12 +114,12 @@ class MainWindowFxTest {
     untilTheDemoIsListed();
     ListView<?> list = robot.lookup("#streams").queryAs(ListView.class);
 
-    WaitForAsyncUtils.asyncFx(() -> window.selectStream("order-hot")).get();
+    WaitForAsyncUtils.asyncFx(() -> window.selectStream("payment-5013")).get();
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(list.getSelectionModel().getSelectedItem())
         .isInstanceOfSatisfying(
-            StreamSummary.class, s -> assertThat(s.stream()).isEqualTo("order-hot"));
+            StreamSummary.class, s -> assertThat(s.stream()).isEqualTo("payment-5013"));
     assertThat(robot.lookup("#streams .list-cell").queryAllAs(javafx.scene.control.ListCell.class))
         .anySatisfy(
             cell -> {

@@ -22,7 +22,13 @@ final class StateTreeCell extends TreeCell<StateRow> {
   private final Label value = label(StateStyles.VALUE);
   private final HBox box = new HBox(6, badge, key, old, arrow, value);
 
-  StateTreeCell() {
+  /** The row a tour step points at (see {@link StateView#setHighlight}). */
+  static final PseudoClass TOUR = PseudoClass.getPseudoClass("tour");
+
+  private final java.util.function.Supplier<String> highlight;
+
+  StateTreeCell(java.util.function.Supplier<String> highlight) {
+    this.highlight = highlight;
     box.setAlignment(Pos.CENTER_LEFT);
     arrow.setText("→");
   }
@@ -38,6 +44,7 @@ final class StateTreeCell extends TreeCell<StateRow> {
       }
     }
     setText(null);
+    pseudoClassStateChanged(TOUR, row != null && !empty && row.path().equals(highlight.get()));
     if (empty || row == null) {
       setGraphic(null);
       return;

@@ -53,7 +53,7 @@ public final class StateView extends BorderPane {
     getStyleClass().add(StateStyles.STATE_VIEW);
     getStylesheets().add(StateView.class.getResource("state-view.css").toExternalForm());
     tree.getStyleClass().addAll("state-tree", Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-    tree.setCellFactory(t -> new StateTreeCell());
+    tree.setCellFactory(t -> new StateTreeCell(() -> highlight));
     tree.setContextMenu(new StateContextMenu(this::selectedRow, this::historyHandler));
     tree.getSelectionModel()
         .selectedItemProperty()
@@ -95,9 +95,57 @@ public final class StateView extends BorderPane {
   public void show(JsonNode state, List<Change> changes) {
     model = StateTreeModel.of(state, changes);
     expanded.addAll(model.ancestorPaths());
+    if (highlight != null) {
+      expanded.addAll(ancestors(highlight));
+    }
     toolbar.summarise(model);
     rawStale = true;
     refreshTree();
+  }
+
+  private String highlight;
+
+  /**
+   * Highlights the row at a JSON pointer (a tour step's path), with its parents expanded and the
+   * row scrolled into view, in this state and every one shown after it; null: none.
+   */
+  public void setHighlight(String path) {
+    if (java.util.Objects.equals(path, highlight)) {
+      return;
+    }
+    highlight = path;
+    if (path != null) {
+      expanded.addAll(ancestors(path));
+      refreshTree();
+    }
+    tree.refresh(); // the cells' :tour pseudo-class
+  }
+
+  public String getHighlight() {
+    return highlight;
+  }
+
+  /** "", "/a", "/a/b" for "/a/b/c": the paths of the rows above it. */
+  private static List<String> ancestors(String path) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add("");
+    for (int at = path.indexOf('/', 1); at > 0; at = path.indexOf('/', at + 1)) {
+      out.add(path.substring(0, at));
+    }
+    return out;
+  }
+
+  private void revealHighlight() {
+    TreeItem<StateRow> item = highlight == null ? null : find(highlight);
+    VirtualFlow<?> flow = flow();
+    if (item != null && flow != null) {
+      int row = tree.getRow(item);
+      IndexedCell<?> first = flow.getFirstVisibleCell();
+      IndexedCell<?> last = flow.getLastVisibleCell();
+      if (first == null || last == null || row <= first.getIndex() || row >= last.getIndex()) {
+        flow.scrollTo(row);
+      }
+    }
   }
 
   /** The JSON pointer of the selected row; null when none is. */
@@ -201,6 +249,9 @@ public final class StateView extends BorderPane {
   }
 
   private void refreshCentre() {
+    if (highlight != null) {
+      revealHighlight();
+    }
     boolean noState = model.root() == null;
     boolean nothingChanged =
         changedOnlyProperty().get() && model.changedPaths().isEmpty() && !rawJsonProperty().get();

@@ -1,0 +1,102 @@
+package dev.hindsight.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.Parent;
+
+/**
+ * How the window presents itself to a room: zoom (100–200 %, the type and everything sized in em),
+ * high contrast, hiding the future, and presentation mode (full screen, the current event's type
+ * shown large). Zoom is remembered apart for presenting and for working.
+ */
+final class Presentation {
+
+  static final int MIN_ZOOM = 100;
+  static final int MAX_ZOOM = 200;
+  static final int ZOOM_STEP = 10;
+
+  /** The type size at 100 %, in pixels (AtlantaFX's default). */
+  static final double BASE_FONT = 14;
+
+  static final String HIGH_CONTRAST = "high-contrast";
+  static final String PRESENTING = "presenting";
+
+  private final Settings settings;
+  private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", MIN_ZOOM);
+  private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
+  private final BooleanProperty hideFuture = new SimpleBooleanProperty(this, "hideFuture");
+  private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting");
+
+  Presentation(Settings settings, Parent root) {
+    this.settings = settings;
+    zoom.set(clamp(settings.zoom(false)));
+    highContrast.set(settings.highContrast());
+    zoom.addListener(
+        (obs, old, z) -> {
+          root.setStyle(style(z.intValue()));
+          settings.setZoom(presenting.get(), z.intValue());
+        });
+    root.setStyle(style(zoom.get()));
+    highContrast.addListener(
+        (obs, old, on) -> {
+          styleClass(root, HIGH_CONTRAST, on);
+          settings.setHighContrast(on);
+        });
+    styleClass(root, HIGH_CONTRAST, highContrast.get());
+    presenting.addListener(
+        (obs, old, on) -> {
+          styleClass(root, PRESENTING, on);
+          zoom.set(clamp(settings.zoom(on)));
+          if (!on) {
+            hideFuture.set(false);
+          }
+        });
+  }
+
+  static String style(int zoom) {
+    return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom / 100);
+  }
+
+  private static void styleClass(Parent root, String name, boolean on) {
+    if (on && !root.getStyleClass().contains(name)) {
+      root.getStyleClass().add(name);
+    } else if (!on) {
+      root.getStyleClass().remove(name);
+    }
+  }
+
+  static int clamp(int z) {
+    return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
+  }
+
+  void zoomIn() {
+    zoom.set(clamp(zoom.get() + ZOOM_STEP));
+  }
+
+  void zoomOut() {
+    zoom.set(clamp(zoom.get() - ZOOM_STEP));
+  }
+
+  void actualSize() {
+    zoom.set(MIN_ZOOM);
+  }
+
+  IntegerProperty zoomProperty() {
+    return zoom;
+  }
+
+  BooleanProperty highContrastProperty() {
+    return highContrast;
+  }
+
+  /** Events after the current one are not shown: not in the table, not on the timeline. */
+  BooleanProperty hideFutureProperty() {
+    return hideFuture;
+  }
+
+  BooleanProperty presentingProperty() {
+    return presenting;
+  }
+}

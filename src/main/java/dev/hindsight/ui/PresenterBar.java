@@ -1,0 +1,133 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.event.EventJson;
+import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.tour.Tour;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Above the explorer: in presentation mode the current event's type, large, with where it is; on a
+ * tour, the step's caption with Previous and Next. Hidden when neither is on.
+ */
+final class PresenterBar extends VBox {
+
+  final Label type = new Label();
+  final Label where = new Label();
+  final Label tourTitle = new Label();
+  final Label stepCount = new Label();
+  final Label caption = new Label();
+  final Label problem = new Label();
+  final Button previous = new Button("Previous", new FontIcon(Feather.ARROW_LEFT));
+  final Button next = new Button("Next", new FontIcon(Feather.ARROW_RIGHT));
+  final Button close = new Button(null, new FontIcon(Feather.X));
+  private final HBox eventBox;
+  private final VBox tourBox;
+
+  PresenterBar(TourViewModel tour, Presentation presentation) {
+    getStyleClass().add("presenter-bar");
+    setId("presenter-bar");
+    type.setId("presenter-type");
+    type.getStyleClass().add("presenter-type");
+    where.getStyleClass().addAll("presenter-where", "text-muted");
+    eventBox = new HBox(16, type, where);
+    eventBox.setAlignment(Pos.BASELINE_LEFT);
+
+    tourTitle.getStyleClass().addAll("tour-title", "text-muted");
+    stepCount.setId("tour-step");
+    stepCount.getStyleClass().addAll("tour-step", "text-muted");
+    caption.setId("tour-caption");
+    caption.getStyleClass().add("tour-caption");
+    caption.setWrapText(true);
+    caption.setMinHeight(Region.USE_PREF_SIZE);
+    problem.setId("tour-problem");
+    problem.getStyleClass().add("danger");
+    problem.setWrapText(true);
+    problem.managedProperty().bind(problem.visibleProperty());
+    problem.visibleProperty().bind(tour.problemProperty().isNotNull());
+    problem.textProperty().bind(tour.problemProperty());
+    previous.setId("tour-previous");
+    previous.setTooltip(new Tooltip("Previous step (Page Up)"));
+    previous.setOnAction(e -> tour.previous());
+    next.setId("tour-next");
+    next.setTooltip(new Tooltip("Next step (Page Down)"));
+    next.setOnAction(e -> tour.next());
+    next.getStyleClass().add("accent");
+    next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+    close.setId("tour-close");
+    close.setTooltip(new Tooltip("Close the tour"));
+    close.getStyleClass().addAll("flat", "button-icon");
+    close.setOnAction(e -> tour.close());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox tourHead =
+        new HBox(
+            10, new FontIcon(Feather.MAP), tourTitle, stepCount, spacer, previous, next, close);
+    tourHead.setAlignment(Pos.CENTER_LEFT);
+    tourBox = new VBox(6, tourHead, caption, problem);
+    tourBox.getStyleClass().add("tour-box");
+
+    eventBox.visibleProperty().bind(presentation.presentingProperty());
+    eventBox.managedProperty().bind(eventBox.visibleProperty());
+    tourBox.visibleProperty().bind(tour.tourProperty().isNotNull());
+    tourBox.managedProperty().bind(tourBox.visibleProperty());
+    visibleProperty().bind(eventBox.visibleProperty().or(tourBox.visibleProperty()));
+    managedProperty().bind(visibleProperty());
+    setPadding(new Insets(8, 14, 10, 14));
+    setSpacing(6);
+    getChildren().addAll(eventBox, tourBox);
+
+    tour.tourProperty().addListener((obs, old, t) -> showStep(tour));
+    tour.indexProperty().addListener((obs, old, i) -> showStep(tour));
+  }
+
+  private void showStep(TourViewModel tour) {
+    Tour t = tour.tourProperty().get();
+    int i = tour.indexProperty().get();
+    if (t == null || i < 0) {
+      caption.setText("");
+      stepCount.setText("");
+      tourTitle.setText(t == null ? "" : t.title());
+      return;
+    }
+    tourTitle.setText(t.title().isEmpty() ? "Tour" : t.title());
+    stepCount.setText(String.format(Locale.ROOT, "Step %d of %d", i + 1, t.steps().size()));
+    caption.setText(t.steps().get(i).caption());
+    previous.setDisable(i == 0);
+    next.setDisable(i == t.steps().size() - 1);
+  }
+
+  /** Shows the current event (presentation mode); null: no stream. */
+  void showPoint(StreamReplay.Point p, int size) {
+    if (p == null) {
+      type.setText("");
+      where.setText("");
+    } else if (p.event() == null) {
+      type.setText("Initial state");
+      where.setText(String.format(Locale.ROOT, "before the first of %,d events", size));
+    } else {
+      type.setText(p.event().type());
+      where.setText(
+          String.format(
+                  Locale.ROOT,
+                  "%s · v%d · event %,d of %,d",
+                  p.event().stream(),
+                  p.event().version(),
+                  p.ordinal() + 1,
+                  size)
+              + (p.event().timestamp() == null
+                  ? ""
+                  : " · " + EventJson.iso(p.event().timestamp())));
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.tour.Tour;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * A guided tour in the window: which tour, which step is current, and going from step to step. A
+ * step is reached by Next and Previous, and also by stepping or playing onto its event ({@link
+ * #arrivedAt}); playback pauses there so the caption can be read.
+ */
+final class TourViewModel {
+
+  private final ExplorerViewModel explorer;
+  private final ReadOnlyObjectWrapper<Tour> tour = new ReadOnlyObjectWrapper<>(this, "tour");
+  private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
+  private final ReadOnlyStringWrapper highlight = new ReadOnlyStringWrapper(this, "highlight");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+  private java.util.function.Consumer<String> onStreamOpened = id -> {};
+
+  TourViewModel(ExplorerViewModel explorer) {
+    this.explorer = explorer;
+  }
+
+  /** What the window does when a step opens another stream (selects it in the list). */
+  void setOnStreamOpened(java.util.function.Consumer<String> action) {
+    this.onStreamOpened = action;
+  }
+
+  /** The tour being taken; null when none is. */
+  ReadOnlyObjectProperty<Tour> tourProperty() {
+    return tour.getReadOnlyProperty();
+  }
+
+  /** The current step's index; -1 before the first. */
+  ReadOnlyIntegerProperty indexProperty() {
+    return index.getReadOnlyProperty();
+  }
+
+  /** The state path to highlight: the current step's, while its event is shown; else null. */
+  ReadOnlyStringProperty highlightProperty() {
+    return highlight.getReadOnlyProperty();
+  }
+
+  /** Why the last step could not be shown (a stream the store does not have); null when it was. */
+  ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  boolean active() {
+    return tour.get() != null;
+  }
+
+  /** Starts {@code t} at its first step. */
+  void start(Tour t) {
+    tour.set(t);
+    index.set(-1);
+    go(0);
+  }
+
+  void close() {
+    tour.set(null);
+    index.set(-1);
+    highlight.set(null);
+    problem.set(null);
+  }
+
+  void next() {
+    if (active() && index.get() < tour.get().steps().size() - 1) {
+      go(index.get() + 1);
+    }
+  }
+
+  void previous() {
+    if (active() && index.get() > 0) {
+      go(index.get() - 1);
+    }
+  }
+
+  /** Shows step {@code i}: its stream at its version. */
+  void go(int i) {
+    Tour t = tour.get();
+    if (t == null || i < 0 || i >= t.steps().size()) {
+      return;
+    }
+    Tour.Step step = t.steps().get(i);
+    index.set(i);
+    highlight.set(step.path());
+    problem.set(null);
+    StreamViewModel open = explorer.streamProperty().get();
+    if (open != null) {
+      open.playingProperty().set(false);
+    }
+    if (open != null
+        && open.stream().stream().equals(step.stream())
+        && open.replayProperty().get() != null) {
+      open.goToVersion(step.version());
+    } else if (explorer.openStream(step.stream(), step.version())) {
+      onStreamOpened.accept(step.stream());
+    } else {
+      problem.set(
+          "Step "
+              + (i + 1)
+              + " is on stream "
+              + step.stream()
+              + ", which this store does not have. Is this the tour for another store?");
+    }
+  }
+
+  /**
+   * The position moved to {@code stream} at {@code version}: a step there becomes current (and
+   * playback pauses on it); elsewhere the last step's caption stays, without its highlight.
+   *
+   * @return whether a step is there
+   */
+  boolean arrivedAt(String stream, long version) {
+    Tour t = tour.get();
+    if (t == null) {
+      return false;
+    }
+    int at = t.stepAt(stream, version);
+    if (at < 0) {
+      highlight.set(null);
+      return false;
+    }
+    index.set(at);
+    highlight.set(t.steps().get(at).path());
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.hindsight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCliTest {
+
+  @Test
+  void demoWritesTheDemoStoreWhichTheOtherCommandsRead(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("shop.db");
+    CliRun run = CliRun.of("demo", "--out", out.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .startsWith("wrote " + out + ": 50 streams, ")
+        .contains("--reducer resources/reducers/demo");
+    assertThat(Files.readAllBytes(out))
+        .isEqualTo(Files.readAllBytes(Path.of("resources/demo/hindsight-demo.db")));
+
+    CliRun verify = CliRun.of("verify", out.toString(), "--json");
+    assertThat(verify.exit()).isEqualTo(1); // the planted version gap
+    assertThat(verify.out()).contains("\"kind\":\"version-gap\"").contains("order-1004");
+  }
+
+  @Test
+  void anExistingFileIsReplacedOnlyWithForce(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("mine.db");
+    Files.writeString(out, "precious");
+    CliRun refused = CliRun.of("demo", "--out", out.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err())
+        .startsWith("hindsight: " + out + " exists; add --force to replace it");
+    assertThat(Files.readString(out)).isEqualTo("precious");
+
+    assertThat(CliRun.of("demo", "--out", out.toString(), "--force").exit()).isZero();
+    assertThat(Files.size(out)).isGreaterThan(100_000);
+
+    CliRun folder = CliRun.of("demo", "--out", dir.toString(), "--force");
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err()).startsWith("hindsight: " + dir + " is a folder");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(out); // nothing half-written left behind
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.hindsight.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import dev.hindsight.tour.Tour;
+import dev.hindsight.ui.timeline.TimelineBar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The demo tour and presentation mode on Monocle, as a trainer drives them. */
+@ExtendWith(ApplicationExtension.class)
+class TourFxTest {
+
+  private ExplorerViewModel model;
+  private MainWindow window;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
+    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
+    window =
+        new MainWindow(model, new RecentFiles(prefs), () -> {}, new Settings(prefs.node("window")));
+    stage.setScene(new Scene(window, 1200, 740));
+    stage.show();
+    Path demo = DemoStore.copy();
+    model.loadReducers(DemoStore.reducersOf(demo));
+    model.streams().open(demo);
+  }
+
+  private static void until(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static <T> T fx(Callable<T> c) throws Exception {
+    return WaitForAsyncUtils.asyncFx(c).get();
+  }
+
+  private String at() throws Exception {
+    return fx(
+        () -> {
+          StreamViewModel vm = model.streamProperty().get();
+          StreamViewModelPoint p = StreamViewModelPoint.of(vm);
+          return p == null ? "" : p.toString();
+        });
+  }
+
+  /** Where the window stands: "stream vN", once the stream is folded. */
+  private record StreamViewModelPoint(String stream, long version) {
+    static StreamViewModelPoint of(StreamViewModel vm) {
+      if (vm == null
+          || vm.pointProperty().get() == null
+          || vm.pointProperty().get().event() == null) {
+        return null;
+      }
+      return new StreamViewModelPoint(
+          vm.stream().stream(), vm.pointProperty().get().event().version());
+    }
+
+    @Override
+    public String toString() {
+      return stream + " v" + version;
+    }
+  }
+
+  /** The paths of the state rows shown with the tour's highlight (the :tour pseudo-class). */
+  private static List<String> highlighted(FxRobot robot) throws Exception {
+    return fx(
+        () ->
+            robot
+                .lookup(".state-view .tree-cell")
+                .queryAllAs(javafx.scene.control.TreeCell.class)
+                .stream()
+                .filter(c -> c.isVisible() && c.getItem() != null)
+                .filter(
+                    c ->
+                        c.getPseudoClassStates()
+                            .contains(javafx.css.PseudoClass.getPseudoClass("tour")))
+                .map(c -> ((dev.hindsight.ui.state.StateRow) c.getItem()).path())
+                .toList());
+  }
+
+  private String text(FxRobot robot, String id) {
+    return robot.lookup(id).queryAs(Label.class).getText();
+  }
+
+  @BeforeEach
+  void startTheDemoTour() throws Exception {
+    until(() -> model.streams().statusProperty().get().startsWith("50 streams"));
+    until(() -> model.reducerName() != null && !model.reducerName().startsWith("generic"));
+    fx(
+        () -> {
+          window.startTour(DemoStore::tour);
+          return null;
+        });
+    until(() -> at().equals("cart-301 v1"));
+  }
+
+  @Test
+  void nextAndPreviousGoFromStepToStepAcrossStreamsWithCaptionAndHighlight(FxRobot robot)
+      throws Exception {
+    Tour tour = DemoStore.tour();
+    assertThat(text(robot, "#tour-step")).isEqualTo("Step 1 of " + tour.steps().size());
+    assertThat(text(robot, "#tour-caption")).isEqualTo(tour.steps().get(0).caption());
+    until(() -> highlighted(robot).equals(List.of("/customerId")));
+
+    robot.clickOn("#tour-next");
+    until(() -> at().equals("cart-301 v2"));
+    assertThat(text(robot, "#tour-step")).isEqualTo("Step 2 of " + tour.steps().size());
+    until(() -> highlighted(robot).equals(List.of("/items")));
+
+    // a presenter's clicker: Page Down and Page Up
+    fx(
+        () -> {
+          robot.lookup("#events").query().requestFocus();
+          return null;
+        });
+    robot.type(KeyCode.PAGE_DOWN);
+    until(() -> at().equals("cart-301 v5"));
+    robot.type(KeyCode.PAGE_DOWN, 2);
+    until(() -> at().equals("order-1001 v1")); // another stream: opened and chosen in the list
+    assertThat(
+            fx(
+                () ->
+                    robot.lookup("#streams").queryListView().getSelectionModel().getSelectedItem()))
+        .hasFieldOrPropertyWithValue("stream", "order-1001");
+    assertThat(text(robot, "#tour-caption")).startsWith("Order 1001 was placed before");
+    robot.type(KeyCode.PAGE_UP);
+    until(() -> at().equals("cart-301 v6"));
+
+    robot.clickOn("#tour-close");
+    until(() -> !window.tour().active());
+    assertThat(robot.lookup("#presenter-bar").query().isVisible()).isFalse();
+    assertThat(highlighted(robot)).isEmpty();
+    robot.type(KeyCode.PAGE_DOWN); // no tour: ten events on, as ever (this cart has six)
+    until(() -> at().equals("cart-301 v6"));
+  }
+
+  @Test
+  void steppingOntoAStepShowsItsCaptionAndPlayingPausesThere(FxRobot robot) throws Exception {
+    fx(
+        () -> {
+          window.tour().go(2); // cart-301 v5; the next step is v6
+          return null;
+        });
+    until(() -> at().equals("cart-301 v5"));
+    fx(
+        () -> {
+          model.streamProperty().get().goToVersion(1);
+          model.streamProperty().get().speedProperty().set(50);
+          return null;
+        });
+    until(() -> at().equals("cart-301 v1"));
+    assertThat(text(robot, "#tour-step")).isEqualTo("Step 1 of 16");
+    fx(
+        () -> {
+          model.streamProperty().get().goToVersion(3);
+          return null;
+        });
+    until(() -> at().equals("cart-301 v3"));
+    assertThat(text(robot, "#tour-step"))
+        .as("no step here: the last one's caption stays")
+        .isEqualTo("Step 1 of 16");
+    assertThat(fx(() -> window.tour().highlightProperty().get())).isNull();
+
+    fx(
+        () -> {
+          model.streamProperty().get().playingProperty().set(true);
+          return null;
+        });
+    until(() -> at().equals("cart-301 v5"));
+    until(() -> !model.streamProperty().get().playingProperty().get());
+    Thread.sleep(300);
+    assertThat(at()).as("paused on the step").isEqualTo("cart-301 v5");
+    assertThat(text(robot, "#tour-step")).isEqualTo("Step 3 of 16");
+  }
+
+  @Test
+  void presentationModeZoomContrastAndHidingTheFuture(FxRobot robot) throws Exception {
+    Presentation p = window.presentation();
+    assertThat(window.getStyle()).contains("-fx-font-size: 14.0px");
+    robot.press(KeyCode.CONTROL).type(KeyCode.ADD).release(KeyCode.CONTROL);
+    until(() -> p.zoomProperty().get() == 110);
+    assertThat(window.getStyle()).contains("-fx-font-size: 15.4px");
+    for (int i = 0; i < 12; i++) {
+      fx(
+          () -> {
+            p.zoomIn();
+            return null;
+          });
+    }
+    assertThat(p.zoomProperty().get()).isEqualTo(200);
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    until(() -> p.zoomProperty().get() == 100);
+    fx(
+        () -> {
+          p.zoomOut();
+          return null;
+        });
+    assertThat(p.zoomProperty().get()).isEqualTo(100);
+
+    fx(
+        () -> {
+          p.highContrastProperty().set(true);
+          return null;
+        });
+    assertThat(window.getStyleClass()).contains(Presentation.HIGH_CONTRAST);
+
+    fx(
+        () -> {
+          p.presentingProperty().set(true);
+          return null;
+        });
+    until(() -> robot.lookup("#presenter-type").queryAs(Label.class).isVisible());
+    assertThat(p.zoomProperty().get()).as("presenting starts larger").isEqualTo(150);
+    assertThat(text(robot, "#presenter-type")).isEqualTo("CartOpened");
+
+    fx(
+        () -> {
+          robot.lookup("#events").query().requestFocus();
+          return null;
+        });
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT)
+        .type(KeyCode.H)
+        .release(KeyCode.SHIFT, KeyCode.CONTROL);
+    until(() -> p.hideFutureProperty().get());
+    TableView<?> table = robot.lookup("#events").queryAs(TableView.class);
+    TimelineBar bar = robot.lookup("#timeline").queryAs(TimelineBar.class);
+    assertThat(bar.isHideFuture()).isTrue();
+    until(() -> table.getItems().size() == 1);
+    robot.type(KeyCode.RIGHT, 2);
+    until(() -> at().equals("cart-301 v3"));
+    until(() -> table.getItems().size() == 3);
+    assertThat(text(robot, "#presenter-type")).isEqualTo("ItemAdded");
+
+    fx(
+        () -> {
+          p.presentingProperty().set(false);
+          return null;
+        });
+    assertThat(p.zoomProperty().get()).isEqualTo(100);
+    assertThat(p.hideFutureProperty().get()).isFalse();
+    until(() -> table.getItems().size() == 6);
+    assertThat(List.copyOf(window.getStyleClass())).doesNotContain(Presentation.PRESENTING);
+  }
+}
