@@ -15,4 +15,17 @@ class MainTest {
     assertThat(Main.looksLikeACommand(new String[] {})).isFalse();
     assertThat(Main.looksLikeACommand(new String[] {"pom"})).isTrue();
   }
+
+  @Test
+  void theWindowsOptionsWithoutAFileOpenTheDemoAndEveryOtherOptionIsTheCli() {
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {"--stream", "order-1001"}))
+        .isFalse();
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {"--reducer", "r.js"})).isFalse();
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {"shop.db", "--at", "3"}))
+        .isFalse();
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {})).isFalse();
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {"--version"})).isTrue();
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {"--help"})).isTrue();
+    assertThat(dev.hindsight.cli.HindsightCli.wants(new String[] {"demo", "--out", "x"})).isTrue();
+  }
 }

@@ -54,9 +54,18 @@ public final class HindsightCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
   }
 
-  /** Whether these arguments are for the CLI (a command or an option) rather than the window. */
+  /** The window's own options: with one of them first, the window opens on the demo store. */
+  private static final Set<String> WINDOW_OPTIONS =
+      Set.of("--reducer", "--stream", "--at", "--measure-stalls");
+
+  /**
+   * Whether these arguments are for the CLI (a command or an option such as --help) rather than the
+   * window (a file, the window's options, or nothing).
+   */
   public static boolean wants(String[] args) {
-    return args.length > 0 && (COMMANDS.contains(args[0]) || args[0].startsWith("-"));
+    return args.length > 0
+        && (COMMANDS.contains(args[0])
+            || args[0].startsWith("-") && !WINDOW_OPTIONS.contains(args[0]));
   }
 
   /** Runs the CLI with the process's standard streams; returns the exit code. */
