@@ -10,6 +10,7 @@ import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -123,7 +124,14 @@ class ExplorerFxTest {
         .contains(
             new dev.hindsight.ui.timeline.Marker(7, dev.hindsight.ui.timeline.Marker.Kind.ERROR));
     WaitForAsyncUtils.asyncFx(() -> s.goToVersion(8)).get();
-    until(() -> robot.lookup(".events-table .table-row-cell:error").tryQuery().isPresent());
+    // a lookup does not match pseudo-classes: ask each row whether it has :error
+    until(
+        () ->
+            robot.lookup(".events-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getPseudoClassStates().contains(EventsTable.ERROR))
+                .map(r -> ((EventRow) r.getItem()).ordinal())
+                .toList()
+                .contains(7));
   }
 
   @Test
