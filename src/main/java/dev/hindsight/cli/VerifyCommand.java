@@ -96,7 +96,12 @@ final class VerifyCommand implements Callable<Integer> {
         "findings: "
             + (result.findings().isEmpty()
                 ? "none"
-                : errors + " errors, " + warnings + " warnings, " + info + " for information"));
+                : plural(errors, "error")
+                    + ", "
+                    + plural(warnings, "warning")
+                    + ", "
+                    + info
+                    + " for information"));
     if (result.findings().isEmpty()) {
       return;
     }
@@ -113,6 +118,10 @@ final class VerifyCommand implements Callable<Integer> {
             f.message());
       }
     }
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static long count(Verifier.Result result, Finding.Severity severity) {

@@ -69,6 +69,7 @@ public final class HindsightApp extends Application {
                         : model.streams().fileProperty().get().getFileName() + " — Hindsight",
                 model.streams().fileProperty()));
     stage.setScene(scene);
+    stage.getIcons().setAll(icons());
     stage.show();
     if (args.measureStalls()) {
       new StallScenario(
@@ -135,6 +136,7 @@ public final class HindsightApp extends Application {
     MainWindow window = new MainWindow(vm, RecentFiles.user(), stage::close, Settings.user());
     window.setOnNewWindow(this::openWindow);
     stage.setScene(new Scene(window, 1300, 820));
+    stage.getIcons().setAll(icons());
     stage
         .titleProperty()
         .bind(
@@ -152,6 +154,18 @@ public final class HindsightApp extends Application {
         });
     stage.show();
     vm.streams().open(file);
+  }
+
+  /** The application icon (installers/icons), in the sizes title bars and task switchers use. */
+  static java.util.List<javafx.scene.image.Image> icons() {
+    java.util.List<javafx.scene.image.Image> out = new java.util.ArrayList<>();
+    for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+      var url = HindsightApp.class.getResource("icons/hindsight-" + size + ".png");
+      if (url != null) {
+        out.add(new javafx.scene.image.Image(url.toExternalForm()));
+      }
+    }
+    return out;
   }
 
   @Override

@@ -557,14 +557,14 @@ public final class MainWindow extends BorderPane {
             (obs, old, on) -> {
               timelineBar.setHideFuture(on);
               refreshOnlyFindings();
+              pointShown(watched == null ? null : watched.pointProperty().get());
             });
     presentation
         .presentingProperty()
         .addListener(
             (obs, old, on) -> {
               if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) {
-                st.setFullScreenExitHint(
-                    "Esc leaves full screen; View › Presentation Mode ends it");
+                st.setFullScreenExitHint("Esc or F11 ends presentation mode");
                 st.setFullScreen(on);
                 if (on) {
                   st.fullScreenProperty()
@@ -589,7 +589,7 @@ public final class MainWindow extends BorderPane {
   private void pointShown(dev.hindsight.replay.StreamReplay.Point p) {
     StreamViewModel vm = model.streamProperty().get();
     dev.hindsight.replay.StreamReplay r = vm == null ? null : vm.replayProperty().get();
-    presenterBar.showPoint(p, r == null ? 0 : r.size());
+    presenterBar.showPoint(p, r == null ? 0 : r.size(), presentation.hideFutureProperty().get());
     if (p != null && p.event() != null && vm != null) {
       if (tour.arrivedAt(vm.stream().stream(), p.event().version()) && vm.playingProperty().get()) {
         vm.playingProperty().set(false); // a tour step: stop so the room can read it
@@ -697,6 +697,17 @@ public final class MainWindow extends BorderPane {
       e.consume();
       return;
     }
+    // a presenter's clicker sends Page Up and Page Down: they go through a tour even while a text
+    // field (say, Find's condition) has the focus
+    if (tour.active() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
+      if (e.getCode() == KeyCode.PAGE_DOWN) {
+        tour.next();
+      } else {
+        tour.previous();
+      }
+      e.consume();
+      return;
+    }
     StreamViewModel vm = model.streamProperty().get();
     if (vm == null || e.getTarget() instanceof TextInputControl) {
       return;
@@ -711,19 +722,11 @@ public final class MainWindow extends BorderPane {
         }
       }
       case PAGE_UP -> {
-        if (tour.active()) {
-          tour.previous(); // a presenter's clicker sends Page Up and Page Down
-        } else {
-          vm.step(-10);
-        }
+        vm.step(-10);
         e.consume();
       }
       case PAGE_DOWN -> {
-        if (tour.active()) {
-          tour.next();
-        } else {
-          vm.step(10);
-        }
+        vm.step(10);
         e.consume();
       }
       case HOME -> {
@@ -840,7 +843,20 @@ public final class MainWindow extends BorderPane {
     spinner.setPrefSize(16, 16);
     spinner.visibleProperty().bind(model.streams().busyProperty());
     reportStatus.setId("report-status");
-    HBox bar = new HBox(8, spinner, status, reducerStatus, reportStatus);
+    Label zoom = new Label();
+    zoom.setId("zoom");
+    zoom.getStyleClass().add("text-muted");
+    zoom.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    presentation.zoomProperty().get() == Presentation.MIN_ZOOM
+                        ? ""
+                        : "zoom " + presentation.zoomProperty().get() + " %",
+                presentation.zoomProperty()));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bar = new HBox(8, spinner, status, reducerStatus, reportStatus, gap, zoom);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 12, 4, 12));
     bar.getStyleClass().add("status-bar");

@@ -49,9 +49,6 @@ final class Presentation {
         (obs, old, on) -> {
           styleClass(root, PRESENTING, on);
           zoom.set(clamp(settings.zoom(on)));
-          if (!on) {
-            hideFuture.set(false);
-          }
         });
   }
 

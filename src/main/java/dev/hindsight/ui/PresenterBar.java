@@ -107,24 +107,30 @@ final class PresenterBar extends VBox {
     next.setDisable(i == t.steps().size() - 1);
   }
 
-  /** Shows the current event (presentation mode); null: no stream. */
-  void showPoint(StreamReplay.Point p, int size) {
+  /**
+   * Shows the current event (presentation mode); null: no stream. With the future hidden, the
+   * number of events is not given away either.
+   */
+  void showPoint(StreamReplay.Point p, int size, boolean hideFuture) {
     if (p == null) {
       type.setText("");
       where.setText("");
     } else if (p.event() == null) {
       type.setText("Initial state");
-      where.setText(String.format(Locale.ROOT, "before the first of %,d events", size));
+      where.setText(
+          hideFuture
+              ? "before the first event"
+              : String.format(Locale.ROOT, "before the first of %,d events", size));
     } else {
       type.setText(p.event().type());
       where.setText(
           String.format(
                   Locale.ROOT,
-                  "%s · v%d · event %,d of %,d",
+                  "%s · v%d · event %,d%s",
                   p.event().stream(),
                   p.event().version(),
                   p.ordinal() + 1,
-                  size)
+                  hideFuture ? "" : String.format(Locale.ROOT, " of %,d", size))
               + (p.event().timestamp() == null
                   ? ""
                   : " · " + EventJson.iso(p.event().timestamp())));

@@ -65,7 +65,7 @@ class VerifyCommandTest {
     assertThat(f.get("position").isNull()).isTrue();
     assertThat(text.exit()).isEqualTo(1);
     assertThat(text.out())
-        .contains("findings: 1 errors, 0 warnings, 0 for information")
+        .contains("findings: 1 error, 0 warnings, 0 for information")
         .contains("version-gap")
         .contains("version 2 is missing (between 1 and 3)");
   }

@@ -87,7 +87,7 @@ class TourFxTest {
     return fx(
         () ->
             robot
-                .lookup(".state-view .tree-cell")
+                .lookup("#state .tree-cell")
                 .queryAllAs(javafx.scene.control.TreeCell.class)
                 .stream()
                 .filter(c -> c.isVisible() && c.getItem() != null)
@@ -153,6 +153,67 @@ class TourFxTest {
     assertThat(highlighted(robot)).isEmpty();
     robot.type(KeyCode.PAGE_DOWN); // no tour: ten events on, as ever (this cart has six)
     until(() -> at().equals("cart-301 v6"));
+  }
+
+  /** What the state tree's visible cells show: badge, key and value, one string per row. */
+  private static List<String> stateRows(FxRobot robot) throws Exception {
+    return fx(
+        () ->
+            robot
+                .lookup("#state .tree-cell")
+                .queryAllAs(javafx.scene.control.TreeCell.class)
+                .stream()
+                .filter(c -> c.isVisible() && c.getItem() != null && c.getGraphic() != null)
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.TreeCell::getIndex))
+                .map(
+                    c ->
+                        ((javafx.scene.layout.HBox) c.getGraphic())
+                            .getChildren().stream()
+                                .filter(javafx.scene.Node::isVisible)
+                                .map(n -> ((Label) n).getText())
+                                .collect(java.util.stream.Collectors.joining(" ")))
+                .toList());
+  }
+
+  @Test
+  void aStepOnAnotherStreamThenTheNextStepShowsTheRightState(FxRobot robot) throws Exception {
+    for (int i = 1; i <= 9; i++) {
+      fx(
+          () -> {
+            window.tour().next();
+            return null;
+          });
+      Thread.sleep(250);
+    }
+    until(() -> at().equals("order-1008 v3"));
+    Thread.sleep(400);
+    fx(
+        () -> {
+          window.tour().next(); // order-1008 v4
+          return null;
+        });
+    until(() -> at().equals("order-1008 v4"));
+    Thread.sleep(400);
+    WaitForAsyncUtils.waitForFxEvents();
+    // the step's path is in sight, and every row shows the state after v4 and what v4 did
+    assertThat(highlighted(robot)).containsExactly("/paidAt");
+    assertThat(stateRows(robot))
+        .contains("+ paidAt: \"2026-03-18T19:05:04Z\"", "+ paymentId: \"5010\"")
+        .contains(" currency: \"EUR\"", " carrier: \"PostNL\"")
+        .noneMatch(r -> r.contains("PACKED"));
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              javafx.scene.control.TreeView<?> tree = robot.lookup("#state .state-tree").query();
+              ((javafx.scene.control.skin.VirtualFlow<?>) tree.lookup(".virtual-flow"))
+                  .scrollToTop(0);
+              tree.layout();
+              return null;
+            })
+        .get();
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(stateRows(robot))
+        .contains("• state {18}", "~ paid: 0 → 75.6", " status: \"SHIPPED\"")
+        .noneMatch(r -> r.contains("PACKED"));
   }
 
   @Test
@@ -259,7 +320,12 @@ class TourFxTest {
           return null;
         });
     assertThat(p.zoomProperty().get()).isEqualTo(100);
-    assertThat(p.hideFutureProperty().get()).isFalse();
+    assertThat(p.hideFutureProperty().get()).as("a toggle of its own").isTrue();
+    fx(
+        () -> {
+          p.hideFutureProperty().set(false);
+          return null;
+        });
     until(() -> table.getItems().size() == 6);
     assertThat(List.copyOf(window.getStyleClass())).doesNotContain(Presentation.PRESENTING);
   }

@@ -44,7 +44,7 @@ final class StateTreeCell extends TreeCell<StateRow> {
       }
     }
     setText(null);
-    pseudoClassStateChanged(TOUR, row != null && !empty && row.path().equals(highlight.get()));
+    markHighlight();
     if (empty || row == null) {
       setGraphic(null);
       return;
@@ -62,6 +62,25 @@ final class StateTreeCell extends TreeCell<StateRow> {
     value.setText(cut(row.valueText()));
     setColourClass(value, StateStyles.valueClass(row.value()));
     setGraphic(box);
+  }
+
+  /**
+   * Shows its tree item's current row if it does not already. The items of the next state are
+   * updated in place, and a cell that was not listening at that moment (one the flow had set aside)
+   * can otherwise keep the row of an earlier state: stale counts, values and marks.
+   */
+  void resync() {
+    javafx.scene.control.TreeItem<StateRow> item = getTreeItem();
+    StateRow now = item == null ? null : item.getValue();
+    if (now != getItem()) {
+      updateItem(now, now == null);
+    }
+  }
+
+  /** Sets :tour when this cell shows the highlighted row. */
+  void markHighlight() {
+    StateRow row = getItem();
+    pseudoClassStateChanged(TOUR, row != null && !isEmpty() && row.path().equals(highlight.get()));
   }
 
   private static String badgeText(Mark mark) {

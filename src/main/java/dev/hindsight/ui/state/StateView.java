@@ -118,7 +118,12 @@ public final class StateView extends BorderPane {
       expanded.addAll(ancestors(path));
       refreshTree();
     }
-    tree.refresh(); // the cells' :tour pseudo-class
+    // the cells shown now take the :tour pseudo-class (a cell shown later sets its own)
+    for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
+      if (n instanceof StateTreeCell cell) {
+        cell.markHighlight();
+      }
+    }
   }
 
   public String getHighlight() {
@@ -139,6 +144,7 @@ public final class StateView extends BorderPane {
     TreeItem<StateRow> item = highlight == null ? null : find(highlight);
     VirtualFlow<?> flow = flow();
     if (item != null && flow != null) {
+      tree.layout(); // the flow must know the rows of the state just shown before it scrolls
       int row = tree.getRow(item);
       IndexedCell<?> first = flow.getFirstVisibleCell();
       IndexedCell<?> last = flow.getLastVisibleCell();
@@ -211,6 +217,11 @@ public final class StateView extends BorderPane {
         shown.update(root);
       } finally {
         rebuilding = false;
+      }
+      for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
+        if (n instanceof StateTreeCell cell) {
+          cell.resync();
+        }
       }
       if (anchor != null) {
         TreeItem<StateRow> top = find(anchor.path());
