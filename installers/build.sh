@@ -43,8 +43,11 @@ version=${version%%-*}
 out=target/installer
 rm -rf "$out"
 mkdir -p "$out/input"
-cp target/hindsight.jar "$out/input/"
+# the jar without other systems' SQLite libraries, its entries stored so the package compresses it
+java installers/SlimJar.java target/hindsight.jar "$out/input/hindsight.jar"
 
+# the runtime is left uncompressed (--compress=0 in jlink.args) for the same reason: a .deb's xz
+# packs raw class files to less than half of what it makes of jlink's zip
 echo "jlink: the runtime"
 jlink @installers/jlink.args --output "$out/runtime"
 

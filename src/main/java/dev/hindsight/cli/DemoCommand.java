@@ -1,5 +1,6 @@
 package dev.hindsight.cli;
 
+import dev.hindsight.demo.DemoReducers;
 import dev.hindsight.demo.DemoStoreWriter;
 import dev.hindsight.demo.DemoStory;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code demo --out FILE [--force]}: writes the demo store, the same every time. */
+/**
+ * {@code demo --out FILE [--force] [--reducers DIR]}: writes the demo store, the same every time.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
@@ -29,6 +32,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace FILE if it exists.")
   boolean force;
 
+  @Option(
+      names = "--reducers",
+      paramLabel = "DIR",
+      description = "Also write the demo's reducers into DIR (made if missing), for --reducer DIR.")
+  Path reducers;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -39,18 +48,34 @@ final class DemoCommand implements Callable<Integer> {
     if (Files.exists(out) && !force) {
       throw new ParameterException(spec.commandLine(), out + " exists; add --force to replace it");
     }
+    if (reducers != null && Files.exists(reducers) && !Files.isDirectory(reducers)) {
+      throw new ParameterException(spec.commandLine(), reducers + " is a file, not a folder");
+    }
     DemoStory.Story story;
     try {
       story = DemoStoreWriter.write(out);
+      if (reducers != null) {
+        DemoReducers.writeTo(reducers);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
     spec.commandLine()
         .getOut()
         .printf(
-            "wrote %s: %,d streams, %,d events (open it with: hindsight %s --reducer"
-                + " resources/reducers/demo)%n",
-            out, story.streamCount(), story.events().size(), out);
+            "wrote %s: %,d streams, %,d events%s%n",
+            out,
+            story.streamCount(),
+            story.events().size(),
+            reducers == null
+                ? " (its reducers: add --reducers DIR)"
+                : ", and its reducers to "
+                    + reducers
+                    + " (open it with: hindsight "
+                    + out
+                    + " --reducer "
+                    + reducers
+                    + ")");
     return HindsightCli.OK;
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * The bundled demo store, its reducers and its tour. The app opens a fresh copy of the store, so
@@ -18,12 +17,7 @@ import java.util.List;
 public final class DemoStore {
 
   static final String RESOURCE = "/dev/hindsight/demo/hindsight-demo.db";
-  static final String REDUCER_FOLDER = "/dev/hindsight/reducers/demo/";
   static final String TOUR = "/dev/hindsight/tours/demo-tour.json";
-
-  /** The demo reducers' files (resources/reducers/demo; a test keeps this list in step). */
-  static final List<String> REDUCERS =
-      List.of("10-orders.js", "20-carts.js", "30-payments.js", "40-inventory.js", "50-accounts.js");
 
   private DemoStore() {}
 
@@ -39,8 +33,8 @@ public final class DemoStore {
     Files.createDirectory(reducers);
     reducers.toFile().deleteOnExit();
     copy(RESOURCE, file);
-    for (String name : REDUCERS) {
-      copy(REDUCER_FOLDER + name, reducers.resolve(name));
+    for (Path written : dev.hindsight.demo.DemoReducers.writeTo(reducers)) {
+      written.toFile().deleteOnExit();
     }
     return file;
   }

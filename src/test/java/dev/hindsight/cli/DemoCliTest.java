@@ -17,13 +17,50 @@ class DemoCliTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .startsWith("wrote " + out + ": 50 streams, ")
-        .contains("--reducer resources/reducers/demo");
+        .contains("(its reducers: add --reducers DIR)");
     assertThat(Files.readAllBytes(out))
         .isEqualTo(Files.readAllBytes(Path.of("resources/demo/hindsight-demo.db")));
 
     CliRun verify = CliRun.of("verify", out.toString(), "--json");
     assertThat(verify.exit()).isEqualTo(1); // the planted version gap
     assertThat(verify.out()).contains("\"kind\":\"version-gap\"").contains("order-1004");
+  }
+
+  @Test
+  void withReducersItWritesTheDemoReducersToo(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("shop.db");
+    Path reducers = dir.resolve("reducers");
+    CliRun run = CliRun.of("demo", "--out", out.toString(), "--reducers", reducers.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .endsWith(
+            ", and its reducers to "
+                + reducers
+                + " (open it with: hindsight "
+                + out
+                + " --reducer "
+                + reducers
+                + ")\n");
+    try (var files = Files.list(Path.of("resources/reducers/demo"))) {
+      for (Path source : files.toList()) {
+        assertThat(reducers.resolve(source.getFileName())).hasSameBinaryContentAs(source);
+      }
+    }
+    try (var files = Files.list(reducers)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactlyElementsOf(dev.hindsight.demo.DemoReducers.FILES);
+    }
+    CliRun state =
+        CliRun.of(
+            "find",
+            out.toString(),
+            "--stream",
+            "payment-5006",
+            "--reducer",
+            reducers.toString(),
+            "--where",
+            "state.captured > state.authorized");
+    assertThat(state.out()).startsWith("version 3 (PaymentCaptured");
   }
 
   @Test
