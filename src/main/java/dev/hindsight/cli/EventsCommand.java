@@ -65,10 +65,23 @@ final class EventsCommand implements Callable<Integer> {
           "Print a JSON array of {position, stream, version, type, revision, timestamp, data, metadata}.")
   boolean json;
 
+  @Option(
+      names = "--follow",
+      description =
+          "Keep running and print each event committed after the start as one JSON object per line"
+              + " (--limit N: stop after N).")
+  boolean follow;
+
+  /** How often --follow asks the store whether something was written. */
+  static final long FOLLOW_POLL_MILLIS = 250;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (follow) {
+      return follow();
+    }
     if ((fromVersion != null || toVersion != null) && stream == null) {
       throw new StoreException("--from-version and --to-version need --stream");
     }
@@ -97,7 +110,7 @@ final class EventsCommand implements Callable<Integer> {
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);
         Upcasts upcasts =
-            reducer == null ? null : new Upcasts(source, JsReducers.load(reducer), err);
+            reducer == null ? null : new Upcasts(() -> source, JsReducers.load(reducer), err);
         read(
             source,
             query,
@@ -126,6 +139,58 @@ final class EventsCommand implements Callable<Integer> {
                       e.type(),
                       EventJson.iso(e.timestamp()),
                       (e.hasProblems() ? "! " : "") + summary(e)));
+        }
+      }
+    }
+    return HindsightCli.OK;
+  }
+
+  /** --follow: JSON lines of what is written from now on, until --limit or the process ends. */
+  private int follow() {
+    if (fromVersion != null || toVersion != null) {
+      throw new StoreException(
+          "--follow prints events written from now on: it takes no --from-version or --to-version");
+    }
+    if (limit != null && limit < 0) {
+      throw new StoreException("--limit must be 0 or more");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long wanted = limit == null || limit == 0 ? Long.MAX_VALUE : limit;
+    long[] printed = {0};
+    try (dev.hindsight.store.sqlite.Follower follower =
+        new dev.hindsight.store.sqlite.Follower(store::open, stream)) {
+      Upcasts upcasts =
+          reducer == null ? null : new Upcasts(follower::source, JsReducers.load(reducer), err);
+      com.fasterxml.jackson.databind.ObjectWriter writer =
+          dev.hindsight.store.codec.Json.mapper().writer();
+      while (printed[0] < wanted) {
+        follower.poll(
+            e -> {
+              ObjectNode o = EventJson.toJson(e);
+              if (upcasts != null) {
+                JsonNode up = upcasts.of(e);
+                o.set("upcast", up == null ? o.nullNode() : up);
+              }
+              try {
+                out.println(writer.writeValueAsString(o));
+              } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                throw new IllegalStateException(x);
+              }
+              printed[0]++;
+              return printed[0] < wanted;
+            });
+        out.flush();
+        if (out.checkError()) {
+          return HindsightCli.OK; // the reader went away (a closed pipe): nothing more to do
+        }
+        if (printed[0] < wanted) {
+          try {
+            Thread.sleep(FOLLOW_POLL_MILLIS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HindsightCli.OK;
+          }
         }
       }
     }
@@ -161,12 +226,15 @@ final class EventsCommand implements Callable<Integer> {
 
   /** The upcast form of events, by the reducer that applies to each one's stream. */
   private static final class Upcasts {
-    private final EventSource source;
+    private final java.util.function.Supplier<? extends EventSource> source;
     private final ReducerSet reducers;
     private final PrintWriter err;
     private final Map<String, Reducer> byStream = new HashMap<>();
 
-    Upcasts(EventSource source, ReducerSet reducers, PrintWriter err) {
+    Upcasts(
+        java.util.function.Supplier<? extends EventSource> source,
+        ReducerSet reducers,
+        PrintWriter err) {
       this.source = source;
       this.reducers = reducers;
       this.err = err;
@@ -176,7 +244,9 @@ final class EventsCommand implements Callable<Integer> {
       Reducer r =
           byStream.computeIfAbsent(
               e.stream(),
-              s -> reducers.forStream(s, source.stream(s).map(StreamSummary::type).orElse(null)));
+              s ->
+                  reducers.forStream(
+                      s, source.get().stream(s).map(StreamSummary::type).orElse(null)));
       try {
         return r.upcast(e);
       } catch (ReducerException failure) {

@@ -500,6 +500,98 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  /**
+   * Every event after global position {@code after}, in global order, a page at a time, for as long
+   * as {@code sink} returns true. Each page is one statement, so it sees one consistent snapshot of
+   * the store.
+   */
+  public void readAfter(long after, Predicate<StoredEvent> sink) {
+    long last = after;
+    while (true) {
+      List<StoredEvent> events = page(EventQuery.all(), 0L, last, PAGE_SIZE);
+      for (StoredEvent e : events) {
+        last = e.position();
+        if (!sink.test(e)) {
+          return;
+        }
+      }
+      if (events.size() < PAGE_SIZE) {
+        return;
+      }
+    }
+  }
+
+  /** The highest global position in the store; 0 when it has no events. */
+  public synchronized long lastPosition() {
+    String text = "SELECT MAX(" + sql.position + ") FROM " + sql.from + sql.whereClause();
+    try (PreparedStatement ps = file.connection().prepareStatement(text);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** What {@link #poll} found. */
+  public enum Change {
+    /** Nothing was written since the last poll. */
+    NONE,
+    /** Something was committed: read again. */
+    CHANGED,
+    /**
+     * The files changed, and this connection cannot see it (an immutable open, or a private copy):
+     * close this source and open the store again.
+     */
+    REOPEN
+  }
+
+  private long seenDataVersion = Long.MIN_VALUE;
+  private String seenFiles;
+
+  /**
+   * Whether the store changed since the last poll (the first poll only takes note): by SQLite's
+   * {@code data_version} when the connection sees other processes' commits, otherwise by the sizes
+   * and times of the store and its {@code -wal}.
+   */
+  public synchronized Change poll() {
+    if (file.seesChanges()) {
+      long v;
+      try {
+        v = file.dataVersion();
+      } catch (SQLException e) {
+        throw failure(e);
+      }
+      boolean first = seenDataVersion == Long.MIN_VALUE;
+      boolean changed = !first && v != seenDataVersion;
+      seenDataVersion = v;
+      return changed ? Change.CHANGED : Change.NONE;
+    }
+    String files = filesNow();
+    boolean changed = seenFiles != null && !files.equals(seenFiles);
+    seenFiles = files;
+    return changed ? Change.REOPEN : Change.NONE;
+  }
+
+  private String filesNow() {
+    StringBuilder b = new StringBuilder();
+    for (java.nio.file.Path p :
+        new java.nio.file.Path[] {
+          file.file(),
+          SqliteFile.sibling(file.file(), "-wal"),
+          SqliteFile.sibling(file.file(), "-shm")
+        }) {
+      try {
+        var attrs =
+            java.nio.file.Files.readAttributes(
+                p, java.nio.file.attribute.BasicFileAttributes.class);
+        b.append(attrs.size()).append('@').append(attrs.lastModifiedTime().toMillis()).append(';');
+      } catch (java.io.IOException missing) {
+        b.append("-;");
+      }
+    }
+    return b.toString();
+  }
+
   /** One page of events after the keyset ({@code lastVersion}, {@code lastPosition}). */
   private synchronized List<StoredEvent> page(
       EventQuery query, Long lastVersion, long lastPosition, int page) {

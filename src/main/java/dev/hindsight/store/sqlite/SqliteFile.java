@@ -43,11 +43,37 @@ public final class SqliteFile implements AutoCloseable {
   private final Path file;
   private final Connection connection;
   private final Path privateCopy;
+  private final boolean immutable;
 
   private SqliteFile(Path file, Connection connection, Path privateCopy) {
+    this(file, connection, privateCopy, false);
+  }
+
+  private SqliteFile(Path file, Connection connection, Path privateCopy, boolean immutable) {
     this.file = file;
     this.connection = connection;
     this.privateCopy = privateCopy;
+    this.immutable = immutable;
+  }
+
+  /**
+   * Whether this connection sees what another process writes: true for a store opened {@code
+   * mode=ro}; false for one opened {@code immutable=1} (a WAL store no writer had open) or read
+   * from a private copy. A follower reopens those when their files change.
+   */
+  public boolean seesChanges() {
+    return !immutable && privateCopy == null;
+  }
+
+  /**
+   * SQLite's {@code PRAGMA data_version}: it changes when another connection commits. Comparable
+   * only within this connection.
+   */
+  public long dataVersion() throws SQLException {
+    try (Statement s = connection.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   /** Opens {@code file} read-only, or says clearly why it cannot. */
@@ -62,7 +88,7 @@ public final class SqliteFile implements AutoCloseable {
         return new SqliteFile(path, connect(path, "mode=ro"), null);
       }
       if (!Files.exists(walFile)) {
-        return new SqliteFile(path, connect(path, "mode=ro&immutable=1"), null);
+        return new SqliteFile(path, connect(path, "mode=ro&immutable=1"), null, true);
       }
       if (Files.exists(shmFile)) {
         return new SqliteFile(path, connect(path, "mode=ro"), null);

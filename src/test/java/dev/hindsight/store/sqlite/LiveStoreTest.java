@@ -1,0 +1,160 @@
+package dev.hindsight.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.event.StoredEvent;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store another process keeps writing (WAL, as the libraries write): Hindsight reads consistent
+ * snapshots and a {@link Follower} hands over every new event once, in order, with nothing lost.
+ */
+@Timeout(120)
+class LiveStoreTest {
+
+  static final int BEFORE = 300;
+  static final int AFTER = 3000;
+
+  /** The writer process, stopped at "ready" until {@link #go}. */
+  private static final class Writer implements AutoCloseable {
+    final Process process;
+    final BufferedReader out;
+    final java.io.Writer in;
+
+    Writer(Path db, int batch) throws Exception {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      process =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  LiveWriter.class.getName(),
+                  db.toString(),
+                  String.valueOf(BEFORE),
+                  String.valueOf(AFTER),
+                  String.valueOf(batch))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      assertThat(out.readLine()).isEqualTo("ready");
+    }
+
+    void go() throws Exception {
+      in.write("go\n");
+      in.flush();
+    }
+
+    boolean done() {
+      return !process.isAlive();
+    }
+
+    @Override
+    public void close() throws Exception {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aFollowerGetsEveryNewEventOnceInOrderWhileAnotherProcessWrites(@TempDir Path dir)
+      throws Exception {
+    Path db = dir.resolve("live.db");
+    try (Writer writer = new Writer(db, 7);
+        Follower all = new Follower(() -> SqliteEventSource.open(db, (Path) null), null);
+        Follower one = new Follower(() -> SqliteEventSource.open(db, (Path) null), "s-3")) {
+      assertThat(all.source().lastPosition()).isEqualTo(BEFORE);
+      List<StoredEvent> seen = new ArrayList<>();
+      List<StoredEvent> seenOne = new ArrayList<>();
+      writer.go();
+      int polls = 0;
+      while (!writer.done() || polls < 3) {
+        Thread.sleep(20);
+        all.poll(seen::add);
+        one.poll(seenOne::add);
+        if (writer.done()) {
+          polls++; // a few more, after the last commit
+        }
+      }
+      assertThat(writer.out.readLine()).isEqualTo("done");
+
+      // every event written after the start, once, in global order, whole
+      assertThat(seen).hasSize(AFTER);
+      for (int i = 0; i < AFTER; i++) {
+        StoredEvent e = seen.get(i);
+        assertThat(e.position()).isEqualTo(BEFORE + i + 1);
+        assertThat(e.problems()).isEmpty();
+        assertThat(e.data().get("n").asLong()).isEqualTo(e.position());
+        assertThat(e.data().get("pad").asText()).hasSize(300);
+      }
+      // one stream: its versions after the start, each once, in order
+      long firstVersion = BEFORE / 5 + 1;
+      assertThat(seenOne).hasSize(AFTER / 5);
+      for (int i = 0; i < seenOne.size(); i++) {
+        assertThat(seenOne.get(i).stream()).isEqualTo("s-3");
+        assertThat(seenOne.get(i).version()).isEqualTo(firstVersion + i);
+      }
+    }
+  }
+
+  @Test
+  void eventsFollowPrintsEachNewEventAsAJsonLine(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("live.db");
+    try (Writer writer = new Writer(db, 13)) {
+      java.util.concurrent.CompletableFuture<String[]> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                int code =
+                    dev.hindsight.cli.HindsightCli.run(
+                        new String[] {
+                          "events", db.toString(), "--follow", "--limit", String.valueOf(AFTER)
+                        },
+                        new java.io.PrintWriter(out),
+                        new java.io.PrintWriter(err));
+                return new String[] {String.valueOf(code), out.toString(), err.toString()};
+              });
+      Thread.sleep(700); // the command has opened the store and taken note of it
+      writer.go();
+      String[] result = run.get(60, TimeUnit.SECONDS);
+      assertThat(result[0]).isEqualTo("0");
+      assertThat(result[2]).isEmpty();
+      List<String> lines = result[1].lines().toList();
+      assertThat(lines).hasSize(AFTER);
+      for (int i = 0; i < AFTER; i++) {
+        com.fasterxml.jackson.databind.JsonNode e =
+            dev.hindsight.store.codec.Json.parse(lines.get(i));
+        assertThat(e.get("position").asLong()).isEqualTo(BEFORE + i + 1);
+        assertThat(e.get("data").get("n").asLong()).isEqualTo(BEFORE + i + 1);
+      }
+    }
+  }
+
+  @Test
+  void nothingWrittenMeansNothingReadAndTheFirstPollOnlyTakesNote(@TempDir Path dir)
+      throws Exception {
+    Path db = dir.resolve("quiet.db");
+    try (Writer writer = new Writer(db, 10);
+        Follower all = new Follower(() -> SqliteEventSource.open(db, (Path) null), null)) {
+      List<StoredEvent> seen = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        assertThat(all.poll(seen::add)).isZero();
+      }
+      assertThat(seen).isEmpty();
+    }
+  }
+}
