@@ -259,6 +259,55 @@ class JsReducerTest {
     }
   }
 
+  @Test
+  @Timeout(20)
+  void aMemoryBombIsStoppedAtItsEventAndTheRestFolds() throws Exception {
+    long before = dev.hindsight.replay.js.JsReducers.allocationLimit(64L << 20);
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      f.event("s-1", 1, "Ok", "{}").event("s-1", 2, "Bomb", "{}").event("s-1", 3, "Ok", "{}");
+      String js =
+          "({ $init: () => ({ ok: 0 }),\n"
+              + "  Bomb: (s) => { let a = []; while (true) { a.push(new Array(10000).fill(s)); } },\n"
+              + "  Ok: (s) => ({ ok: s.ok + 1 }) })";
+
+      StreamReplay replay = f.replay("s-1", js);
+
+      assertThat(Json.write(replay.finalState())).isEqualTo("{\"ok\":2}");
+      assertThat(replay.errors().values())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.version()).isEqualTo(2);
+                assertThat(e.message())
+                    .isEqualTo("allocated more than 64 MB and was stopped (a memory bomb?)");
+              });
+    } finally {
+      dev.hindsight.replay.js.JsReducers.allocationLimit(before);
+    }
+  }
+
+  @Test
+  void aHandlerThatChangesItsEventChangesNothingStoredOrSeenLater() throws Exception {
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      f.event("s-1", 1, "Touch", "{\"n\":1}").event("s-1", 2, "Touch", "{\"n\":2}");
+      String js =
+          "({ $init: () => ({ seen: [] }),\n"
+              + "  Touch: (s, e) => { const seen = [...s.seen, e.type + ':' + e.data.n];\n"
+              + "    e.data.n = 99; e.type = 'Other'; e.data.extra = true; delete e.version;\n"
+              + "    return { seen }; } })";
+
+      StreamReplay replay = f.replay("s-1", js);
+
+      assertThat(replay.errors()).isEmpty();
+      assertThat(Json.write(replay.finalState())).isEqualTo("{\"seen\":[\"Touch:1\",\"Touch:2\"]}");
+      // folded again from the start (a jump back and forth): the same
+      assertThat(Json.write(replay.stateAfter(0))).isEqualTo("{\"seen\":[\"Touch:1\"]}");
+      assertThat(Json.write(replay.stateAfter(1))).isEqualTo(Json.write(replay.finalState()));
+      assertThat(replay.event(0).type()).isEqualTo("Touch");
+      assertThat(Json.write(replay.event(0).data())).isEqualTo("{\"n\":1}");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',

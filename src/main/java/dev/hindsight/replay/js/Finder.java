@@ -142,7 +142,7 @@ public final class Finder {
                       reducer.scope,
                       new Object[] {fold.jsState(), fold.jsEvent()}));
       return Context.toBoolean(r);
-    } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError e) {
+    } catch (RuntimeException | Sandbox.LimitExceeded | StackOverflowError | OutOfMemoryError e) {
       if (error[0] == null) {
         error[0] = Sandbox.describe(e, reducer.limitMillis);
       }

@@ -75,7 +75,10 @@ final class JsFold implements Fold {
         }
         e = up;
       }
-    } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
+    } catch (RuntimeException
+        | Sandbox.LimitExceeded
+        | StackOverflowError
+        | OutOfMemoryError failure) {
       return Step.error("upcaster " + Sandbox.describe(failure, reducer.limitMillis), null);
     }
     event = e;
@@ -103,7 +106,10 @@ final class JsFold implements Fold {
       state = next;
       intact = true;
       return upcastForm == null ? Step.HANDLED : new Step(Step.Outcome.HANDLED, upcastForm, null);
-    } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
+    } catch (RuntimeException
+        | Sandbox.LimitExceeded
+        | StackOverflowError
+        | OutOfMemoryError failure) {
       intact = false; // the handler may have changed the state before it failed
       return Step.error(Sandbox.describe(failure, reducer.limitMillis), upcastForm);
     }

@@ -95,7 +95,10 @@ public final class JsReducer implements Reducer {
                 Sandbox.withDeadline(
                     cx, limitMillis, () -> up.call(cx, scope, object, new Object[] {e}));
             return result == e ? null : JsConvert.toJson(result, "the upcast event");
-          } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError failure) {
+          } catch (RuntimeException
+              | Sandbox.LimitExceeded
+              | StackOverflowError
+              | OutOfMemoryError failure) {
             throw new ReducerException(
                 "upcaster " + Sandbox.describe(failure, limitMillis), failure);
           }

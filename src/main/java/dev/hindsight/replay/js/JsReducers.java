@@ -22,6 +22,16 @@ public final class JsReducers {
 
   private JsReducers() {}
 
+  /**
+   * Sets how much one handler call may allocate before it is stopped as a memory bomb (1 GiB unless
+   * set); returns the previous limit.
+   */
+  public static long allocationLimit(long bytes) {
+    long previous = Sandbox.allocationLimitBytes;
+    Sandbox.allocationLimitBytes = bytes;
+    return previous;
+  }
+
   /** Loads {@code path} (a file or a folder); a {@link ReducerException} says what is wrong. */
   public static ReducerSet load(Path path) {
     return load(path, Sandbox.DEFAULT_LIMIT_MILLIS);
@@ -63,7 +73,10 @@ public final class JsReducers {
             value =
                 Sandbox.withDeadline(
                     cx, limitMillis, () -> cx.evaluateString(scope, source, name, 1, null));
-          } catch (RuntimeException | Sandbox.TimeLimitExceeded | StackOverflowError e) {
+          } catch (RuntimeException
+              | Sandbox.LimitExceeded
+              | StackOverflowError
+              | OutOfMemoryError e) {
             throw new ReducerException(name + ": " + Sandbox.describe(e, limitMillis), e);
           }
           List<Reducer> out = new ArrayList<>();

@@ -24,13 +24,60 @@ final class Sandbox {
   private static final String DEADLINE = "hindsight.deadline";
   private static final int STACK_DEPTH = 1_000;
 
-  /** Thrown from the instruction observer; a {@link Error} so scripts cannot catch it. */
-  static final class TimeLimitExceeded extends Error {
+  /** Thrown from the instruction observer; an {@link Error} so scripts cannot catch it. */
+  abstract static class LimitExceeded extends Error {
+    private static final long serialVersionUID = 1L;
+
+    LimitExceeded(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A call ran past its deadline. */
+  static final class TimeLimitExceeded extends LimitExceeded {
     private static final long serialVersionUID = 1L;
 
     TimeLimitExceeded() {
-      super("time limit exceeded", null, false, false);
+      super("time limit exceeded");
     }
+  }
+
+  /** A call allocated more than {@link #allocationLimitBytes} (a memory bomb). */
+  static final class MemoryLimitExceeded extends LimitExceeded {
+    private static final long serialVersionUID = 1L;
+
+    MemoryLimitExceeded() {
+      super("memory limit exceeded");
+    }
+  }
+
+  /**
+   * How much one call may allocate, in bytes (garbage included): far more than any fold of a real
+   * state needs, far less than the heap. Tests lower it.
+   */
+  static volatile long allocationLimitBytes = 1L << 30;
+
+  private static final String ALLOCATED_AT_START = "hindsight.allocated";
+
+  /** Counts the bytes a thread allocates (HotSpot and OpenJ9 do); null where not supported. */
+  private static final com.sun.management.ThreadMXBean THREADS = threads();
+
+  private static com.sun.management.ThreadMXBean threads() {
+    try {
+      if (java.lang.management.ManagementFactory.getThreadMXBean()
+              instanceof com.sun.management.ThreadMXBean t
+          && t.isThreadAllocatedMemorySupported()) {
+        t.setThreadAllocatedMemoryEnabled(true);
+        return t;
+      }
+    } catch (RuntimeException | LinkageError unsupported) {
+      // no allocation counting: the time limit still stops a runaway handler
+    }
+    return null;
+  }
+
+  private static long allocated() {
+    return THREADS == null ? 0 : THREADS.getCurrentThreadAllocatedBytes();
   }
 
   static final ContextFactory FACTORY =
@@ -48,6 +95,11 @@ final class Sandbox {
 
         @Override
         protected void observeInstructionCount(Context cx, int instructionCount) {
+          // memory first: a bomb that is also past its deadline is named for what it did
+          Object start = cx.getThreadLocal(ALLOCATED_AT_START);
+          if (start instanceof Long s && allocated() - s > allocationLimitBytes) {
+            throw new MemoryLimitExceeded();
+          }
           Object deadline = cx.getThreadLocal(DEADLINE);
           if (deadline instanceof Long d && System.nanoTime() > d) {
             throw new TimeLimitExceeded();
@@ -70,7 +122,9 @@ final class Sandbox {
   /** Runs {@code body} with a deadline {@code millis} from now; the deadline is cleared after. */
   static <T> T withDeadline(Context cx, long millis, java.util.function.Supplier<T> body) {
     Object previous = cx.getThreadLocal(DEADLINE);
+    Object previousStart = cx.getThreadLocal(ALLOCATED_AT_START);
     cx.putThreadLocal(DEADLINE, System.nanoTime() + millis * 1_000_000L);
+    cx.putThreadLocal(ALLOCATED_AT_START, allocated());
     try {
       return body.get();
     } finally {
@@ -79,6 +133,11 @@ final class Sandbox {
       } else {
         cx.putThreadLocal(DEADLINE, previous);
       }
+      if (previousStart == null) {
+        cx.removeThreadLocal(ALLOCATED_AT_START);
+      } else {
+        cx.putThreadLocal(ALLOCATED_AT_START, previousStart);
+      }
     }
   }
 
@@ -86,6 +145,15 @@ final class Sandbox {
   static String describe(Throwable e, long limitMillis) {
     if (e instanceof TimeLimitExceeded) {
       return "ran longer than " + limitMillis + " ms and was stopped (an endless loop?)";
+    }
+    if (e instanceof MemoryLimitExceeded) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "allocated more than %,d MB and was stopped (a memory bomb?)",
+          allocationLimitBytes >> 20);
+    }
+    if (e instanceof OutOfMemoryError) {
+      return "ran out of memory and was stopped";
     }
     if (e instanceof StackOverflowError) {
       return "recursion too deep";
