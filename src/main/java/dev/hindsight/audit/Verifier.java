@@ -450,6 +450,10 @@ public final class Verifier {
   }
 
   static String human(Duration d) {
+    if (d.getSeconds() > 86_400L * 365 * 10_000) {
+      // times near the ends of what java.time holds (year ±999,999,999): millis overflow a long
+      return String.format(java.util.Locale.ROOT, "%,d days", d.toDays());
+    }
     long ms = d.toMillis();
     if (ms < 1000) {
       return ms + " ms";

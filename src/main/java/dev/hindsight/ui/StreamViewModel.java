@@ -299,7 +299,9 @@ public final class StreamViewModel {
     if (now == null || next == null || next.isBefore(now)) {
       return atSpeed;
     }
-    double gap = java.time.Duration.between(now, next).toNanos() / Math.max(1, compression.get());
+    // in seconds first: toNanos() overflows for gaps of 292 years and more (hostile timestamps)
+    java.time.Duration d = java.time.Duration.between(now, next);
+    double gap = (d.getSeconds() * 1e9 + d.getNano()) / Math.max(1, compression.get());
     return (long) Math.min(5e9, gap);
   }
 

@@ -161,13 +161,34 @@ public final class SqliteFile implements AutoCloseable {
     }
     if (header.length < MAGIC.length
         || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
-      throw new StoreException(path + " is not a SQLite database");
+      // an encrypted store (SQLCipher, SEE) has no readable header at all: its first bytes look
+      // random, where a text or other file's do not
+      throw new StoreException(
+          path
+              + " is not a SQLite database"
+              + (looksRandom(header) ? " (or it is encrypted, e.g. with SQLCipher)" : ""));
     }
     if (header.length < 100) {
       throw new StoreException(
           path + " is truncated: " + header.length + " bytes, shorter than a SQLite header");
     }
     return header;
+  }
+
+  /** Whether these bytes look like ciphertext: most are outside printable ASCII and text. */
+  private static boolean looksRandom(byte[] bytes) {
+    int n = Math.min(bytes.length, 64);
+    if (n < 16) {
+      return false;
+    }
+    int binary = 0;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x09 || (b > 0x0d && b < 0x20) || b > 0x7e) {
+        binary++;
+      }
+    }
+    return binary * 3 > n; // random bytes: about 60 % of them
   }
 
   static Path sibling(Path db, String suffix) {

@@ -17,24 +17,61 @@ final class RawJsonView extends ScrollPane {
   /** Above this many characters the text is one uncoloured node. */
   static final int MAX_COLOURED = 400_000;
 
+  /**
+   * Above this many characters only the start is shown, with a "Show all" link: laying out tens of
+   * megabytes of text (a hostile payload) would hold the window for minutes.
+   */
+  static final int MAX_SHOWN = 1_000_000;
+
   private final TextFlow flow = new TextFlow();
+  private final javafx.scene.control.Hyperlink showAll = new javafx.scene.control.Hyperlink();
   private String text = "";
+  private boolean all;
 
   RawJsonView() {
     getStyleClass().add(StateStyles.RAW_JSON);
     flow.getStyleClass().add("json-text");
-    setContent(flow);
+    showAll.setId("show-all-json");
+    showAll.managedProperty().bind(showAll.visibleProperty());
+    showAll.setVisible(false);
+    showAll.setOnAction(
+        e -> {
+          all = true;
+          render();
+        });
+    setContent(new javafx.scene.layout.VBox(4, flow, showAll));
     setFitToWidth(true);
   }
 
   /** FX thread. Null clears the view. */
   void show(JsonNode state) {
     text = state == null ? "" : Json.pretty(state);
+    all = false;
+    render();
+  }
+
+  /** The characters laid out now (all of them, or the first {@link #MAX_SHOWN}). */
+  int shownLength() {
+    return all ? text.length() : Math.min(text.length(), MAX_SHOWN);
+  }
+
+  private void render() {
+    boolean cut = !all && text.length() > MAX_SHOWN;
+    String shown = cut ? text.substring(0, MAX_SHOWN) : text;
+    showAll.setVisible(cut);
+    if (cut) {
+      showAll.setText(
+          String.format(
+              java.util.Locale.ROOT,
+              "Shown: the first %,d of %,d characters. Show all (slow for very large values)",
+              MAX_SHOWN,
+              text.length()));
+    }
     List<Text> nodes = new ArrayList<>();
-    if (text.length() > MAX_COLOURED) {
-      nodes.add(text(text, StateStyles.JSON_PUNCTUATION));
+    if (shown.length() > MAX_COLOURED) {
+      nodes.add(text(shown, StateStyles.JSON_PUNCTUATION));
     } else {
-      for (JsonTokens.Token t : JsonTokens.of(text)) {
+      for (JsonTokens.Token t : JsonTokens.of(shown)) {
         nodes.add(text(t.text(), StateStyles.tokenClass(t.kind())));
       }
     }

@@ -166,6 +166,32 @@ class StateTreeViewFxTest {
   }
 
   @Test
+  void aHugeValueShowsItsStartInRawJsonUntilShowAll(FxRobot robot) throws Exception {
+    String huge = "x".repeat(3_000_000);
+    fx(
+        () ->
+            view.show(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode()
+                    .put("blob", huge),
+                List.of()));
+    robot.clickOn(".raw-toggle");
+
+    TextFlow flow = robot.lookup(".json-text").queryAs(TextFlow.class);
+    java.util.function.Supplier<Integer> shown =
+        () -> flow.getChildren().stream().mapToInt(n -> ((Text) n).getText().length()).sum();
+    assertThat(shown.get()).isEqualTo(RawJsonView.MAX_SHOWN);
+    javafx.scene.control.Hyperlink all =
+        robot.lookup("#show-all-json").queryAs(javafx.scene.control.Hyperlink.class);
+    assertThat(all.isVisible()).isTrue();
+    assertThat(all.getText()).startsWith("Shown: the first 1,000,000 of 3,000,0");
+
+    fx(all::fire);
+    assertThat(shown.get()).isGreaterThan(3_000_000);
+    assertThat(all.isVisible()).isFalse();
+  }
+
+  @Test
   void historyOfThisValueCallsTheHandlerWithThePointer(FxRobot robot) throws Exception {
     List<String> asked = new ArrayList<>();
     fx(
