@@ -109,7 +109,11 @@ public final class LayoutFiles {
   /** Parses mapping-file text; {@code source} names it in messages. */
   public static Layout parse(String json, String source) {
     try {
-      return validate(MAPPER.readValue(json, Layout.class), source);
+      Layout layout = MAPPER.readValue(json, Layout.class);
+      if (layout == null) {
+        throw new StoreException("mapping " + source + " is not a valid layout: it is null");
+      }
+      return validate(layout, source);
     } catch (JsonProcessingException e) {
       throw new StoreException("mapping " + source + " is not a valid layout: " + explain(e), e);
     }

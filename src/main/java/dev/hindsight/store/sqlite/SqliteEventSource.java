@@ -705,6 +705,9 @@ public final class SqliteEventSource implements EventSource {
     Object metaSerializer = rs.getObject(c + 7);
 
     List<String> problems = new ArrayList<>(0);
+    if (java.util.Arrays.asList(key).contains(null)) {
+      problems.add("the stream id is NULL");
+    }
     Decoded data = PayloadDecoder.decode(payloadRaw, encoding(payloadSpec, payloadSerializer));
     if (data.problem() != null) {
       problems.add(data.problem());
@@ -788,8 +791,10 @@ public final class SqliteEventSource implements EventSource {
   // ----------------------------------------------------------------------------------------
   // helpers
 
+  /** The stream id of a key; a NULL part (a damaged or hostile row) reads as empty. */
   private String streamId(String[] key) {
-    return key.length == 1 ? key[0] : key[0] + "/" + key[1];
+    String first = key[0] == null ? "" : key[0];
+    return key.length == 1 ? first : first + "/" + (key[1] == null ? "" : key[1]);
   }
 
   /** Binds a stream id's parts; {@code TYPE/ID} splits at the first slash for a composite key. */
