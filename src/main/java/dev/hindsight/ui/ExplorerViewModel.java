@@ -288,8 +288,123 @@ public final class ExplorerViewModel {
 
   /** Closes the store. */
   public void close() {
+    follow.set(false);
     rewatch(null);
     stopStream();
     streams.close();
+  }
+
+  // ------------------------------------------------------------------------------------ follow
+
+  /** How often following asks the store whether another process wrote to it. */
+  static long followPollMillis = 500;
+
+  private final javafx.beans.property.BooleanProperty follow =
+      new javafx.beans.property.SimpleBooleanProperty(this, "follow");
+  private final javafx.beans.property.BooleanProperty stickToLatest =
+      new javafx.beans.property.SimpleBooleanProperty(this, "stickToLatest", true);
+  private java.util.concurrent.ScheduledExecutorService poller;
+  private volatile boolean refreshing;
+
+  {
+    follow.addListener((obs, was, on) -> following(on));
+  }
+
+  /**
+   * Follow mode: the store is polled ({@code PRAGMA data_version}) every {@link #followPollMillis}
+   * ms; when another process wrote to it, the stream list is read again and the open stream is
+   * folded again with its new events, at the same event, or at the newest with {@link
+   * #stickToLatestProperty()}.
+   */
+  public javafx.beans.property.BooleanProperty followProperty() {
+    return follow;
+  }
+
+  /** While following: show the newest event as events arrive. */
+  public javafx.beans.property.BooleanProperty stickToLatestProperty() {
+    return stickToLatest;
+  }
+
+  private void following(boolean on) {
+    if (poller != null) {
+      poller.shutdownNow();
+      poller = null;
+    }
+    if (on) {
+      poller =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "hindsight-follow");
+                t.setDaemon(true);
+                return t;
+              });
+      poller.scheduleWithFixedDelay(
+          this::pollOnce,
+          followPollMillis,
+          followPollMillis,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** On the follow thread: one look at the store; any work is handed to the UI thread. */
+  private void pollOnce() {
+    if (refreshing) {
+      return;
+    }
+    EventSource open = streams.sourceProperty().get();
+    if (!(open instanceof dev.hindsight.store.sqlite.SqliteEventSource s)) {
+      return;
+    }
+    dev.hindsight.store.sqlite.SqliteEventSource.Change change;
+    try {
+      change = s.poll();
+    } catch (RuntimeException closedOrGone) {
+      return; // the store was closed or replaced meanwhile; the next poll looks at the new one
+    }
+    if (change == dev.hindsight.store.sqlite.SqliteEventSource.Change.NONE) {
+      return;
+    }
+    refreshing = true;
+    boolean reopen = change == dev.hindsight.store.sqlite.SqliteEventSource.Change.REOPEN;
+    tasks.later(() -> refresh(reopen));
+  }
+
+  /** UI thread: the store changed. */
+  private void refresh(boolean reopen) {
+    StreamViewModel open = stream.get();
+    String id = open == null ? null : open.stream().stream();
+    long version = -1;
+    if (open != null && open.replayProperty().get() != null) {
+      int o = open.ordinalProperty().get();
+      version = o < 0 ? -1 : open.replayProperty().get().version(o);
+    }
+    long at = version;
+    java.util.function.Consumer<java.util.List<StreamSummary>> reopenStream =
+        list -> {
+          refreshing = false;
+          if (id == null) {
+            return;
+          }
+          for (StreamSummary s : list) {
+            if (s.stream().equals(id)) {
+              StreamViewModel now = stream.get();
+              boolean grew = now == null || !now.stream().equals(s) || reopen;
+              if (grew) {
+                openStream(
+                    s,
+                    replay ->
+                        stickToLatest.get() || at < 0
+                            ? (stickToLatest.get() ? replay.size() - 1 : -1)
+                            : replay.ordinalAtVersion(at));
+              }
+              return;
+            }
+          }
+        };
+    if (reopen) {
+      streams.reopen(reopenStream);
+    } else {
+      streams.refresh(reopenStream);
+    }
   }
 }

@@ -175,6 +175,15 @@ public final class MainWindow extends BorderPane {
               }
             });
     model.streamProperty().addListener((obs, old, vm) -> explorer.show(vm));
+    // a stream opened again (following, or from a tour) is the one chosen in the list
+    model
+        .streamProperty()
+        .addListener(
+            (obs, old, vm) -> {
+              if (vm != null && model.followProperty().get()) {
+                streamsPane.select(vm.stream().stream());
+              }
+            });
     model.streamProperty().addListener((obs, old, vm) -> updateReducerLabel());
     model.reducersProperty().addListener((obs, old, r) -> updateReducerLabel());
     updateReducerLabel();
@@ -329,6 +338,14 @@ public final class MainWindow extends BorderPane {
         new javafx.scene.control.CheckMenuItem("Hide the F_uture");
     future.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
     future.selectedProperty().bindBidirectional(presentation.hideFutureProperty());
+    javafx.scene.control.CheckMenuItem followLive =
+        new javafx.scene.control.CheckMenuItem("_Follow Live Changes");
+    followLive.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+    followLive.selectedProperty().bindBidirectional(model.followProperty());
+    javafx.scene.control.CheckMenuItem stick =
+        new javafx.scene.control.CheckMenuItem("_Stick to Latest");
+    stick.selectedProperty().bindBidirectional(model.stickToLatestProperty());
+    stick.disableProperty().bind(model.followProperty().not());
     javafx.scene.control.CheckMenuItem present =
         new javafx.scene.control.CheckMenuItem("_Presentation Mode");
     present.setAccelerator(KeyCombination.keyCombination("F11"));
@@ -345,6 +362,9 @@ public final class MainWindow extends BorderPane {
         actual,
         contrast,
         future,
+        new SeparatorMenuItem(),
+        followLive,
+        stick,
         new SeparatorMenuItem(),
         present);
   }
@@ -856,7 +876,12 @@ public final class MainWindow extends BorderPane {
                 presentation.zoomProperty()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bar = new HBox(8, spinner, status, reducerStatus, reportStatus, gap, zoom);
+    Label live = new Label("● following live changes");
+    live.setId("following");
+    live.getStyleClass().add("success");
+    live.visibleProperty().bind(model.followProperty());
+    live.managedProperty().bind(live.visibleProperty());
+    HBox bar = new HBox(8, spinner, status, reducerStatus, reportStatus, gap, live, zoom);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 12, 4, 12));
     bar.getStyleClass().add("status-bar");

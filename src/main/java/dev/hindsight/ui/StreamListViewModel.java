@@ -88,6 +88,11 @@ public final class StreamListViewModel {
           file.set(path); // last: whoever listens to it finds the store's streams in place
           busy.set(false);
           updateStatus();
+          if (afterOpen != null) {
+            var after = afterOpen;
+            afterOpen = null;
+            after.accept(opened.streams());
+          }
         },
         failure -> {
           if (mine != generation) {
@@ -95,6 +100,11 @@ public final class StreamListViewModel {
           }
           busy.set(false);
           error.set(message(failure));
+          if (afterOpen != null) {
+            var after = afterOpen;
+            afterOpen = null;
+            after.accept(List.of());
+          }
           if (file.get() == null) {
             status.set("Could not open " + path.getFileName());
           } else {
@@ -104,6 +114,46 @@ public final class StreamListViewModel {
   }
 
   private record Opened(EventSource source, String layout, List<StreamSummary> streams) {}
+
+  /**
+   * Opens the same file again (a store that had to be: see {@code SqliteEventSource.Change}), then
+   * runs {@code after} with its streams.
+   */
+  public void reopen(java.util.function.Consumer<List<StreamSummary>> after) {
+    Path path = file.get();
+    if (path != null) {
+      afterOpen = after;
+      open(path);
+    }
+  }
+
+  private java.util.function.Consumer<List<StreamSummary>> afterOpen;
+
+  /**
+   * Reads the open store's streams again (it was written to) and shows them; then runs {@code
+   * after} on the UI thread with the new list. The filter stays as it is.
+   */
+  public void refresh(java.util.function.Consumer<List<StreamSummary>> after) {
+    EventSource open = source.get();
+    if (open == null) {
+      return;
+    }
+    long mine = generation;
+    tasks.run(
+        open::streams,
+        list -> {
+          if (mine != generation || source.get() != open) {
+            return; // another store was opened meanwhile
+          }
+          streams.setAll(list);
+          updateStatus();
+          after.accept(list);
+        },
+        failure -> {
+          error.set(message(failure));
+          after.accept(List.of()); // the caller's work is done, if not well
+        });
+  }
 
   /** The open store, kept open while it is shown; the previous one is closed when another opens. */
   public ReadOnlyObjectProperty<EventSource> sourceProperty() {

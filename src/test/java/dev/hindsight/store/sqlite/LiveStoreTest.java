@@ -21,18 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
  * snapshots and a {@link Follower} hands over every new event once, in order, with nothing lost.
  */
 @Timeout(120)
-class LiveStoreTest {
+public class LiveStoreTest {
 
-  static final int BEFORE = 300;
-  static final int AFTER = 3000;
+  public static final int BEFORE = 300;
+  public static final int AFTER = 3000;
 
   /** The writer process, stopped at "ready" until {@link #go}. */
-  private static final class Writer implements AutoCloseable {
+  public static final class Writer implements AutoCloseable {
     final Process process;
     final BufferedReader out;
     final java.io.Writer in;
 
-    Writer(Path db, int batch) throws Exception {
+    public Writer(Path db, int batch) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       process =
           new ProcessBuilder(
@@ -53,12 +53,12 @@ class LiveStoreTest {
       assertThat(out.readLine()).isEqualTo("ready");
     }
 
-    void go() throws Exception {
+    public void go() throws Exception {
       in.write("go\n");
       in.flush();
     }
 
-    boolean done() {
+    public boolean done() {
       return !process.isAlive();
     }
 
