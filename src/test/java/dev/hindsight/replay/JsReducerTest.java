@@ -267,7 +267,7 @@ class JsReducerTest {
       f.event("s-1", 1, "Ok", "{}").event("s-1", 2, "Bomb", "{}").event("s-1", 3, "Ok", "{}");
       String js =
           "({ $init: () => ({ ok: 0 }),\n"
-              + "  Bomb: (s) => { let a = []; while (true) { a.push(new Array(10000).fill(s)); } },\n"
+              + "  Bomb: (s) => { let a = []; while (true) { a.push(\"x\".repeat(65536) + a.length); } },\n"
               + "  Ok: (s) => ({ ok: s.ok + 1 }) })";
 
       StreamReplay replay = f.replay("s-1", js);
