@@ -223,7 +223,10 @@ public final class StreamViewModel {
               to,
               (o, e) ->
                   texts[o - from] =
-                      dev.hindsight.event.EventJson.summary(masking().apply(e), SUMMARY_WIDTH));
+                      // a bad event is marked where the eye is: in front of its data
+                      (e.hasProblems() ? "⚠ " + e.problems().get(0) + " · " : "")
+                          + dev.hindsight.event.EventJson.summary(
+                              masking().apply(e), SUMMARY_WIDTH));
           return texts;
         },
         loaded -> {

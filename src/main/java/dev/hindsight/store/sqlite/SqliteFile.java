@@ -149,12 +149,8 @@ public final class SqliteFile implements AutoCloseable {
     byte[] header;
     try (InputStream in = Files.newInputStream(path)) {
       header = in.readNBytes(100);
-    } catch (NoSuchFileException e) {
-      throw new StoreException("no such file: " + path, e);
-    } catch (AccessDeniedException e) {
-      throw new StoreException("permission denied: cannot read " + path, e);
     } catch (IOException e) {
-      throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+      throw unreadable(path, e);
     }
     if (header.length == 0) {
       throw new StoreException(path + " is empty (0 bytes), not a SQLite database");
@@ -189,6 +185,17 @@ public final class SqliteFile implements AutoCloseable {
       }
     }
     return binary * 3 > n; // random bytes: about 60 % of them
+  }
+
+  /** Why a file could not be read, as one sentence. */
+  static StoreException unreadable(Path path, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new StoreException("no such file: " + path, e);
+    }
+    if (e instanceof AccessDeniedException) {
+      return new StoreException("permission denied: cannot read " + path, e);
+    }
+    return new StoreException("cannot read " + path + ": " + e.getMessage(), e);
   }
 
   static Path sibling(Path db, String suffix) {

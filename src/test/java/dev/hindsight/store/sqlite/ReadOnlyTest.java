@@ -310,4 +310,22 @@ class ReadOnlyTest {
       return new Fingerprint(sha256(db), Files.exists(wal) ? sha256(wal) : null);
     }
   }
+
+  @Test
+  void aFileWithoutReadPermissionIsSaidSo() throws Exception {
+    Path store = dir.resolve("secret.db");
+    java.nio.file.Files.writeString(store, "x");
+    // as root (the tests here run so) a chmod does not stop a read: the one place that says it is
+    // checked with the exception the JDK throws for it
+    org.assertj.core.api.Assertions.assertThat(
+            SqliteFile.unreadable(store, new java.nio.file.AccessDeniedException(store.toString()))
+                .getMessage())
+        .isEqualTo("permission denied: cannot read " + store);
+    java.nio.file.Files.setPosixFilePermissions(store, java.util.Set.of());
+    boolean root = java.nio.file.Files.isReadable(store);
+    if (!root) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteFile.open(store))
+          .hasMessage("permission denied: cannot read " + store);
+    }
+  }
 }
