@@ -33,6 +33,10 @@ public class LiveStoreTest {
     final java.io.Writer in;
 
     public Writer(Path db, int batch) throws Exception {
+      this(db, BEFORE, AFTER, batch);
+    }
+
+    public Writer(Path db, int before, int after, int batch) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       process =
           new ProcessBuilder(
@@ -41,8 +45,8 @@ public class LiveStoreTest {
                   System.getProperty("java.class.path"),
                   LiveWriter.class.getName(),
                   db.toString(),
-                  String.valueOf(BEFORE),
-                  String.valueOf(AFTER),
+                  String.valueOf(before),
+                  String.valueOf(after),
                   String.valueOf(batch))
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
@@ -141,6 +145,39 @@ public class LiveStoreTest {
         assertThat(e.get("position").asLong()).isEqualTo(BEFORE + i + 1);
         assertThat(e.get("data").get("n").asLong()).isEqualTo(BEFORE + i + 1);
       }
+    }
+  }
+
+  @Test
+  void aStoreNoWriterHadOpenIsOpenedAgainWhenAWriterStarts(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("later.db");
+    try (Writer first = new Writer(db, 300, 0, 50)) {
+      first.go();
+      assertThat(first.out.readLine()).isEqualTo("done");
+      first.process.waitFor(10, TimeUnit.SECONDS);
+    }
+    // the writer is gone and SQLite removed its -wal: Hindsight opens the store immutable
+    assertThat(SqliteFile.sibling(db, "-wal")).doesNotExist();
+    try (Follower all = new Follower(() -> SqliteEventSource.open(db, (Path) null), null)) {
+      SqliteEventSource before = all.source();
+      assertThat(before.lastPosition()).isEqualTo(300);
+      List<StoredEvent> seen = new ArrayList<>();
+      try (Writer second = new Writer(db, 0, 500, 10)) {
+        second.go();
+        int polls = 0;
+        while (!second.done() || polls < 3) {
+          Thread.sleep(20);
+          all.poll(seen::add);
+          if (second.done()) {
+            polls++;
+          }
+        }
+      }
+      assertThat(all.source()).as("opened again").isNotSameAs(before);
+      assertThat(seen)
+          .extracting(StoredEvent::position)
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(301, 800).boxed().toList());
     }
   }
 

@@ -32,12 +32,26 @@ public final class LiveWriter {
             "CREATE UNIQUE INDEX IF NOT EXISTS events_stream_version ON events(stream_id,"
                 + " stream_version)");
       }
+      // a store written before goes on where it stopped
       int[] versions = new int[5];
-      write(c, 0, before, batch, versions);
+      int start = 0;
+      try (Statement s = c.createStatement()) {
+        var rs = s.executeQuery("SELECT COALESCE(MAX(global_position), 0) FROM events");
+        start = rs.next() ? rs.getInt(1) : 0;
+        for (int i = 0; i < versions.length; i++) {
+          var v =
+              s.executeQuery(
+                  "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = 's-"
+                      + i
+                      + "'");
+          versions[i] = v.next() ? v.getInt(1) : 0;
+        }
+      }
+      write(c, start, before, batch, versions);
       System.out.println("ready");
       System.out.flush();
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-      write(c, before, after, batch, versions);
+      write(c, start + before, after, batch, versions);
       System.out.println("done");
       System.out.flush();
     }
