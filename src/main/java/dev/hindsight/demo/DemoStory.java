@@ -354,15 +354,22 @@ public final class DemoStory {
         String counterparty,
         Draft cause,
         String corr) {
-      ObjectNode data = json.objectNode();
-      data.put("amount", money(cents));
-      data.put("reference", reference);
-      data.put("counterparty", counterparty);
-      Instant when = cause == null ? now : cause.at.plusSeconds(2);
-      return emit(when, account, "MoneyDeposited", data, "bank-feed", corr, cause);
+      return booked("MoneyDeposited", account, cents, reference, counterparty, cause, corr);
     }
 
     private Draft withdraw(
+        String account,
+        long cents,
+        String reference,
+        String counterparty,
+        Draft cause,
+        String corr) {
+      return booked("MoneyWithdrawn", account, cents, reference, counterparty, cause, corr);
+    }
+
+    /** A bank-feed event: now, or two seconds after what caused it. */
+    private Draft booked(
+        String type,
         String account,
         long cents,
         String reference,
@@ -374,7 +381,7 @@ public final class DemoStory {
       data.put("reference", reference);
       data.put("counterparty", counterparty);
       Instant when = cause == null ? now : cause.at.plusSeconds(2);
-      return emit(when, account, "MoneyWithdrawn", data, "bank-feed", corr, cause);
+      return emit(when, account, type, data, "bank-feed", corr, cause);
     }
 
     /** The time of the action being run (set by {@link #timed}). */

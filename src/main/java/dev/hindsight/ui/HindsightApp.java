@@ -86,22 +86,15 @@ public final class HindsightApp extends Application {
       model.loadReducers(args.reducer());
     }
     if (args.stream() != null) {
-      model
-          .streams()
-          .fileProperty()
-          .addListener(
-              (obs, old, file) -> {
-                if (file != null && old == null) {
-                  if (model.openStream(
-                      args.stream(), args.at() == null ? Long.MAX_VALUE : args.at())) {
-                    window.selectStream(args.stream());
-                  } else {
-                    window.showError(
-                        "No such stream",
-                        "There is no stream '" + args.stream() + "' in " + file + ".");
-                  }
-                }
-              });
+      onFirstOpen(
+          file -> {
+            if (model.openStream(args.stream(), args.at() == null ? Long.MAX_VALUE : args.at())) {
+              window.selectStream(args.stream());
+            } else {
+              window.showError(
+                  "No such stream", "There is no stream '" + args.stream() + "' in " + file + ".");
+            }
+          });
     }
     if (args.file() != null) {
       model.streams().open(args.file());
@@ -112,18 +105,23 @@ public final class HindsightApp extends Application {
         model.loadReducers(DemoStore.reducersOf(demo));
       }
       if (args.stream() == null && !args.measureStalls()) {
-        model
-            .streams()
-            .fileProperty()
-            .addListener(
-                (obs, old, file) -> {
-                  if (file != null && old == null) {
-                    window.startTour(DemoStore::tour);
-                  }
-                });
+        onFirstOpen(file -> window.startTour(DemoStore::tour));
       }
       model.streams().open(demo);
     }
+  }
+
+  /** Runs {@code action} with the first store the window opens, once it is listed. */
+  private void onFirstOpen(java.util.function.Consumer<Path> action) {
+    model
+        .streams()
+        .fileProperty()
+        .addListener(
+            (obs, old, file) -> {
+              if (file != null && old == null) {
+                action.accept(file);
+              }
+            });
   }
 
   /** Another window on another store; each window has its own store, streams and reducers. */
