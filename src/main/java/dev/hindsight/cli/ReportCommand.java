@@ -11,7 +11,6 @@ import dev.hindsight.store.StoreException;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,10 +102,9 @@ final class ReportCommand implements Callable<Integer> {
         .println(
             out
                 + ": "
-                + String.format(Locale.ROOT, "%,d", evidence.events().size())
-                + " events, "
-                + evidence.findings().size()
-                + " findings");
+                + dev.hindsight.event.Words.count(evidence.events().size(), "event")
+                + ", "
+                + dev.hindsight.event.Words.count(evidence.findings().size(), "finding"));
     return HindsightCli.OK;
   }
 }

@@ -96,9 +96,9 @@ final class VerifyCommand implements Callable<Integer> {
         "findings: "
             + (result.findings().isEmpty()
                 ? "none"
-                : plural(errors, "error")
+                : dev.hindsight.event.Words.count(errors, "error")
                     + ", "
-                    + plural(warnings, "warning")
+                    + dev.hindsight.event.Words.count(warnings, "warning")
                     + ", "
                     + info
                     + " for information"));
@@ -118,10 +118,6 @@ final class VerifyCommand implements Callable<Integer> {
             f.message());
       }
     }
-  }
-
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static long count(Verifier.Result result, Finding.Severity severity) {

@@ -96,13 +96,13 @@ public final class AuditViewModel {
           message.set(
               String.format(
                   java.util.Locale.ROOT,
-                  "%,d streams, %,d events checked: %s",
-                  result.streams(),
-                  result.events(),
+                  "%s, %s checked: %s",
+                  dev.hindsight.event.Words.count(result.streams(), "stream"),
+                  dev.hindsight.event.Words.count(result.events(), "event"),
                   result.findings().isEmpty()
                       ? "no findings"
-                      : counted
-                          + " findings to look at, "
+                      : dev.hindsight.event.Words.count(counted, "finding")
+                          + " to look at, "
                           + (result.findings().size() - counted)
                           + " for information"));
         },

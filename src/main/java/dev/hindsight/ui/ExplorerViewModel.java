@@ -114,10 +114,9 @@ public final class ExplorerViewModel {
           return "Report written to "
               + out.getFileName()
               + ": "
-              + evidence.events().size()
-              + " events, "
-              + evidence.findings().size()
-              + " findings"
+              + dev.hindsight.event.Words.count(evidence.events().size(), "event")
+              + ", "
+              + dev.hindsight.event.Words.count(evidence.findings().size(), "finding")
               + (mask.on() ? ", masking on" : "");
         },
         done,

@@ -68,7 +68,7 @@ class ReportCommandTest {
             "json");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("2 events, 1 findings");
+    assertThat(run.out()).contains("2 events, 1 finding");
     JsonNode r = Json.parse(Files.readString(out));
     assertThat(r.get("store").get("file").asText()).isEqualTo("shop <&> store.db");
     assertThat(r.get("store").get("sha256").asText()).isEqualTo(TestStores.sha256(db));

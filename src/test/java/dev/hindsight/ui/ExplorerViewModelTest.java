@@ -266,7 +266,7 @@ class ExplorerViewModelTest {
     audit.verify();
     assertThat(audit.findings()).extracting(f -> f.kind()).containsExactly("version-gap");
     assertThat(audit.messageProperty().get())
-        .isEqualTo("1 streams, 2 events checked: 1 findings to look at, 0 for information");
+        .isEqualTo("1 stream, 2 events checked: 1 finding to look at, 0 for information");
 
     assertThat(model.openStream("cart-1", 3)).isTrue();
     audit.bookmark(model.streamProperty().get().stream(), 3, "closed early", "why?", "ann");
