@@ -287,6 +287,40 @@ class JsReducerTest {
   }
 
   @Test
+  void aFunctionInOneStateIsAnErrorAtThatEventAndIsNotPassedOn() throws Exception {
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      f.event("s-1", 1, "X", "{}").event("s-1", 2, "X", "{}").event("s-1", 3, "X", "{}");
+      String js =
+          "({ $any: (s, e) => ({ n: (s.n || 0) + 1, f: e.version === 2 ? (x => x) : 1 }) })";
+
+      StreamReplay replay = f.replay("s-1", js);
+
+      assertThat(replay.errors().values())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.version()).isEqualTo(2);
+                assertThat(e.message())
+                    .isEqualTo("the state holds a function at /f; a state must be JSON");
+              });
+      assertThat(Json.write(replay.stateAfter(1))).isEqualTo("{\"n\":1,\"f\":1}");
+      assertThat(Json.write(replay.finalState())).isEqualTo("{\"n\":2,\"f\":1}");
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void anEndlessInitIsAReducerErrorThatSaysSo() throws Exception {
+    try (ReplayFixture f = new ReplayFixture(dir)) {
+      f.event("s-1", 1, "X", "{}");
+      assertThatThrownBy(
+              () -> f.replay("s-1", "({ $init: () => { while (true) {} }, X: (s) => s })"))
+          .isInstanceOf(ReducerException.class)
+          .hasMessageContaining("$init ran longer than 300 ms and was stopped");
+    }
+  }
+
+  @Test
   void aHandlerThatChangesItsEventChangesNothingStoredOrSeenLater() throws Exception {
     try (ReplayFixture f = new ReplayFixture(dir)) {
       f.event("s-1", 1, "Touch", "{\"n\":1}").event("s-1", 2, "Touch", "{\"n\":2}");

@@ -45,7 +45,15 @@ final class JsFold implements Fold {
             Scriptable info = cx.newObject(reducer.scope);
             ScriptableObject.putProperty(info, "stream", stream);
             ScriptableObject.putProperty(info, "type", aggregateType);
-            state = callLimited(cx, reducer.init, new Object[] {info});
+            try {
+              state = callLimited(cx, reducer.init, new Object[] {info});
+            } catch (RuntimeException
+                | Sandbox.LimitExceeded
+                | StackOverflowError
+                | OutOfMemoryError failure) {
+              throw new dev.hindsight.replay.ReducerException(
+                  "$init " + Sandbox.describe(failure, reducer.limitMillis), failure);
+            }
           } else {
             state = cx.newObject(reducer.scope);
           }
@@ -103,6 +111,12 @@ final class JsFold implements Fold {
                 + "; return the new state",
             upcastForm);
       }
+      String notJson = shallowNotJson(next);
+      if (notJson != null) {
+        // the state before the event stays; checked here at the top level, where it is cheap (a
+        // handler that spreads the state already walks it); deeper, at the next conversion
+        return Step.error(notJson, upcastForm);
+      }
       state = next;
       intact = true;
       return upcastForm == null ? Step.HANDLED : new Step(Step.Outcome.HANDLED, upcastForm, null);
@@ -113,6 +127,27 @@ final class JsFold implements Fold {
       intact = false; // the handler may have changed the state before it failed
       return Step.error(Sandbox.describe(failure, reducer.limitMillis), upcastForm);
     }
+  }
+
+  /** What makes a new state not JSON at its top level (a function, itself); null when nothing. */
+  private static String shallowNotJson(Object next) {
+    if (next instanceof Function) {
+      return "the handler returned a function; a state must be JSON";
+    }
+    if (!(next instanceof Scriptable s)) {
+      return null;
+    }
+    for (Object id : s.getIds()) {
+      Object v =
+          id instanceof Integer i ? s.get(i, s) : ScriptableObject.getProperty(s, id.toString());
+      if (v instanceof Function) {
+        return "the state holds a function at /" + id + "; a state must be JSON";
+      }
+      if (v == next) {
+        return "the state has a cycle at /" + id + "; a state must be JSON";
+      }
+    }
+    return null;
   }
 
   private Object callLimited(Context cx, Function f, Object[] args) {
