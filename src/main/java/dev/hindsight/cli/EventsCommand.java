@@ -156,7 +156,10 @@ final class EventsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long wanted = limit == null || limit == 0 ? Long.MAX_VALUE : limit;
+    if (limit != null && limit == 0) {
+      return HindsightCli.OK; // zero events asked for: done
+    }
+    long wanted = limit == null ? Long.MAX_VALUE : limit;
     long[] printed = {0};
     try (dev.hindsight.store.sqlite.Follower follower =
         new dev.hindsight.store.sqlite.Follower(store::open, stream)) {
@@ -181,8 +184,10 @@ final class EventsCommand implements Callable<Integer> {
               return printed[0] < wanted;
             });
         out.flush();
-        if (out.checkError()) {
-          return HindsightCli.OK; // the reader went away (a closed pipe): nothing more to do
+        // the reader went away (a closed pipe, `| head -1`): nothing more to do. System.out is a
+        // PrintStream, which keeps a failed write to itself, so it is asked too
+        if (out.checkError() || System.out.checkError()) {
+          return HindsightCli.OK;
         }
         if (printed[0] < wanted) {
           try {

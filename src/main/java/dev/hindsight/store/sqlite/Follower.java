@@ -49,6 +49,30 @@ public final class Follower implements AutoCloseable {
    * @return the number of events handed over
    */
   public int poll(Predicate<StoredEvent> sink) {
+    try {
+      return pollOnce(sink);
+    } catch (dev.hindsight.store.StoreException e) {
+      if (busy(e)) {
+        return 0; // a writer holds the store for now (an exclusive transaction): ask again later
+      }
+      throw e;
+    }
+  }
+
+  /** Whether SQLite said the store is busy or locked (a writer's transaction), not broken. */
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.sqlite.SQLiteException s
+          && s.getResultCode() != null
+          && (s.getResultCode().name().startsWith("SQLITE_BUSY")
+              || s.getResultCode().name().startsWith("SQLITE_LOCKED"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int pollOnce(Predicate<StoredEvent> sink) {
     SqliteEventSource.Change change = source.poll();
     if (change == SqliteEventSource.Change.NONE) {
       return 0;

@@ -182,6 +182,29 @@ public class LiveStoreTest {
   }
 
   @Test
+  void aWriterHoldingTheStoreLongerThanTheBusyWaitOnlyDelaysTheFollower(@TempDir Path dir)
+      throws Exception {
+    Path db = dir.resolve("journal.db");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE events(global_position INTEGER PRIMARY KEY, stream_id TEXT, stream_version"
+              + " INTEGER, event_type TEXT, payload TEXT, metadata TEXT, recorded_at TEXT)");
+      s.execute("INSERT INTO events VALUES (1, 'a-1', 1, 'X', '{}', '{}', '2026-01-01T00:00:00Z')");
+      try (Follower all = new Follower(() -> SqliteEventSource.open(db, (Path) null), null)) {
+        List<StoredEvent> seen = new ArrayList<>();
+        s.execute("BEGIN EXCLUSIVE");
+        s.execute(
+            "INSERT INTO events VALUES (2, 'a-1', 2, 'X', '{}', '{}', '2026-01-01T00:00:01Z')");
+        assertThat(all.poll(seen::add)).as("locked for longer than the busy wait").isZero();
+        s.execute("COMMIT");
+        assertThat(all.poll(seen::add)).isEqualTo(1);
+        assertThat(seen).extracting(StoredEvent::position).containsExactly(2L);
+      }
+    }
+  }
+
+  @Test
   void nothingWrittenMeansNothingReadAndTheFirstPollOnlyTakesNote(@TempDir Path dir)
       throws Exception {
     Path db = dir.resolve("quiet.db");
