@@ -205,41 +205,33 @@ public final class Verifier {
     if (time == null) {
       return;
     }
-    boolean reported = false;
     if (t.lastTime != null && time.isBefore(t.lastTime)) {
-      add(
-          Finding.TIME_REGRESSION,
-          Severity.WARNING,
-          e,
-          "recorded at "
-              + time
-              + ", "
-              + human(Duration.between(time, t.lastTime))
-              + " before the stream's previous event ("
-              + t.lastTime
-              + ")");
-      reported = true;
-    }
-    if (globalOrder
-        && !reported
+      timeRegression(e, time, t.lastTime, "the stream's previous event");
+    } else if (globalOrder
         && latest != null
         && time.isBefore(latest.minus(GLOBAL_TIME_TOLERANCE))) {
-      add(
-          Finding.TIME_REGRESSION,
-          Severity.WARNING,
-          e,
-          "recorded at "
-              + time
-              + ", "
-              + human(Duration.between(time, latest))
-              + " before an earlier event in the global order ("
-              + latest
-              + ")");
+      timeRegression(e, time, latest, "an earlier event in the global order");
     }
     t.lastTime = time;
     if (latest == null || time.isAfter(latest)) {
       latest = time;
     }
+  }
+
+  private void timeRegression(StoredEvent e, Instant time, Instant before, String what) {
+    add(
+        Finding.TIME_REGRESSION,
+        Severity.WARNING,
+        e,
+        "recorded at "
+            + time
+            + ", "
+            + human(Duration.between(time, before))
+            + " before "
+            + what
+            + " ("
+            + before
+            + ")");
   }
 
   /** Gaps and duplicates, from the stream's versions sorted. */

@@ -103,8 +103,8 @@ class ExplorerFxTest {
     until(() -> position(robot).equals("v12 · 12 / 888"));
   }
 
-  @Test
-  void aReducerErrorShowsInItsRowAndOnTheTimeline(FxRobot robot) throws Exception {
+  /** Loads a reducer that throws on every MoneyWithdrawn, and waits for the refold's errors. */
+  private java.nio.file.Path loadReducerThatFailsOnWithdrawals() throws Exception {
     java.nio.file.Path js = java.nio.file.Files.createTempFile("broken", ".js");
     java.nio.file.Files.writeString(
         js, "({ MoneyWithdrawn: (s, e) => { throw new Error('no money'); }, $any: (s) => s })");
@@ -113,6 +113,12 @@ class ExplorerFxTest {
         () ->
             model.streamProperty().get().replayProperty().get() != null
                 && !model.streamProperty().get().replayProperty().get().errors().isEmpty());
+    return js;
+  }
+
+  @Test
+  void aReducerErrorShowsInItsRowAndOnTheTimeline(FxRobot robot) throws Exception {
+    java.nio.file.Path js = loadReducerThatFailsOnWithdrawals();
 
     StreamViewModel s = model.streamProperty().get();
     EventRow withdrawn = s.rows().get(7); // the rent: the account's first withdrawal
@@ -137,14 +143,7 @@ class ExplorerFxTest {
   @Test
   void onlyEventsWithFindingsListsTheReducerErrorsAndFollowsTheCurrentOne(FxRobot robot)
       throws Exception {
-    java.nio.file.Path js = java.nio.file.Files.createTempFile("broken", ".js");
-    java.nio.file.Files.writeString(
-        js, "({ MoneyWithdrawn: (s, e) => { throw new Error('no money'); }, $any: (s) => s })");
-    WaitForAsyncUtils.asyncFx(() -> model.loadReducers(js)).get();
-    until(
-        () ->
-            model.streamProperty().get().replayProperty().get() != null
-                && !model.streamProperty().get().replayProperty().get().errors().isEmpty());
+    java.nio.file.Path js = loadReducerThatFailsOnWithdrawals();
     StreamViewModel s = model.streamProperty().get();
     int errors = s.replayProperty().get().errors().size();
     TableView<?> table = robot.lookup("#events").queryAs(TableView.class);
