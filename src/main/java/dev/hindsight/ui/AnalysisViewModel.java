@@ -4,13 +4,22 @@ import dev.hindsight.event.StoredEvent;
 import dev.hindsight.replay.Blame;
 import dev.hindsight.replay.Change;
 import dev.hindsight.replay.JsonDiff;
+import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.replay.js.Finder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -36,21 +45,18 @@ public final class AnalysisViewModel {
   private final ObservableList<Blame.Entry> history = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
   private final ObservableList<Integer> searchHits = FXCollections.observableArrayList();
-  private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
-      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "busy");
-  private final javafx.beans.property.ReadOnlyDoubleWrapper progress =
-      new javafx.beans.property.ReadOnlyDoubleWrapper(this, "progress");
-  private java.util.concurrent.atomic.AtomicBoolean cancel =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+  private final Map<Topic, ReadOnlyStringWrapper> messages = new EnumMap<>(Topic.class);
+  private AtomicBoolean cancel = new AtomicBoolean();
 
   /**
    * Starts a long question (history, find, search): the previous one is cancelled, and the returned
    * progress reports to the view and says whether to go on.
    */
-  private dev.hindsight.replay.Progress startWork() {
+  private Progress startWork() {
     cancel.set(true);
-    java.util.concurrent.atomic.AtomicBoolean mine =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean mine = new AtomicBoolean();
     cancel = mine;
     busy.set(true);
     progress.set(0);
@@ -78,11 +84,11 @@ public final class AnalysisViewModel {
   }
 
   /** Whether a history, find or search is running. */
-  public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+  public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
   }
 
-  public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+  public ReadOnlyDoubleProperty progressProperty() {
     return progress.getReadOnlyProperty();
   }
 
@@ -165,8 +171,8 @@ public final class AnalysisViewModel {
     say(
         Topic.HISTORY,
         "Finding the history of " + (pointer.isEmpty() ? "the state" : pointer) + "…");
-    dev.hindsight.replay.Progress work = startWork();
-    java.util.concurrent.atomic.AtomicBoolean mine = cancel;
+    Progress work = startWork();
+    AtomicBoolean mine = cancel;
     tasks.run(
         () -> Blame.of(r, pointer, work),
         entries -> {
@@ -197,8 +203,8 @@ public final class AnalysisViewModel {
     }
     int from = stream.ordinalProperty().get();
     say(Topic.FIND, "Searching…");
-    dev.hindsight.replay.Progress work = startWork();
-    java.util.concurrent.atomic.AtomicBoolean mine = cancel;
+    Progress work = startWork();
+    AtomicBoolean mine = cancel;
     tasks.run(
         () -> {
           Finder finder = Finder.compile(condition);
@@ -256,8 +262,8 @@ public final class AnalysisViewModel {
     String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
     String x = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     say(Topic.SEARCH, "Searching " + r.size() + " events…");
-    dev.hindsight.replay.Progress work = startWork();
-    java.util.concurrent.atomic.AtomicBoolean mine = cancel;
+    Progress work = startWork();
+    AtomicBoolean mine = cancel;
     tasks.run(
         () -> {
           List<Integer> hits = new ArrayList<>();
@@ -267,7 +273,7 @@ public final class AnalysisViewModel {
                 r.size() - 1,
                 (o, e) -> {
                   if ((o & 255) == 0 && !work.report(o, r.size())) {
-                    throw new java.util.concurrent.CancellationException("search cancelled");
+                    throw new CancellationException("search cancelled");
                   }
                   if (matches(e, t, x, from, to)) {
                     hits.add(o);
@@ -328,7 +334,7 @@ public final class AnalysisViewModel {
     endWork();
     say(
         topic,
-        failure instanceof java.util.concurrent.CancellationException
+        failure instanceof CancellationException
             ? "Cancelled"
             : StreamListViewModel.message(failure));
   }
@@ -340,9 +346,6 @@ public final class AnalysisViewModel {
     FIND,
     SEARCH
   }
-
-  private final java.util.Map<Topic, ReadOnlyStringWrapper> messages =
-      new java.util.EnumMap<>(Topic.class);
 
   private ReadOnlyStringWrapper messageOf(Topic topic) {
     return messages.computeIfAbsent(topic, t -> new ReadOnlyStringWrapper(this, "message" + t));

@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hindsight.event.EventJson;
@@ -20,6 +21,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -39,16 +41,27 @@ final class EventDetailPane extends TabPane {
   private final SplitPane dataSplit = new SplitPane(data);
   private final Label upcastNote = new Label();
 
+  /**
+   * The facts' labels, kept from one event to the next: a step changes their text instead of making
+   * new labels, which would each need styling and a skin while the user scrubs.
+   */
+  private final List<Label[]> factRows = new ArrayList<>();
+
+  /** The point whose data and metadata the trees show, or are to show when their tab is chosen. */
+  private StreamReplay.Point shown;
+
+  private StreamReplay.Point rendered;
+
   EventDetailPane() {
     setId("event-detail");
-    getStyleClass().add("event-detail");
+    getStyleClass().add(UiStyles.EVENT_DETAIL);
     setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
     facts.setHgap(16);
     facts.setVgap(4);
     facts.setPadding(new Insets(10));
     VBox dataBox = new VBox(4, upcastNote, dataSplit);
-    VBox.setVgrow(dataSplit, javafx.scene.layout.Priority.ALWAYS);
-    upcastNote.getStyleClass().add("text-muted");
+    VBox.setVgrow(dataSplit, Priority.ALWAYS);
+    upcastNote.getStyleClass().add(Styles.TEXT_MUTED);
     upcastNote.setPadding(new Insets(4, 8, 0, 8));
     getTabs()
         .addAll(new Tab("Event", facts), new Tab("Data", dataBox), new Tab("Metadata", metadata));
@@ -99,11 +112,6 @@ final class EventDetailPane extends TabPane {
     showTrees();
   }
 
-  /** The point whose data and metadata the trees show, or are to show when their tab is chosen. */
-  private StreamReplay.Point shown;
-
-  private StreamReplay.Point rendered;
-
   /**
    * Builds the data and metadata trees only while their tab is showing: building them costs more
    * than the rest of a step, and while a user scrubs with the Event tab open nobody looks at them.
@@ -132,19 +140,13 @@ final class EventDetailPane extends TabPane {
     }
   }
 
-  /**
-   * The facts' labels, kept from one event to the next: a step changes their text instead of making
-   * new labels, which would each need styling and a skin while the user scrubs.
-   */
-  private final List<Label[]> factRows = new ArrayList<>();
-
   private int fact(int row, String name, String value) {
     if (row == factRows.size()) {
       if (row == 0) {
         facts.getChildren().clear(); // the "no event" line
       }
       Label n = new Label();
-      n.getStyleClass().add("text-muted");
+      n.getStyleClass().add(Styles.TEXT_MUTED);
       Label v = new Label();
       v.setWrapText(true);
       facts.add(n, 0, row);

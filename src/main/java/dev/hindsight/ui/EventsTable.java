@@ -2,7 +2,12 @@ package dev.hindsight.ui;
 
 import dev.hindsight.event.EventJson;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -10,6 +15,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.util.Duration;
 
 /**
  * The events of the open stream, one row each, kept in step with the timeline both ways: the
@@ -18,20 +25,28 @@ import javafx.scene.control.Tooltip;
  */
 final class EventsTable extends TableView<EventRow> {
 
-  static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
-  static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
-  static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+  static final PseudoClass CURRENT = PseudoClass.getPseudoClass(UiStyles.CURRENT);
+  static final PseudoClass FUTURE = PseudoClass.getPseudoClass(UiStyles.FUTURE);
+  static final PseudoClass ERROR = PseudoClass.getPseudoClass(UiStyles.ERROR);
 
   private StreamViewModel model;
   private boolean syncing;
 
+  /** The rows shown: all of the stream's, or those {@link #showOnly} keeps. */
+  private FilteredList<EventRow> shown;
+
+  private IntPredicate only;
+
+  /** The current event's ordinal, which each row compares itself to. */
+  private final IntegerProperty current = new SimpleIntegerProperty(-1);
+
   EventsTable() {
     setId("events");
-    getStyleClass().add("events-table");
+    getStyleClass().add(UiStyles.EVENTS_TABLE);
     setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     setPlaceholder(new Label("Choose a stream on the left."));
     TableColumn<EventRow, Long> version = column("Version", EventRow::version, 70);
-    version.getStyleClass().add(MainWindow.NUMERIC);
+    version.getStyleClass().add(UiStyles.NUMERIC);
     getColumns().add(version);
     getColumns().add(column("Time", r -> EventJson.iso(r.timestamp()), 215));
     getColumns().add(column("Type", EventRow::type, 150));
@@ -50,16 +65,11 @@ final class EventsTable extends TableView<EventRow> {
             });
   }
 
-  /** The rows shown: all of the stream's, or those {@link #showOnly} keeps. */
-  private javafx.collections.transformation.FilteredList<EventRow> shown;
-
-  private java.util.function.IntPredicate only;
-
   /**
    * Shows only the events whose ordinals {@code ordinals} accepts (null: all of them). The current
    * event stays current when it is not listed; the table then has no selection.
    */
-  void showOnly(java.util.function.IntPredicate ordinals) {
+  void showOnly(IntPredicate ordinals) {
     this.only = ordinals;
     if (shown != null) {
       shown.setPredicate(ordinals == null ? null : row -> ordinals.test(row.ordinal()));
@@ -94,8 +104,8 @@ final class EventsTable extends TableView<EventRow> {
   /** Shows this stream's rows and follows its current event. */
   void show(StreamViewModel stream) {
     this.model = stream;
-    shown = new javafx.collections.transformation.FilteredList<>(stream.rows());
-    java.util.function.IntPredicate keep = only;
+    shown = new FilteredList<>(stream.rows());
+    IntPredicate keep = only;
     shown.setPredicate(keep == null ? null : row -> keep.test(row.ordinal()));
     setItems(shown);
     stream.ordinalProperty().addListener((obs, old, now) -> follow(stream, now.intValue()));
@@ -122,17 +132,12 @@ final class EventsTable extends TableView<EventRow> {
     current.set(ordinal); // rows restyle themselves; no refresh of the whole table per step
   }
 
-  /** The current event's ordinal, which each row compares itself to. */
-  private final javafx.beans.property.IntegerProperty current =
-      new javafx.beans.property.SimpleIntegerProperty(-1);
-
   /**
    * A table that is not laid out yet (a stream just opened, with 200,000 rows) ignores a scroll or
    * loses the selection: look again shortly, a few times, until the row is selected and in view.
    */
   private void ensureShown(StreamViewModel stream, int ordinal, int index, int tries) {
-    javafx.animation.PauseTransition later =
-        new javafx.animation.PauseTransition(javafx.util.Duration.millis(120));
+    PauseTransition later = new PauseTransition(Duration.millis(120));
     later.setOnFinished(
         e -> {
           if (stream != model || stream.ordinalProperty().get() != ordinal) {
@@ -159,7 +164,7 @@ final class EventsTable extends TableView<EventRow> {
   }
 
   private boolean visible(int index) {
-    if (lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> vf) {
+    if (lookup(".virtual-flow") instanceof VirtualFlow<?> vf) {
       var first = vf.getFirstVisibleCell();
       var last = vf.getLastVisibleCell();
       return first != null && last != null && index >= first.getIndex() && index <= last.getIndex();
@@ -170,7 +175,7 @@ final class EventsTable extends TableView<EventRow> {
   private void scrollIntoView(int index) {
     // keep the current row in view without jumping when it already is
     var flow = lookup(".virtual-flow");
-    if (flow instanceof javafx.scene.control.skin.VirtualFlow<?> vf) {
+    if (flow instanceof VirtualFlow<?> vf) {
       var first = vf.getFirstVisibleCell();
       var last = vf.getLastVisibleCell();
       if (first != null && last != null && index > first.getIndex() && index < last.getIndex()) {

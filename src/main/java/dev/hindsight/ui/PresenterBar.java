@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.tour.Tour;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -35,23 +37,23 @@ final class PresenterBar extends VBox {
   private final VBox tourBox;
 
   PresenterBar(TourViewModel tour, Presentation presentation) {
-    getStyleClass().add("presenter-bar");
+    getStyleClass().add(UiStyles.PRESENTER_BAR);
     setId("presenter-bar");
     type.setId("presenter-type");
-    type.getStyleClass().add("presenter-type");
-    where.getStyleClass().addAll("presenter-where", "text-muted");
+    type.getStyleClass().add(UiStyles.PRESENTER_TYPE);
+    where.getStyleClass().addAll(UiStyles.PRESENTER_WHERE, Styles.TEXT_MUTED);
     eventBox = new HBox(16, type, where);
     eventBox.setAlignment(Pos.BASELINE_LEFT);
 
-    tourTitle.getStyleClass().addAll("tour-title", "text-muted");
+    tourTitle.getStyleClass().addAll(UiStyles.TOUR_TITLE, Styles.TEXT_MUTED);
     stepCount.setId("tour-step");
-    stepCount.getStyleClass().addAll("tour-step", "text-muted");
+    stepCount.getStyleClass().addAll(UiStyles.TOUR_STEP, Styles.TEXT_MUTED);
     caption.setId("tour-caption");
-    caption.getStyleClass().add("tour-caption");
+    caption.getStyleClass().add(UiStyles.TOUR_CAPTION);
     caption.setWrapText(true);
     caption.setMinHeight(Region.USE_PREF_SIZE);
     problem.setId("tour-problem");
-    problem.getStyleClass().add("danger");
+    problem.getStyleClass().add(Styles.DANGER);
     problem.setWrapText(true);
     problem.managedProperty().bind(problem.visibleProperty());
     problem.visibleProperty().bind(tour.problemProperty().isNotNull());
@@ -62,11 +64,11 @@ final class PresenterBar extends VBox {
     next.setId("tour-next");
     next.setTooltip(new Tooltip("Next step (Page Down)"));
     next.setOnAction(e -> tour.next());
-    next.getStyleClass().add("accent");
-    next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+    next.getStyleClass().add(Styles.ACCENT);
+    next.setContentDisplay(ContentDisplay.RIGHT);
     close.setId("tour-close");
     close.setTooltip(new Tooltip("Close the tour"));
-    close.getStyleClass().addAll("flat", "button-icon");
+    close.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
     close.setOnAction(e -> tour.close());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -75,7 +77,7 @@ final class PresenterBar extends VBox {
             10, new FontIcon(Feather.MAP), tourTitle, stepCount, spacer, previous, next, close);
     tourHead.setAlignment(Pos.CENTER_LEFT);
     tourBox = new VBox(6, tourHead, caption, problem);
-    tourBox.getStyleClass().add("tour-box");
+    tourBox.getStyleClass().add(UiStyles.TOUR_BOX);
 
     eventBox.visibleProperty().bind(presentation.presentingProperty());
     eventBox.managedProperty().bind(eventBox.visibleProperty());

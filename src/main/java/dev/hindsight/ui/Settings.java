@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -118,7 +119,6 @@ final class Settings {
   }
 
   private static boolean onSomeScreen(double x, double y) {
-    return javafx.stage.Screen.getScreens().stream()
-        .anyMatch(s -> s.getVisualBounds().contains(x + 40, y + 20));
+    return Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().contains(x + 40, y + 20));
   }
 }

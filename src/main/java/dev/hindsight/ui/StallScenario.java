@@ -28,6 +28,9 @@ final class StallScenario extends AnimationTimer {
   private static final int DRAG_FRAMES = 240;
   private static final long SETTLE_NANOS = 700_000_000L;
 
+  /** With {@code -Dhindsight.stalls.trace=true}: what the FX thread was doing during each stall. */
+  private static final boolean TRACE = Boolean.getBoolean("hindsight.stalls.trace");
+
   private final ExplorerViewModel model;
   private final Consumer<String> selectStream;
   private final Consumer<String> report;
@@ -43,6 +46,9 @@ final class StallScenario extends AnimationTimer {
   private int stalls;
   private long phaseTick;
   private long firstFrame = -1;
+  private volatile long lastPulseNanos;
+  private FrameAction opening;
+  private FrameAction draggedSettle;
 
   /** One phase: {@code act} runs every frame with the frame's index until it returns true. */
   private record Phase(String name, FrameAction act) {}
@@ -71,11 +77,6 @@ final class StallScenario extends AnimationTimer {
     phases.add(new Phase("open longest stream", this::openLongest));
     phases.add(new Phase("drag slider end to end", this::drag));
   }
-
-  /** With {@code -Dhindsight.stalls.trace=true}: what the FX thread was doing during each stall. */
-  private static final boolean TRACE = Boolean.getBoolean("hindsight.stalls.trace");
-
-  private volatile long lastPulseNanos;
 
   /** Samples the FX thread's stack while a pulse is overdue, onto standard error. */
   private void watch(Thread fx) {
@@ -202,8 +203,6 @@ final class StallScenario extends AnimationTimer {
     return keys > 2 * n + SETTLE_NANOS / KEY_EVERY_NANOS;
   }
 
-  private FrameAction opening;
-
   private boolean openLongest(long t, long frame) {
     if (frame == 0) {
       StreamSummary longest =
@@ -223,8 +222,6 @@ final class StallScenario extends AnimationTimer {
     }
     return opening.frame(t, frame);
   }
-
-  private FrameAction draggedSettle;
 
   private boolean drag(long t, long frame) {
     StreamViewModel vm = model.streamProperty().get();

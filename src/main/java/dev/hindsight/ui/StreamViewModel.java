@@ -1,13 +1,20 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.audit.Masking;
+import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.ReducerError;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,6 +40,12 @@ import javafx.collections.ObservableList;
  */
 public final class StreamViewModel {
 
+  /** The rows whose data summaries {@link #needSummary} loads together. */
+  static final int SUMMARY_PAGE = 200;
+
+  /** The longest data summary, in characters. */
+  static final int SUMMARY_WIDTH = 160;
+
   private final TaskRunner tasks;
   private final EventSource source;
   private final StreamSummary stream;
@@ -50,12 +63,14 @@ public final class StreamViewModel {
   private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 5);
   private final BooleanProperty realTime = new SimpleBooleanProperty(this, "realTime");
   private final DoubleProperty compression = new SimpleDoubleProperty(this, "compression", 60);
+  // the pages of SUMMARY_PAGE rows whose summaries are loaded or loading
+  private final BitSet summaryPages = new BitSet();
+  private final AnalysisViewModel analysis;
 
   private AtomicBoolean cancelBuild = new AtomicBoolean();
 
   /** What the window masks; what this stream shows goes through it. */
-  private java.util.function.Supplier<dev.hindsight.audit.Masking> masking =
-      dev.hindsight.audit.Masking::off;
+  private Supplier<Masking> masking = Masking::off;
 
   private boolean computing;
   private int wanted = Integer.MIN_VALUE;
@@ -68,8 +83,6 @@ public final class StreamViewModel {
     this.analysis = new AnalysisViewModel(tasks, this);
   }
 
-  private final AnalysisViewModel analysis;
-
   /** Compare, history, find and search on this stream. */
   public AnalysisViewModel analysis() {
     return analysis;
@@ -81,7 +94,7 @@ public final class StreamViewModel {
   }
 
   /** Folds the stream, then shows the ordinal {@code target} picks from the new replay. */
-  public void build(ReducerSet reducers, java.util.function.ToIntFunction<StreamReplay> target) {
+  public void build(ReducerSet reducers, ToIntFunction<StreamReplay> target) {
     cancelBuild.set(true);
     AtomicBoolean cancel = new AtomicBoolean();
     cancelBuild = cancel;
@@ -139,11 +152,11 @@ public final class StreamViewModel {
   private record Built(StreamReplay replay, List<EventRow> rows) {}
 
   /** Where the masking rules come from (the window's); everything shown goes through them. */
-  public void setMasking(java.util.function.Supplier<dev.hindsight.audit.Masking> masking) {
+  public void setMasking(Supplier<Masking> masking) {
     this.masking = masking;
   }
 
-  public dev.hindsight.audit.Masking masking() {
+  public Masking masking() {
     return masking.get();
   }
 
@@ -201,10 +214,6 @@ public final class StreamViewModel {
 
   // ------------------------------------------------------------------------------ row summaries
 
-  static final int SUMMARY_PAGE = 200;
-  static final int SUMMARY_WIDTH = 160;
-  private final java.util.BitSet summaryPages = new java.util.BitSet();
-
   /** Loads the data summaries of the page of rows around {@code row}, once, in the background. */
   public void needSummary(EventRow row) {
     StreamReplay r = replay.get();
@@ -225,8 +234,7 @@ public final class StreamViewModel {
                   texts[o - from] =
                       // a bad event is marked where the eye is: in front of its data
                       (e.hasProblems() ? "⚠ " + e.problems().get(0) + " · " : "")
-                          + dev.hindsight.event.EventJson.summary(
-                              masking().apply(e), SUMMARY_WIDTH));
+                          + EventJson.summary(masking().apply(e), SUMMARY_WIDTH));
           return texts;
         },
         loaded -> {
@@ -269,7 +277,7 @@ public final class StreamViewModel {
   }
 
   /** Goes to the last event at or before {@code instant}. */
-  public void goToTime(java.time.Instant instant) {
+  public void goToTime(Instant instant) {
     if (replay.get() != null) {
       ordinal.set(replay.get().ordinalAsOf(instant));
     }
@@ -297,13 +305,13 @@ public final class StreamViewModel {
     if (!realTime.get() || r == null || o < 0 || o + 1 >= r.size()) {
       return atSpeed;
     }
-    java.time.Instant now = r.timestamp(o);
-    java.time.Instant next = r.timestamp(o + 1);
+    Instant now = r.timestamp(o);
+    Instant next = r.timestamp(o + 1);
     if (now == null || next == null || next.isBefore(now)) {
       return atSpeed;
     }
     // in seconds first: toNanos() overflows for gaps of 292 years and more (hostile timestamps)
-    java.time.Duration d = java.time.Duration.between(now, next);
+    Duration d = Duration.between(now, next);
     double gap = (d.getSeconds() * 1e9 + d.getNano()) / Math.max(1, compression.get());
     return (long) Math.min(5e9, gap);
   }

@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.hindsight.event.StreamSummary;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -17,7 +19,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,9 +44,9 @@ final class StreamsPane extends BorderPane {
    * On a type heading's cell. A pseudo-class, not a style class: cells are reused for headings and
    * streams as the list scrolls, and a changed style class restyles a node from scratch.
    */
-  private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
+  private static final PseudoClass GROUP = PseudoClass.getPseudoClass(UiStyles.GROUP);
 
-  private static final PseudoClass FOLDED = PseudoClass.getPseudoClass("folded");
+  private static final PseudoClass FOLDED = PseudoClass.getPseudoClass(UiStyles.FOLDED);
 
   private final StreamListViewModel model;
   private final ListView<Object> list = new ListView<>();
@@ -50,7 +54,7 @@ final class StreamsPane extends BorderPane {
 
   StreamsPane(StreamListViewModel model, Consumer<StreamSummary> onOpen) {
     this.model = model;
-    getStyleClass().add("streams-pane");
+    getStyleClass().add(UiStyles.STREAMS_PANE);
     TextField filter = new TextField();
     filter.setId("stream-filter");
     filter.setPromptText("Filter: text, glob (order-*) or type");
@@ -71,7 +75,7 @@ final class StreamsPane extends BorderPane {
             });
     // a filter, not a handler: the list's own keys (← and → scroll sideways) come after it
     list.addEventFilter(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        KeyEvent.KEY_PRESSED,
         e -> {
           if (list.getSelectionModel().getSelectedItem() instanceof Group g) {
             boolean fold =
@@ -147,7 +151,7 @@ final class StreamsPane extends BorderPane {
         list.getSelectionModel().select(i);
         // the flow's scrollTo brings the row just into view (ListView.scrollTo puts it at the top,
         // which for the last rows of the list can leave it below the viewport)
-        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
           list.layout();
           flow.scrollTo(i);
         } else {
@@ -177,14 +181,14 @@ final class StreamsPane extends BorderPane {
       name.setMinWidth(0);
       name.setMaxWidth(Double.MAX_VALUE);
       HBox.setHgrow(name, Priority.ALWAYS);
-      count.getStyleClass().add("text-muted");
+      count.getStyleClass().add(Styles.TEXT_MUTED);
       count.setMinWidth(Region.USE_PREF_SIZE);
       box = new HBox(6, name, count);
       box.setMinWidth(0);
       // as wide as the cell inside its padding, so the count stands at the right edge
       box.prefWidthProperty()
           .bind(
-              javafx.beans.binding.Bindings.createDoubleBinding(
+              Bindings.createDoubleBinding(
                   () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - 1),
                   widthProperty(),
                   paddingProperty()));

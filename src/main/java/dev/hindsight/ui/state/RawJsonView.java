@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.store.codec.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -24,13 +27,13 @@ final class RawJsonView extends ScrollPane {
   static final int MAX_SHOWN = 1_000_000;
 
   private final TextFlow flow = new TextFlow();
-  private final javafx.scene.control.Hyperlink showAll = new javafx.scene.control.Hyperlink();
+  private final Hyperlink showAll = new Hyperlink();
   private String text = "";
   private boolean all;
 
   RawJsonView() {
     getStyleClass().add(StateStyles.RAW_JSON);
-    flow.getStyleClass().add("json-text");
+    flow.getStyleClass().add(StateStyles.JSON_TEXT);
     showAll.setId("show-all-json");
     showAll.managedProperty().bind(showAll.visibleProperty());
     showAll.setVisible(false);
@@ -39,7 +42,7 @@ final class RawJsonView extends ScrollPane {
           all = true;
           render();
         });
-    setContent(new javafx.scene.layout.VBox(4, flow, showAll));
+    setContent(new VBox(4, flow, showAll));
     setFitToWidth(true);
   }
 
@@ -62,7 +65,7 @@ final class RawJsonView extends ScrollPane {
     if (cut) {
       showAll.setText(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "Shown: the first %,d of %,d characters. Show all (slow for very large values)",
               MAX_SHOWN,
               text.length()));

@@ -13,13 +13,13 @@ final class StateContextMenu extends ContextMenu {
 
   StateContextMenu(Supplier<StateRow> selected, Supplier<Consumer<String>> history) {
     MenuItem copyValue = new MenuItem("Copy value", new FontIcon(Feather.COPY));
-    copyValue.getStyleClass().add("copy-value");
+    copyValue.getStyleClass().add(StateStyles.COPY_VALUE);
     copyValue.setOnAction(e -> StateView.copy(selected.get().copyText()));
     MenuItem copyPath = new MenuItem("Copy path", new FontIcon(Feather.LINK));
-    copyPath.getStyleClass().add("copy-path");
+    copyPath.getStyleClass().add(StateStyles.COPY_PATH);
     copyPath.setOnAction(e -> StateView.copy(selected.get().path()));
     MenuItem historyItem = new MenuItem("History of this value", new FontIcon(Feather.CLOCK));
-    historyItem.getStyleClass().add("history");
+    historyItem.getStyleClass().add(StateStyles.HISTORY);
     historyItem.setOnAction(e -> history.get().accept(selected.get().path()));
     getItems().addAll(copyValue, copyPath, new SeparatorMenuItem(), historyItem);
     // the row is whichever is selected when the menu opens (a right click selects it first)

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.hindsight.replay.Change;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,11 +41,11 @@ final class StateToolbar extends HBox {
     super(4);
     getStyleClass().add(StateStyles.TOOLBAR);
     setAlignment(Pos.CENTER_LEFT);
-    changedOnly.getStyleClass().add("changed-only");
-    rawJson.getStyleClass().add("raw-toggle");
-    expandAll.getStyleClass().add("expand-all");
-    collapseAll.getStyleClass().add("collapse-all");
-    copyJson.getStyleClass().add("copy-json");
+    changedOnly.getStyleClass().add(StateStyles.CHANGED_ONLY);
+    rawJson.getStyleClass().add(StateStyles.RAW_TOGGLE);
+    expandAll.getStyleClass().add(StateStyles.EXPAND_ALL);
+    collapseAll.getStyleClass().add(StateStyles.COLLAPSE_ALL);
+    copyJson.getStyleClass().add(StateStyles.COPY_JSON);
     title.getStyleClass().add(Styles.TEXT_BOLD);
     none.getStyleClass().add(Styles.TEXT_MUTED);
     HBox summary = new HBox(6, added, changed, removed, none);
@@ -52,7 +53,7 @@ final class StateToolbar extends HBox {
     summary.setAlignment(Pos.CENTER_LEFT);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox.setMargin(summary, new javafx.geometry.Insets(0, 0, 0, 8));
+    HBox.setMargin(summary, new Insets(0, 0, 0, 8));
     getChildren()
         .addAll(
             title,
@@ -99,7 +100,7 @@ final class StateToolbar extends HBox {
 
   private static Label count(String sign, String colour) {
     Label l = new Label(sign);
-    l.getStyleClass().addAll("change-count", colour);
+    l.getStyleClass().addAll(StateStyles.CHANGE_COUNT, colour);
     return l;
   }
 

@@ -1,9 +1,11 @@
 package dev.hindsight.ui.state;
 
+import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
 import javafx.scene.layout.HBox;
 
 /**
@@ -21,13 +23,9 @@ final class StateTreeCell extends TreeCell<StateRow> {
   private final Label arrow = label(StateStyles.ARROW);
   private final Label value = label(StateStyles.VALUE);
   private final HBox box = new HBox(6, badge, key, old, arrow, value);
+  private final Supplier<String> highlight;
 
-  /** The row a tour step points at (see {@link StateView#setHighlight}). */
-  static final PseudoClass TOUR = PseudoClass.getPseudoClass("tour");
-
-  private final java.util.function.Supplier<String> highlight;
-
-  StateTreeCell(java.util.function.Supplier<String> highlight) {
+  StateTreeCell(Supplier<String> highlight) {
     this.highlight = highlight;
     box.setAlignment(Pos.CENTER_LEFT);
     arrow.setText("→");
@@ -70,7 +68,7 @@ final class StateTreeCell extends TreeCell<StateRow> {
    * can otherwise keep the row of an earlier state: stale counts, values and marks.
    */
   void resync() {
-    javafx.scene.control.TreeItem<StateRow> item = getTreeItem();
+    TreeItem<StateRow> item = getTreeItem();
     StateRow now = item == null ? null : item.getValue();
     if (now != getItem()) {
       updateItem(now, now == null);
@@ -80,7 +78,8 @@ final class StateTreeCell extends TreeCell<StateRow> {
   /** Sets :tour when this cell shows the highlighted row. */
   void markHighlight() {
     StateRow row = getItem();
-    pseudoClassStateChanged(TOUR, row != null && !isEmpty() && row.path().equals(highlight.get()));
+    pseudoClassStateChanged(
+        StateStyles.TOUR, row != null && !isEmpty() && row.path().equals(highlight.get()));
   }
 
   private static String badgeText(Mark mark) {

@@ -1,6 +1,9 @@
 package dev.hindsight.ui.state;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
@@ -78,11 +81,11 @@ final class StateTreeItem extends TreeItem<StateRow> {
       }
       return;
     }
-    java.util.Map<String, StateTreeItem> byPath = new java.util.HashMap<>();
+    Map<String, StateTreeItem> byPath = new HashMap<>();
     for (TreeItem<StateRow> item : items) {
       byPath.put(item.getValue().path(), (StateTreeItem) item);
     }
-    List<StateTreeItem> next = new java.util.ArrayList<>(rows.size());
+    List<StateTreeItem> next = new ArrayList<>(rows.size());
     for (StateRow r : rows) {
       StateTreeItem reused = byPath.get(r.path());
       if (reused != null) {

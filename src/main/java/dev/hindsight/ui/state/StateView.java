@@ -4,14 +4,17 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.replay.Change;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -48,11 +51,12 @@ public final class StateView extends BorderPane {
   private boolean rawStale;
   private boolean rebuilding;
   private Consumer<String> onHistoryRequested;
+  private String highlight;
 
   public StateView() {
     getStyleClass().add(StateStyles.STATE_VIEW);
     getStylesheets().add(StateView.class.getResource("state-view.css").toExternalForm());
-    tree.getStyleClass().addAll("state-tree", Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+    tree.getStyleClass().addAll(StateStyles.STATE_TREE, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
     tree.setCellFactory(t -> new StateTreeCell(() -> highlight));
     tree.setContextMenu(new StateContextMenu(this::selectedRow, this::historyHandler));
     tree.getSelectionModel()
@@ -74,7 +78,7 @@ public final class StateView extends BorderPane {
     placeholderText.getStyleClass().add(Styles.TEXT_MUTED);
     placeholderText.setWrapText(true);
     FontIcon icon = new FontIcon(Feather.LAYERS);
-    icon.getStyleClass().add("placeholder-icon");
+    icon.getStyleClass().add(StateStyles.PLACEHOLDER_ICON);
     placeholder = new VBox(8, icon, placeholderTitle, placeholderText);
     placeholder.getStyleClass().add(StateStyles.PLACEHOLDER);
     placeholder.setAlignment(Pos.CENTER);
@@ -103,14 +107,12 @@ public final class StateView extends BorderPane {
     refreshTree();
   }
 
-  private String highlight;
-
   /**
    * Highlights the row at a JSON pointer (a tour step's path), with its parents expanded and the
    * row scrolled into view, in this state and every one shown after it; null: none.
    */
   public void setHighlight(String path) {
-    if (java.util.Objects.equals(path, highlight)) {
+    if (Objects.equals(path, highlight)) {
       return;
     }
     highlight = path;
@@ -119,7 +121,7 @@ public final class StateView extends BorderPane {
       refreshTree();
     }
     // the cells shown now take the :tour pseudo-class (a cell shown later sets its own)
-    for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
+    for (Node n : tree.lookupAll(".tree-cell")) {
       if (n instanceof StateTreeCell cell) {
         cell.markHighlight();
       }
@@ -132,7 +134,7 @@ public final class StateView extends BorderPane {
 
   /** "", "/a", "/a/b" for "/a/b/c": the paths of the rows above it. */
   private static List<String> ancestors(String path) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     out.add("");
     for (int at = path.indexOf('/', 1); at > 0; at = path.indexOf('/', at + 1)) {
       out.add(path.substring(0, at));
@@ -218,7 +220,7 @@ public final class StateView extends BorderPane {
       } finally {
         rebuilding = false;
       }
-      for (javafx.scene.Node n : tree.lookupAll(".tree-cell")) {
+      for (Node n : tree.lookupAll(".tree-cell")) {
         if (n instanceof StateTreeCell cell) {
           cell.resync();
         }

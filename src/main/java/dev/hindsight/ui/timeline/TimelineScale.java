@@ -1,5 +1,7 @@
 package dev.hindsight.ui.timeline;
 
+import java.util.Arrays;
+
 /**
  * Where events sit on the bar, with no toolkit: event {@code i} owns the slot {@code [x0 + i *
  * slot, x0 + (i + 1) * slot)} of a track {@code width} wide, and the initial state (-1) owns the
@@ -85,7 +87,7 @@ record TimelineScale(double x0, double width, int size) {
     int[] dominant = new int[Math.max(0, columns)];
     float[] share = new float[dominant.length];
     if (size <= 0 || columns <= 0) {
-      java.util.Arrays.fill(dominant, -1);
+      Arrays.fill(dominant, -1);
       return new Density(dominant, share);
     }
     int maxId = -1;

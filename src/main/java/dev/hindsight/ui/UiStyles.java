@@ -1,0 +1,99 @@
+package dev.hindsight.ui;
+
+/**
+ * Every style class and pseudo-class name of the window's own classes, spelled once. The rules are
+ * in {@code src/main/resources/dev/hindsight/ui/hindsight.css}; AtlantaFX's classes come from
+ * {@link atlantafx.base.theme.Styles} instead. The state view and the timeline bar stand apart from
+ * the window (they never depend on this package) and keep theirs in {@code state.StateStyles} and
+ * {@link dev.hindsight.ui.timeline.TimelineBar}, next to their own style sheets.
+ */
+public final class UiStyles {
+
+  // ------------------------------------------------------------------------------------ window
+
+  /** The window's root; hindsight.css scopes its rules under {@code .hindsight-main}. */
+  public static final String HINDSIGHT_MAIN = "hindsight-main";
+
+  /** A column or cell of numbers; hindsight.css aligns {@code .numeric} to the right. */
+  public static final String NUMERIC = "numeric";
+
+  /** The window's status bar; hindsight.css gives {@code .status-bar} its top border. */
+  public static final String STATUS_BAR = "status-bar";
+
+  /** On the root under View › High Contrast; hindsight.css redefines the theme's colours. */
+  public static final String HIGH_CONTRAST = "high-contrast";
+
+  /** On the root while presenting; not styled in hindsight.css (the zoom is set in code). */
+  public static final String PRESENTING = "presenting";
+
+  // ---------------------------------------------------------------------------------- explorer
+
+  /** The explorer pane; not styled in hindsight.css. */
+  public static final String EXPLORER = "explorer";
+
+  /** "Choose a stream" over the explorer; hindsight.css gives it the default background. */
+  public static final String EXPLORER_PLACEHOLDER = "explorer-placeholder";
+
+  /** The stream list pane; hindsight.css sets {@code .streams-pane} rows' height and padding. */
+  public static final String STREAMS_PANE = "streams-pane";
+
+  /** Pseudo-class of a type heading's cell in the stream list; bold in hindsight.css. */
+  public static final String GROUP = "group";
+
+  /** Pseudo-class of a folded type heading's cell; not styled in hindsight.css. */
+  public static final String FOLDED = "folded";
+
+  /** The events table; hindsight.css styles {@code .events-table} rows by their pseudo-classes. */
+  public static final String EVENTS_TABLE = "events-table";
+
+  /** Pseudo-class of the current event's row; accent background in hindsight.css. */
+  public static final String CURRENT = "current";
+
+  /** Pseudo-class of the rows after the current event; dimmed in hindsight.css. */
+  public static final String FUTURE = "future";
+
+  /** Pseudo-class of a row whose event the reducer failed at; danger text in hindsight.css. */
+  public static final String ERROR = "error";
+
+  /** The current event's detail tabs; hindsight.css styles {@code .event-detail .code}. */
+  public static final String EVENT_DETAIL = "event-detail";
+
+  /** The analysis pane; hindsight.css styles {@code .analysis .code}. */
+  public static final String ANALYSIS = "analysis";
+
+  // ---------------------------------------------------------------------------------- findings
+
+  /** A finding of severity error in the findings list; danger text in hindsight.css. */
+  public static final String FINDING_ERROR = "finding-error";
+
+  /** A finding of severity warning in the findings list; warning text in hindsight.css. */
+  public static final String FINDING_WARNING = "finding-warning";
+
+  /** A finding of severity info in the findings list; muted text in hindsight.css. */
+  public static final String FINDING_INFO = "finding-info";
+
+  // ----------------------------------------------------------------------------- presenter bar
+
+  /** The bar above the explorer; hindsight.css gives {@code .presenter-bar} its background. */
+  public static final String PRESENTER_BAR = "presenter-bar";
+
+  /** The current event's type while presenting; large and bold in hindsight.css. */
+  public static final String PRESENTER_TYPE = "presenter-type";
+
+  /** Where the current event is, beside its type; enlarged in hindsight.css. */
+  public static final String PRESENTER_WHERE = "presenter-where";
+
+  /** The tour's title; bold in hindsight.css. */
+  public static final String TOUR_TITLE = "tour-title";
+
+  /** "Step 2 of 16"; not styled in hindsight.css. */
+  public static final String TOUR_STEP = "tour-step";
+
+  /** The tour step's caption; enlarged, indented and two lines high in hindsight.css. */
+  public static final String TOUR_CAPTION = "tour-caption";
+
+  /** The tour's part of the presenter bar; not styled in hindsight.css. */
+  public static final String TOUR_BOX = "tour-box";
+
+  private UiStyles() {}
+}
