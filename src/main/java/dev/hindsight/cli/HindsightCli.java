@@ -56,7 +56,7 @@ public final class HindsightCli implements Runnable {
 
   /** The window's own options: with one of them first, the window opens on the demo store. */
   private static final Set<String> WINDOW_OPTIONS =
-      Set.of("--reducer", "--stream", "--at", "--measure-stalls");
+      Set.of("--mapping", "--reducer", "--stream", "--at", "--measure-stalls");
 
   /**
    * Whether these arguments are for the CLI (a command or an option such as --help) rather than the

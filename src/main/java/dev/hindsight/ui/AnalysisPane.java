@@ -86,6 +86,15 @@ final class AnalysisPane extends BorderPane {
     setBottom(new VBox(workingBox, message));
   }
 
+  /** Find's and Search's fields show the window's queries (which opening another store clears). */
+  void bindQueries(WindowViewModel window) {
+    condition.textProperty().bindBidirectional(window.findConditionProperty());
+    searchType.textProperty().bindBidirectional(window.searchTypeProperty());
+    searchText.textProperty().bindBidirectional(window.searchTextProperty());
+    searchFrom.textProperty().bindBidirectional(window.searchFromProperty());
+    searchTo.textProperty().bindBidirectional(window.searchToProperty());
+  }
+
   /** Shows {@code tab}. */
   void select(Tab tab) {
     tabs.getSelectionModel().select(tab);

@@ -334,9 +334,7 @@ public final class AnalysisViewModel {
     endWork();
     say(
         topic,
-        failure instanceof CancellationException
-            ? "Cancelled"
-            : StreamListViewModel.message(failure));
+        failure instanceof CancellationException ? "Cancelled" : StoreViewModel.message(failure));
   }
 
   /** Which question a message answers: each tab shows its own. */

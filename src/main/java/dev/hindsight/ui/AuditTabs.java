@@ -2,26 +2,19 @@ package dev.hindsight.ui;
 
 import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
-import java.io.File;
-import java.util.Optional;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
 /**
  * The store's audit in the window: a Findings tab (Verify, the findings, a double-click goes there)
@@ -29,14 +22,14 @@ import javafx.stage.Window;
  */
 final class AuditTabs {
 
+  private final WindowViewModel window;
   private final ExplorerViewModel model;
-  private final java.util.function.Supplier<Window> owner;
   final Tab findings;
   final Tab bookmarks;
 
-  AuditTabs(ExplorerViewModel model, java.util.function.Supplier<Window> owner) {
-    this.model = model;
-    this.owner = owner;
+  AuditTabs(WindowViewModel window) {
+    this.window = window;
+    this.model = window.explorer();
     this.findings = new Tab("Findings", findingsForm());
     this.bookmarks = new Tab("Bookmarks", bookmarksForm());
   }
@@ -64,12 +57,14 @@ final class AuditTabs {
     list.setCellFactory(
         v ->
             new ListCell<>() {
-              private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+              private final Tooltip tip = new Tooltip();
 
               @Override
               protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
-                getStyleClass().removeAll("finding-error", "finding-warning", "finding-info");
+                for (PseudoClass severity : UiStyles.SEVERITIES.values()) {
+                  pseudoClassStateChanged(severity, false);
+                }
                 if (empty || f == null) {
                   setText(null);
                   setTooltip(null);
@@ -79,7 +74,7 @@ final class AuditTabs {
                 tip.setWrapText(true);
                 tip.setMaxWidth(480);
                 setTooltip(tip);
-                getStyleClass().add("finding-" + f.severity().label());
+                pseudoClassStateChanged(UiStyles.SEVERITIES.get(f.severity()), true);
                 setText(
                     f.severity().label()
                         + " · "
@@ -113,29 +108,13 @@ final class AuditTabs {
     AuditViewModel audit = model.audit();
     Button add = new Button("Bookmark This Event…");
     add.setId("add-bookmark");
-    add.setOnAction(e -> bookmarkCurrent());
+    add.setOnAction(e -> window.commands().bookmarks().bookmarkHere());
     add.disableProperty().bind(model.streamProperty().isNull());
     Button remove = new Button("Remove");
     Button export = new Button("Export…");
-    export.setOnAction(
-        e -> {
-          File f = jsonChooser("Export bookmarks").showSaveDialog(owner.get());
-          if (f != null) {
-            audit.exportBookmarks(f.toPath());
-          }
-        });
+    export.setOnAction(e -> window.commands().bookmarks().exportBookmarks());
     Button importButton = new Button("Import…");
-    importButton.setOnAction(
-        e -> {
-          File f = jsonChooser("Import bookmarks").showOpenDialog(owner.get());
-          if (f != null) {
-            try {
-              audit.importBookmarks(f.toPath());
-            } catch (RuntimeException failure) {
-              error("The bookmarks could not be imported", failure.getMessage());
-            }
-          }
-        });
+    importButton.setOnAction(e -> window.commands().bookmarks().importBookmarks());
     export.disableProperty().bind(model.streams().sourceProperty().isNull());
     importButton.disableProperty().bind(model.streams().sourceProperty().isNull());
     ListView<Bookmark> list = new ListView<>(audit.bookmarks());
@@ -180,66 +159,5 @@ final class AuditTabs {
     VBox box = new VBox(6, bar, list);
     box.setPadding(new Insets(8));
     return box;
-  }
-
-  /** Asks for a title, a note and an author, and bookmarks the current event with them. */
-  void bookmarkCurrent() {
-    StreamViewModel open = model.streamProperty().get();
-    if (open == null || open.pointProperty().get() == null) {
-      return;
-    }
-    var point = open.pointProperty().get();
-    long version =
-        point.event() == null ? open.stream().firstVersion() - 1 : point.event().version();
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(owner.get());
-    dialog.setTitle("Bookmark");
-    dialog.setHeaderText(open.stream().stream() + ", version " + version);
-    TextField title = new TextField();
-    title.setId("bookmark-title");
-    title.setPromptText("A short title");
-    TextArea text = new TextArea();
-    text.setPrefRowCount(4);
-    text.setWrapText(true);
-    text.setPromptText("What you saw, and why it matters");
-    TextField author = new TextField(System.getProperty("user.name", ""));
-    GridPane grid = new GridPane();
-    grid.setHgap(8);
-    grid.setVgap(8);
-    grid.addRow(0, new Label("Title"), title);
-    grid.addRow(1, new Label("Note"), text);
-    grid.addRow(2, new Label("Author"), author);
-    dialog.getDialogPane().setContent(grid);
-    dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    javafx.application.Platform.runLater(title::requestFocus);
-    Optional<ButtonType> answer = dialog.showAndWait();
-    if (answer.isPresent() && answer.get() == ButtonType.OK) {
-      model
-          .audit()
-          .bookmark(
-              open.stream(),
-              version,
-              title.getText().isBlank() ? "Bookmark" : title.getText().strip(),
-              text.getText().strip(),
-              author.getText().strip());
-    }
-  }
-
-  private static FileChooser jsonChooser(String title) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(title);
-    chooser.setInitialFileName("bookmarks.json");
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter("Bookmarks (JSON)", "*.json"));
-    return chooser;
-  }
-
-  private void error(String header, String message) {
-    javafx.scene.control.Alert alert =
-        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, message);
-    alert.initOwner(owner.get());
-    alert.setHeaderText(header);
-    alert.showAndWait();
   }
 }

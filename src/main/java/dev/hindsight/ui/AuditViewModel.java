@@ -55,7 +55,7 @@ public final class AuditViewModel {
     } catch (RuntimeException unreadable) {
       // a damaged bookmarks file is left as it is (saving over it would lose it), and said
       store = null;
-      message.set("Bookmarks are off for this store: " + StreamListViewModel.message(unreadable));
+      message.set("Bookmarks are off for this store: " + StoreViewModel.message(unreadable));
     }
     bookmarks.setAll(store == null ? java.util.List.of() : store.all());
   }
@@ -109,7 +109,7 @@ public final class AuditViewModel {
         failure -> {
           verifying.set(false);
           if (!(failure instanceof CancellationException) && !mine.get()) {
-            message.set("Verify failed: " + StreamListViewModel.message(failure));
+            message.set("Verify failed: " + StoreViewModel.message(failure));
           }
         });
   }

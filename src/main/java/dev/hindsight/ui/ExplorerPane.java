@@ -3,6 +3,7 @@ package dev.hindsight.ui;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.StreamReplay;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -53,8 +54,13 @@ final class ExplorerPane extends BorderPane {
   private StreamViewModel model;
   private javafx.beans.property.ObjectProperty<Double> compressionValue;
   private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> showPoint(p);
+  private final Consumer<Runnable> later;
 
-  ExplorerPane(TimelineSlot timeline, StateSlot state) {
+  /**
+   * @param later runs something on the UI thread after the current event (the window's runner)
+   */
+  ExplorerPane(TimelineSlot timeline, StateSlot state, Consumer<Runnable> later) {
+    this.later = later;
     this.timeline = timeline;
     this.state = state;
     getStyleClass().add("explorer");
@@ -245,7 +251,7 @@ final class ExplorerPane extends BorderPane {
     next.pointProperty().addListener(onPoint);
     events.show(next);
     // keys step through the stream at once, without a click into the table first
-    javafx.application.Platform.runLater(events::requestFocus);
+    later.accept(events::requestFocus);
     timeline.show(next);
     position.setText("Folding " + next.stream().stream() + "…");
     eventType.setText("");

@@ -1,57 +1,77 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.audit.Bookmarks;
+import dev.hindsight.audit.Evidence;
+import dev.hindsight.audit.Masking;
+import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.event.Words;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerSet;
+import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventSource;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * One open store in the window: its streams, the reducers in use, and the stream being explored.
- * Opening a stream or loading reducers folds in the background; new reducers refold the open stream
- * and keep its position.
+ * One open store in the window: its streams, the reducers in use, the stream being explored, and
+ * following the store while another process writes it. Opening a stream or loading reducers folds
+ * in the background; new reducers refold the open stream and keep its position.
  */
 public final class ExplorerViewModel {
 
+  /** How often following asks the store whether another process wrote to it. */
+  static final Duration FOLLOW_EVERY = Duration.ofMillis(500);
+
   private final TaskRunner tasks;
-  private final StreamListViewModel streams;
+  private final StoreViewModel streams;
   private final Function<Path, ReducerSet> reducerLoader;
+  private final AuditViewModel audit;
   private final ReadOnlyObjectWrapper<ReducerSet> reducers =
       new ReadOnlyObjectWrapper<>(this, "reducers", ReducerSet.generic());
   private final ReadOnlyObjectWrapper<Path> reducerPath =
       new ReadOnlyObjectWrapper<>(this, "reducerPath");
-  private final ReadOnlyStringWrapper reducerMessage =
-      new ReadOnlyStringWrapper(this, "reducerMessage");
+  private final ReadOnlyObjectWrapper<ReducerStatus> reducerStatus =
+      new ReadOnlyObjectWrapper<>(this, "reducerStatus", ReducerStatus.NONE);
   private final ReadOnlyObjectWrapper<StreamViewModel> stream =
       new ReadOnlyObjectWrapper<>(this, "stream");
-  private final AuditViewModel audit;
+  private final ObjectProperty<Masking> masking =
+      new SimpleObjectProperty<>(this, "masking", Masking.off());
+  private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
+  private final BooleanProperty stickToLatest =
+      new SimpleBooleanProperty(this, "stickToLatest", true);
+  private ReducerWatcher watcher;
+  private boolean watch;
+  private final LiveFollow live;
 
-  /** The open store's findings and bookmarks. */
-  public AuditViewModel audit() {
-    return audit;
-  }
-
-  private final javafx.beans.property.ObjectProperty<dev.hindsight.audit.Masking> masking =
-      new javafx.beans.property.SimpleObjectProperty<>(
-          this, "masking", dev.hindsight.audit.Masking.off());
-
-  public ExplorerViewModel(TaskRunner tasks, Function<Path, EventSource> opener) {
+  public ExplorerViewModel(TaskRunner tasks, Function<StoreTarget, EventSource> opener) {
     this(tasks, opener, JsReducers::load);
   }
 
   ExplorerViewModel(
       TaskRunner tasks,
-      Function<Path, EventSource> opener,
+      Function<StoreTarget, EventSource> opener,
       Function<Path, ReducerSet> reducerLoader) {
     this.tasks = tasks;
-    this.streams = new StreamListViewModel(tasks, opener);
+    this.streams = new StoreViewModel(tasks, opener);
     this.reducerLoader = reducerLoader;
     this.audit = new AuditViewModel(tasks, streams.sourceProperty()::get, reducers::get);
+    this.live = new LiveFollow(this, tasks, opener);
     streams
         .sourceProperty()
         .addListener(
@@ -60,6 +80,8 @@ public final class ExplorerViewModel {
               stream.set(null);
               audit.storeChanged();
             });
+    // another store is followed in its place (the same one opened again keeps its follower)
+    streams.targetProperty().addListener((obs, old, now) -> live.restart());
     masking.addListener(
         (obs, old, now) -> {
           StreamViewModel open = stream.get();
@@ -67,73 +89,32 @@ public final class ExplorerViewModel {
             open.refreshShown();
           }
         });
+    follow.addListener((obs, was, on) -> live.restart());
   }
 
-  /**
-   * Writes an evidence report on the open stream (all of it) to {@code out}: HTML, or JSON or CSV
-   * when the file's name ends so; with the window's reducer, masking and the store's bookmarks.
-   * Runs in the background; {@code done} gets a line to show.
-   */
-  public void exportReport(
-      Path out,
-      java.util.function.Consumer<String> done,
-      java.util.function.Consumer<Throwable> failed) {
-    StreamViewModel open = stream.get();
-    EventSource source = streams.sourceProperty().get();
-    if (open == null || source == null) {
-      failed.accept(
-          new IllegalStateException("Open a stream first: a report is about one stream."));
-      return;
-    }
-    dev.hindsight.replay.Reducer reducer =
-        reducers.get().forStream(open.stream().stream(), open.stream().type());
-    Path reducerFile = reducerPath.get();
-    dev.hindsight.audit.Masking mask = masking.get();
-    String version =
-        "hindsight "
-            + java.util.Objects.requireNonNullElse(
-                ExplorerViewModel.class.getPackage().getImplementationVersion(), "dev");
-    tasks.run(
-        () -> {
-          dev.hindsight.audit.Evidence evidence =
-              dev.hindsight.audit.Evidence.gather(
-                  source,
-                  open.stream(),
-                  null,
-                  null,
-                  reducer,
-                  reducerFile,
-                  version,
-                  java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                  mask,
-                  dev.hindsight.audit.Bookmarks.of(source.file())
-                      .of(open.stream().stream(), Long.MIN_VALUE, Long.MAX_VALUE),
-                  dev.hindsight.replay.Progress.NONE);
-          dev.hindsight.audit.ReportWriter.write(
-              evidence, dev.hindsight.audit.ReportWriter.Format.forFile(out), out);
-          return "Report written to "
-              + out.getFileName()
-              + ": "
-              + dev.hindsight.event.Words.count(evidence.events().size(), "event")
-              + ", "
-              + dev.hindsight.event.Words.count(evidence.findings().size(), "finding")
-              + (mask.on() ? ", masking on" : "");
-        },
-        done,
-        failed);
+  /** The open store's findings and bookmarks. */
+  public AuditViewModel audit() {
+    return audit;
   }
 
   /**
    * What the window masks (field names and JSON pointers shown as •••): the state, the event, the
    * table, comparisons, histories, and exported reports.
    */
-  public javafx.beans.property.ObjectProperty<dev.hindsight.audit.Masking> maskingProperty() {
+  public ObjectProperty<Masking> maskingProperty() {
     return masking;
   }
 
-  public StreamListViewModel streams() {
+  /** The open store: its source and its streams. */
+  public StoreViewModel streams() {
     return streams;
   }
+
+  public ReadOnlyObjectProperty<StreamViewModel> streamProperty() {
+    return stream.getReadOnlyProperty();
+  }
+
+  // ------------------------------------------------------------------------------------ streams
 
   /** Opens a stream of the open store at {@code ordinal} (-1: the initial state; MAX: the end). */
   public void openStream(StreamSummary summary, int ordinal) {
@@ -141,9 +122,7 @@ public final class ExplorerViewModel {
   }
 
   /** Opens a stream of the open store at the ordinal {@code target} picks once it is folded. */
-  private void openStream(
-      StreamSummary summary,
-      java.util.function.ToIntFunction<dev.hindsight.replay.StreamReplay> target) {
+  void openStream(StreamSummary summary, ToIntFunction<StreamReplay> target) {
     EventSource source = streams.sourceProperty().get();
     if (source == null) {
       return;
@@ -151,8 +130,10 @@ public final class ExplorerViewModel {
     stopStream();
     StreamViewModel next = new StreamViewModel(tasks, source, summary);
     next.setMasking(masking::get);
-    stream.set(next);
+    // folding first: whoever hears of the new stream (the list selects it) sees it loading, not
+    // as one whose folding was cancelled
     next.build(reducers.get(), target);
+    stream.set(next);
   }
 
   private void stopStream() {
@@ -167,21 +148,17 @@ public final class ExplorerViewModel {
   public boolean openStream(String id, long version) {
     for (StreamSummary s : streams.allStreams()) {
       if (s.stream().equals(id)) {
-        openStreamAtVersion(s, version);
+        openStream(
+            s,
+            replay ->
+                version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version));
         return true;
       }
     }
     return false;
   }
 
-  private void openStreamAtVersion(StreamSummary summary, long version) {
-    openStream(
-        summary,
-        replay -> version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version));
-  }
-
-  private ReducerWatcher watcher;
-  private boolean watch;
+  // ----------------------------------------------------------------------------------- reducers
 
   /** Reloads the reducers whenever their file changes (the window turns this on). */
   public void watchReducers(boolean on) {
@@ -197,9 +174,9 @@ public final class ExplorerViewModel {
       return;
     }
     try {
-      watcher = ReducerWatcher.watch(path, () -> tasks.later(() -> reload(path)));
-    } catch (java.io.IOException e) {
-      reducerMessage.set("Not watching " + path.getFileName() + " for changes: " + e.getMessage());
+      watcher = ReducerWatcher.watch(path, tasks, () -> tasks.later(() -> reload(path)));
+    } catch (IOException e) {
+      reducerStatus.set(new ReducerStatus(ReducerStatus.Kind.NOT_WATCHED, path, e.getMessage()));
     }
   }
 
@@ -208,37 +185,39 @@ public final class ExplorerViewModel {
       return;
     }
     // a save while editing may be half-done: say so in the status line, keep the last good reducers
-    reducerMessage.set("Reloading " + path.getFileName() + "…");
+    reducerStatus.set(new ReducerStatus(ReducerStatus.Kind.RELOADING, path, null));
     tasks.run(
         () -> reducerLoader.apply(path),
         loaded -> {
           reducers.set(loaded);
-          reducerMessage.set("Reducers reloaded from " + path.getFileName());
+          reducerStatus.set(new ReducerStatus(ReducerStatus.Kind.RELOADED, path, null));
           refold();
         },
         failure ->
-            reducerMessage.set(
-                "Reducers not reloaded (the last good ones stay): "
-                    + StreamListViewModel.message(failure)));
+            reducerStatus.set(
+                new ReducerStatus(
+                    ReducerStatus.Kind.RELOAD_FAILED, path, StoreViewModel.message(failure))));
   }
 
   /** Loads reducers from a file or folder in the background, then refolds the open stream. */
   public void loadReducers(Path path) {
-    reducerMessage.set("Loading reducers from " + path.getFileName() + "…");
+    reducerStatus.set(new ReducerStatus(ReducerStatus.Kind.LOADING, path, null));
     tasks.run(
         () -> reducerLoader.apply(path),
         loaded -> {
           boolean changedPath = !path.equals(reducerPath.get());
           reducerPath.set(path);
           reducers.set(loaded);
-          reducerMessage.set("Reducers loaded from " + path.getFileName());
+          reducerStatus.set(new ReducerStatus(ReducerStatus.Kind.LOADED, path, null));
           if (changedPath) {
             rewatch(path);
           }
           refold();
         },
         failure ->
-            reducerMessage.set("Reducers not loaded: " + StreamListViewModel.message(failure)));
+            reducerStatus.set(
+                new ReducerStatus(
+                    ReducerStatus.Kind.FAILED, path, StoreViewModel.message(failure))));
   }
 
   /** Goes back to the generic reducer. */
@@ -246,7 +225,7 @@ public final class ExplorerViewModel {
     reducers.set(ReducerSet.generic());
     reducerPath.set(null);
     rewatch(null);
-    reducerMessage.set(null);
+    reducerStatus.set(ReducerStatus.NONE);
     refold();
   }
 
@@ -276,134 +255,84 @@ public final class ExplorerViewModel {
     return reducerPath.getReadOnlyProperty();
   }
 
-  /** What happened to the last reducer load (null when it loaded). */
-  public ReadOnlyStringProperty reducerMessageProperty() {
-    return reducerMessage.getReadOnlyProperty();
+  /** What happened to the reducers last. */
+  public ReadOnlyObjectProperty<ReducerStatus> reducerStatusProperty() {
+    return reducerStatus.getReadOnlyProperty();
   }
 
-  public ReadOnlyObjectProperty<StreamViewModel> streamProperty() {
-    return stream.getReadOnlyProperty();
+  // ------------------------------------------------------------------------------------ reports
+
+  /**
+   * Writes an evidence report on the open stream (all of it) to {@code out}: HTML, or JSON or CSV
+   * when the file's name ends so; with the window's reducer, masking and the store's bookmarks.
+   * Runs in the background; {@code done} gets a line to show.
+   */
+  public void exportReport(Path out, Consumer<String> done, Consumer<Throwable> failed) {
+    StreamViewModel open = stream.get();
+    EventSource source = streams.sourceProperty().get();
+    if (open == null || source == null) {
+      failed.accept(
+          new IllegalStateException("Open a stream first: a report is about one stream."));
+      return;
+    }
+    Reducer reducer = reducers.get().forStream(open.stream().stream(), open.stream().type());
+    Path reducerFile = reducerPath.get();
+    Masking mask = masking.get();
+    String version =
+        "hindsight "
+            + Objects.requireNonNullElse(
+                ExplorerViewModel.class.getPackage().getImplementationVersion(), "dev");
+    tasks.run(
+        () -> {
+          Evidence evidence =
+              Evidence.gather(
+                  source,
+                  open.stream(),
+                  null,
+                  null,
+                  reducer,
+                  reducerFile,
+                  version,
+                  Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                  mask,
+                  Bookmarks.of(source.file())
+                      .of(open.stream().stream(), Long.MIN_VALUE, Long.MAX_VALUE),
+                  Progress.NONE);
+          ReportWriter.write(evidence, ReportWriter.Format.forFile(out), out);
+          return "Report written to "
+              + out.getFileName()
+              + ": "
+              + Words.count(evidence.events().size(), "event")
+              + ", "
+              + Words.count(evidence.findings().size(), "finding")
+              + (mask.on() ? ", masking on" : "");
+        },
+        done,
+        failed);
   }
 
-  /** Closes the store. */
+  // ------------------------------------------------------------------------------------- follow
+
+  /**
+   * Follow mode: a {@link LiveFollow} of the open store looks every {@link #FOLLOW_EVERY} for what
+   * another process committed; when something was, the stream list is read again and the open
+   * stream is folded again with its new events, at the same event, or at the newest with {@link
+   * #stickToLatestProperty()}. It follows whichever store is open, and stops with the window.
+   */
+  public BooleanProperty followProperty() {
+    return follow;
+  }
+
+  /** While following: show the newest event as events arrive. */
+  public BooleanProperty stickToLatestProperty() {
+    return stickToLatest;
+  }
+
+  /** Closes the store and stops what runs for it. */
   public void close() {
     follow.set(false);
     rewatch(null);
     stopStream();
     streams.close();
-  }
-
-  // ------------------------------------------------------------------------------------ follow
-
-  /** How often following asks the store whether another process wrote to it. */
-  static long followPollMillis = 500;
-
-  private final javafx.beans.property.BooleanProperty follow =
-      new javafx.beans.property.SimpleBooleanProperty(this, "follow");
-  private final javafx.beans.property.BooleanProperty stickToLatest =
-      new javafx.beans.property.SimpleBooleanProperty(this, "stickToLatest", true);
-  private java.util.concurrent.ScheduledExecutorService poller;
-  private volatile boolean refreshing;
-
-  {
-    follow.addListener((obs, was, on) -> following(on));
-  }
-
-  /**
-   * Follow mode: the store is polled ({@code PRAGMA data_version}) every {@link #followPollMillis}
-   * ms; when another process wrote to it, the stream list is read again and the open stream is
-   * folded again with its new events, at the same event, or at the newest with {@link
-   * #stickToLatestProperty()}.
-   */
-  public javafx.beans.property.BooleanProperty followProperty() {
-    return follow;
-  }
-
-  /** While following: show the newest event as events arrive. */
-  public javafx.beans.property.BooleanProperty stickToLatestProperty() {
-    return stickToLatest;
-  }
-
-  private void following(boolean on) {
-    if (poller != null) {
-      poller.shutdownNow();
-      poller = null;
-    }
-    if (on) {
-      poller =
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "hindsight-follow");
-                t.setDaemon(true);
-                return t;
-              });
-      poller.scheduleWithFixedDelay(
-          this::pollOnce,
-          followPollMillis,
-          followPollMillis,
-          java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** On the follow thread: one look at the store; any work is handed to the UI thread. */
-  private void pollOnce() {
-    if (refreshing) {
-      return;
-    }
-    EventSource open = streams.sourceProperty().get();
-    if (!(open instanceof dev.hindsight.store.sqlite.SqliteEventSource s)) {
-      return;
-    }
-    dev.hindsight.store.sqlite.SqliteEventSource.Change change;
-    try {
-      change = s.poll();
-    } catch (RuntimeException closedOrGone) {
-      return; // the store was closed or replaced meanwhile; the next poll looks at the new one
-    }
-    if (change == dev.hindsight.store.sqlite.SqliteEventSource.Change.NONE) {
-      return;
-    }
-    refreshing = true;
-    boolean reopen = change == dev.hindsight.store.sqlite.SqliteEventSource.Change.REOPEN;
-    tasks.later(() -> refresh(reopen));
-  }
-
-  /** UI thread: the store changed. */
-  private void refresh(boolean reopen) {
-    StreamViewModel open = stream.get();
-    String id = open == null ? null : open.stream().stream();
-    long version = -1;
-    if (open != null && open.replayProperty().get() != null) {
-      int o = open.ordinalProperty().get();
-      version = o < 0 ? -1 : open.replayProperty().get().version(o);
-    }
-    long at = version;
-    java.util.function.Consumer<java.util.List<StreamSummary>> reopenStream =
-        list -> {
-          refreshing = false;
-          if (id == null) {
-            return;
-          }
-          for (StreamSummary s : list) {
-            if (s.stream().equals(id)) {
-              StreamViewModel now = stream.get();
-              boolean grew = now == null || !now.stream().equals(s) || reopen;
-              if (grew) {
-                openStream(
-                    s,
-                    replay ->
-                        stickToLatest.get() || at < 0
-                            ? (stickToLatest.get() ? replay.size() - 1 : -1)
-                            : replay.ordinalAtVersion(at));
-              }
-              return;
-            }
-          }
-        };
-    if (reopen) {
-      streams.reopen(reopenStream);
-    } else {
-      streams.refresh(reopenStream);
-    }
   }
 }

@@ -1,15 +1,16 @@
 package dev.hindsight.ui;
 
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.scene.Parent;
 
 /**
  * How the window presents itself to a room: zoom (100–200 %, the type and everything sized in em),
  * high contrast, hiding the future, and presentation mode (full screen, the current event's type
- * shown large). Zoom is remembered apart for presenting and for working.
+ * shown large). Zoom is remembered apart for presenting and for working. The settings, not the
+ * nodes: the window applies them ({@link #style}, the style classes).
  */
 final class Presentation {
 
@@ -20,48 +21,24 @@ final class Presentation {
   /** The type size at 100 %, in pixels (AtlantaFX's default). */
   static final double BASE_FONT = 14;
 
-  static final String HIGH_CONTRAST = "high-contrast";
-  static final String PRESENTING = "presenting";
-
   private final Settings settings;
   private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", MIN_ZOOM);
   private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
   private final BooleanProperty hideFuture = new SimpleBooleanProperty(this, "hideFuture");
   private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting");
 
-  Presentation(Settings settings, Parent root) {
+  Presentation(Settings settings) {
     this.settings = settings;
     zoom.set(clamp(settings.zoom(false)));
     highContrast.set(settings.highContrast());
-    zoom.addListener(
-        (obs, old, z) -> {
-          root.setStyle(style(z.intValue()));
-          settings.setZoom(presenting.get(), z.intValue());
-        });
-    root.setStyle(style(zoom.get()));
-    highContrast.addListener(
-        (obs, old, on) -> {
-          styleClass(root, HIGH_CONTRAST, on);
-          settings.setHighContrast(on);
-        });
-    styleClass(root, HIGH_CONTRAST, highContrast.get());
-    presenting.addListener(
-        (obs, old, on) -> {
-          styleClass(root, PRESENTING, on);
-          zoom.set(clamp(settings.zoom(on)));
-        });
+    zoom.addListener((obs, old, z) -> settings.setZoom(presenting.get(), z.intValue()));
+    highContrast.addListener((obs, old, on) -> settings.setHighContrast(on));
+    presenting.addListener((obs, old, on) -> zoom.set(clamp(settings.zoom(on))));
   }
 
+  /** The root's style at {@code zoom} per cent: the type size everything sized in em follows. */
   static String style(int zoom) {
-    return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom / 100);
-  }
-
-  private static void styleClass(Parent root, String name, boolean on) {
-    if (on && !root.getStyleClass().contains(name)) {
-      root.getStyleClass().add(name);
-    } else if (!on) {
-      root.getStyleClass().remove(name);
-    }
+    return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom / 100);
   }
 
   static int clamp(int z) {

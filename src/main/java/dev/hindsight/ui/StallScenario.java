@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.codec.Json;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,7 @@ final class StallScenario extends AnimationTimer {
   /** With {@code -Dhindsight.stalls.trace=true}: what the FX thread was doing during each stall. */
   private static final boolean TRACE = Boolean.getBoolean("hindsight.stalls.trace");
 
+  private final TaskRunner tasks;
   private final ExplorerViewModel model;
   private final Consumer<String> selectStream;
   private final Consumer<String> report;
@@ -64,10 +66,12 @@ final class StallScenario extends AnimationTimer {
    * @param exit runs after the report
    */
   StallScenario(
+      TaskRunner tasks,
       ExplorerViewModel model,
       Consumer<String> selectStream,
       Consumer<String> report,
       Runnable exit) {
+    this.tasks = tasks;
     this.model = model;
     this.selectStream = selectStream;
     this.report = report;
@@ -80,34 +84,23 @@ final class StallScenario extends AnimationTimer {
 
   /** Samples the FX thread's stack while a pulse is overdue, onto standard error. */
   private void watch(Thread fx) {
-    Thread watcher =
-        new Thread(
-            () -> {
-              long sampled = 0;
-              while (true) {
-                try {
-                  Thread.sleep(10);
-                } catch (InterruptedException e) {
-                  return;
-                }
-                long late = System.nanoTime() - lastPulseNanos;
-                // one sample every 20 ms for as long as the pulse is overdue
-                if (late > STALL_NANOS && System.nanoTime() - sampled > 20_000_000L) {
-                  sampled = System.nanoTime();
-                  StringBuilder sb =
-                      new StringBuilder("stall (" + late / 1_000_000 + " ms so far) in ");
-                  sb.append(phases.get(Math.max(0, phase)).name()).append(':');
-                  StackTraceElement[] stack = fx.getStackTrace();
-                  for (int i = 0; i < Math.min(60, stack.length); i++) {
-                    sb.append("\n    at ").append(stack[i]);
-                  }
-                  System.err.println(sb);
-                }
-              }
-            },
-            "hindsight-stall-watch");
-    watcher.setDaemon(true);
-    watcher.start();
+    long[] sampled = {0};
+    tasks.every(
+        Duration.ofMillis(10),
+        () -> {
+          long late = System.nanoTime() - lastPulseNanos;
+          // one sample every 20 ms for as long as the pulse is overdue
+          if (late > STALL_NANOS && System.nanoTime() - sampled[0] > 20_000_000L) {
+            sampled[0] = System.nanoTime();
+            StringBuilder sb = new StringBuilder("stall (" + late / 1_000_000 + " ms so far) in ");
+            sb.append(phases.get(Math.max(0, phase)).name()).append(':');
+            StackTraceElement[] stack = fx.getStackTrace();
+            for (int i = 0; i < Math.min(60, stack.length); i++) {
+              sb.append("\n    at ").append(stack[i]);
+            }
+            System.err.println(sb);
+          }
+        });
   }
 
   @Override

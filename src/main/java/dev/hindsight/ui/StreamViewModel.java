@@ -145,7 +145,7 @@ public final class StreamViewModel {
             return; // cancelled, or superseded by a newer build: nothing to report
           }
           loading.set(false);
-          error.set(StreamListViewModel.message(failure));
+          error.set(StoreViewModel.message(failure));
         });
   }
 
@@ -207,7 +207,7 @@ public final class StreamViewModel {
           if (replay.get() != r && replay.get() != null) {
             requestPoint(wanted); // it failed on a replay that is gone: try the new one
           } else {
-            error.set(StreamListViewModel.message(failure));
+            error.set(StoreViewModel.message(failure));
           }
         });
   }

@@ -48,11 +48,11 @@ final class StreamsPane extends BorderPane {
 
   private static final PseudoClass FOLDED = PseudoClass.getPseudoClass(UiStyles.FOLDED);
 
-  private final StreamListViewModel model;
+  private final StoreViewModel model;
   private final ListView<Object> list = new ListView<>();
   private final Set<String> folded = new HashSet<>();
 
-  StreamsPane(StreamListViewModel model, Consumer<StreamSummary> onOpen) {
+  StreamsPane(StoreViewModel model, Consumer<StreamSummary> onOpen) {
     this.model = model;
     getStyleClass().add(UiStyles.STREAMS_PANE);
     TextField filter = new TextField();

@@ -1,6 +1,7 @@
 package dev.hindsight.ui;
 
 import dev.hindsight.tour.Tour;
+import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,15 +21,10 @@ final class TourViewModel {
   private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
   private final ReadOnlyStringWrapper highlight = new ReadOnlyStringWrapper(this, "highlight");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-  private java.util.function.Consumer<String> onStreamOpened = id -> {};
+  private Path store;
 
   TourViewModel(ExplorerViewModel explorer) {
     this.explorer = explorer;
-  }
-
-  /** What the window does when a step opens another stream (selects it in the list). */
-  void setOnStreamOpened(java.util.function.Consumer<String> action) {
-    this.onStreamOpened = action;
   }
 
   /** The tour being taken; null when none is. */
@@ -55,14 +51,21 @@ final class TourViewModel {
     return tour.get() != null;
   }
 
-  /** Starts {@code t} at its first step. */
+  /** Starts {@code t} at its first step, on the store open now: the tour belongs to it. */
   void start(Tour t) {
+    store = explorer.streams().fileProperty().get();
     tour.set(t);
     index.set(-1);
     go(0);
   }
 
+  /** Whether the tour being taken was started on {@code file}. */
+  boolean belongsTo(Path file) {
+    return active() && store != null && store.equals(file);
+  }
+
   void close() {
+    store = null;
     tour.set(null);
     index.set(-1);
     highlight.set(null);
@@ -99,9 +102,7 @@ final class TourViewModel {
         && open.stream().stream().equals(step.stream())
         && open.replayProperty().get() != null) {
       open.goToVersion(step.version());
-    } else if (explorer.openStream(step.stream(), step.version())) {
-      onStreamOpened.accept(step.stream());
-    } else {
+    } else if (!explorer.openStream(step.stream(), step.version())) {
       problem.set(
           "Step "
               + (i + 1)

@@ -1,5 +1,12 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.audit.Finding;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+
 /**
  * Every style class and pseudo-class name of the window's own classes, spelled once. The rules are
  * in {@code src/main/resources/dev/hindsight/ui/hindsight.css}; AtlantaFX's classes come from
@@ -63,14 +70,19 @@ public final class UiStyles {
 
   // ---------------------------------------------------------------------------------- findings
 
-  /** A finding of severity error in the findings list; danger text in hindsight.css. */
-  public static final String FINDING_ERROR = "finding-error";
+  /**
+   * Pseudo-classes of a finding's cell by its severity ({@code :error}, {@code :warning}, {@code
+   * :info}); coloured in hindsight.css.
+   */
+  public static final Map<Finding.Severity, PseudoClass> SEVERITIES = severities();
 
-  /** A finding of severity warning in the findings list; warning text in hindsight.css. */
-  public static final String FINDING_WARNING = "finding-warning";
-
-  /** A finding of severity info in the findings list; muted text in hindsight.css. */
-  public static final String FINDING_INFO = "finding-info";
+  private static Map<Finding.Severity, PseudoClass> severities() {
+    Map<Finding.Severity, PseudoClass> out = new EnumMap<>(Finding.Severity.class);
+    for (Finding.Severity s : Finding.Severity.values()) {
+      out.put(s, PseudoClass.getPseudoClass(s.label()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
 
   // ----------------------------------------------------------------------------- presenter bar
 
@@ -96,4 +108,13 @@ public final class UiStyles {
   public static final String TOUR_BOX = "tour-box";
 
   private UiStyles() {}
+
+  /** Adds style class {@code name} to {@code node}, or takes it off. */
+  static void toggle(Node node, String name, boolean on) {
+    if (on && !node.getStyleClass().contains(name)) {
+      node.getStyleClass().add(name);
+    } else if (!on) {
+      node.getStyleClass().remove(name);
+    }
+  }
 }

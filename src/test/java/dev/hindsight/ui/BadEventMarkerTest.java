@@ -23,7 +23,8 @@ class BadEventMarkerTest {
       TestStores.insert(c, 2, "a-1", 2, "Bad", "{\"n\": ", "{}", "2024-01-01T10:00:01Z");
     }
     ExplorerViewModel model =
-        new ExplorerViewModel(TaskRunner.sameThread(), p -> SqliteEventSource.open(p, (Path) null));
+        new ExplorerViewModel(
+            TaskRunner.sameThread(), t -> SqliteEventSource.open(t.file(), t.mapping()));
     model.streams().open(file);
     assertThat(model.openStream("a-1", Long.MAX_VALUE)).isTrue();
     StreamViewModel vm = model.streamProperty().get();

@@ -2,11 +2,8 @@ package dev.hindsight.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hindsight.store.sqlite.SqliteEventSource;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,9 +32,8 @@ class ExplorerFxTest {
   void start(Stage stage) throws Exception {
     javafx.application.Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    window = new MainWindow(model, new RecentFiles(prefs), () -> {});
+    window = TestWindows.window();
+    model = window.model().explorer();
     stage.setScene(new Scene(window, 1200, 740));
     stage.show();
     model.streams().open(DemoStore.copy());
@@ -216,12 +212,12 @@ class ExplorerFxTest {
     java.nio.file.Path js = java.nio.file.Files.createTempFile("count", ".js");
     java.nio.file.Files.writeString(
         js, "({ name: 'Counter', $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 1 }) })");
-    WaitForAsyncUtils.asyncFx(() -> window.open(js)).get();
+    WaitForAsyncUtils.asyncFx(() -> window.model().commands().open(js)).get();
     until(() -> model.reducerName().equals("Counter"));
 
     java.nio.file.Path text = java.nio.file.Files.createTempFile("notes", ".txt");
     java.nio.file.Files.writeString(text, "not a store");
-    WaitForAsyncUtils.asyncFx(() -> window.open(text)).get();
+    WaitForAsyncUtils.asyncFx(() -> window.model().commands().open(text)).get();
     until(() -> model.streams().errorProperty().get() != null);
     assertThat(model.streams().errorProperty().get()).endsWith("is not a SQLite database");
     assertThat(model.streams().allStreams()).hasSize(50); // the open store stays open
@@ -254,8 +250,9 @@ class ExplorerFxTest {
     robot.type(KeyCode.SPACE);
     until(() -> ordinal() >= 5);
     robot.type(KeyCode.SPACE);
+    until(() -> !window.model().playingProperty().get());
     int paused = ordinal();
-    Thread.sleep(300);
+    WaitForAsyncUtils.waitForFxEvents(20); // frames go by: the stopped timer steps no further
     assertThat(ordinal()).isEqualTo(paused);
   }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The explorer's view models on a real store, with a same-thread runner: no toolkit, no sleeps. */
@@ -54,7 +53,8 @@ class ExplorerViewModelTest {
     Files.writeString(
         reducer, "({ name: 'Counter', $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 1 }) })");
     model =
-        new ExplorerViewModel(TaskRunner.sameThread(), p -> SqliteEventSource.open(p, (Path) null));
+        new ExplorerViewModel(
+            TaskRunner.sameThread(), t -> SqliteEventSource.open(t.file(), t.mapping()));
     model.streams().open(file);
     assertThat(model.streams().allStreams()).hasSize(2);
   }
@@ -93,9 +93,9 @@ class ExplorerViewModelTest {
         .isEqualTo("{\"balance\":-20,\"by\":\"ann\"}");
     s.goToTime(java.time.Instant.parse("2024-01-01T11:30:00Z"));
     assertThat(s.pointProperty().get().event().version()).isEqualTo(2);
-    MainWindow.goTo(s, "4");
+    s.goToVersion(4);
     assertThat(s.ordinalProperty().get()).isEqualTo(3);
-    MainWindow.goTo(s, "2024-01-01T10:00:00Z");
+    s.goToTime(java.time.Instant.parse("2024-01-01T10:00:00Z"));
     assertThat(s.ordinalProperty().get()).isZero();
   }
 
@@ -167,27 +167,9 @@ class ExplorerViewModelTest {
 
     model.loadReducers(broken);
 
-    assertThat(model.reducerMessageProperty().get())
+    assertThat(model.reducerStatusProperty().get().text())
         .startsWith("Reducers not loaded: broken.js:1: `const` inside a loop");
     assertThat(model.reducerName()).isEqualTo("generic");
-  }
-
-  @Test
-  @Timeout(30)
-  void anEditedReducerFileIsReloadedAndTheStateRecomputed() throws Exception {
-    model.watchReducers(true);
-    StreamViewModel s = openAccount1();
-    model.loadReducers(reducer);
-    assertThat(Json.write(s.pointProperty().get().after())).isEqualTo("{\"n\":4}");
-
-    Files.writeString(
-        reducer, "({ name: 'Doubler', $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 2 }) })");
-
-    while (!"{\"n\":8}".equals(Json.write(s.pointProperty().get().after()))) {
-      Thread.sleep(50);
-    }
-    assertThat(model.reducerName()).isEqualTo("Doubler");
-    model.close();
   }
 
   @Test
@@ -310,25 +292,6 @@ class ExplorerViewModelTest {
     model.exportReport(dir.resolve("r.html"), m -> said[0] = m, e -> said[0] = e.getMessage());
     assertThat(said[0]).isEqualTo("Open a stream first: a report is about one stream.");
     assertThat(Files.exists(dir.resolve("r.html"))).isFalse();
-  }
-
-  @Test
-  void theWindowsCommandLineIsCheckedBeforeAnyWindowOpens() {
-    assertThat(
-            HindsightApp.LaunchArgs.parse(
-                java.util.List.of("shop.db", "--stream", "s-1", "--at", "7")))
-        .isEqualTo(new HindsightApp.LaunchArgs(Path.of("shop.db"), null, "s-1", 7L, false));
-    assertThat(HindsightApp.LaunchArgs.parse(java.util.List.of("big.db", "--measure-stalls")))
-        .isEqualTo(new HindsightApp.LaunchArgs(Path.of("big.db"), null, null, null, true));
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> HindsightApp.LaunchArgs.parse(java.util.List.of("shop.db", "--at", "abc")))
-        .hasMessage("--at needs a version number, not 'abc'");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> HindsightApp.LaunchArgs.parse(java.util.List.of("--reducer")))
-        .hasMessage("--reducer needs a value");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> HindsightApp.LaunchArgs.parse(java.util.List.of("--verbose", "x")))
-        .hasMessageStartingWith("unknown option --verbose");
   }
 
   @Test

@@ -3,12 +3,10 @@ package dev.hindsight.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.event.StreamSummary;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -32,9 +30,8 @@ class MainWindowFxTest {
     javafx.application.Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     demo = DemoStore.copy();
-    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    window = new MainWindow(model, new RecentFiles(prefs), () -> {});
+    window = TestWindows.window();
+    model = window.model().explorer();
     stage.setScene(new Scene(window, 1200, 700));
     stage.show();
     model.streams().open(demo);

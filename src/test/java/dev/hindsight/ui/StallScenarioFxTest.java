@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -32,13 +29,17 @@ class StallScenarioFxTest {
   void start(Stage stage) throws Exception {
     javafx.application.Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    MainWindow window = new MainWindow(model, new RecentFiles(prefs), () -> {});
+    MainWindow window = TestWindows.window();
+    model = window.model().explorer();
     stage.setScene(new Scene(window, 1200, 740));
     stage.show();
     model.streams().open(DemoStore.copy());
-    new StallScenario(model, window::selectStream, report::complete, () -> exited.complete(true))
+    new StallScenario(
+            window.model().tasks(),
+            model,
+            window::selectStream,
+            report::complete,
+            () -> exited.complete(true))
         .start();
   }
 

@@ -2,14 +2,12 @@ package dev.hindsight.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import dev.hindsight.tour.Tour;
 import dev.hindsight.ui.timeline.TimelineBar;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -34,10 +32,8 @@ class TourFxTest {
   void start(Stage stage) throws Exception {
     javafx.application.Application.setUserAgentStylesheet(
         new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-    model = new ExplorerViewModel(TaskRunner.fx(), p -> SqliteEventSource.open(p, (Path) null));
-    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
-    window =
-        new MainWindow(model, new RecentFiles(prefs), () -> {}, new Settings(prefs.node("window")));
+    window = TestWindows.window();
+    model = window.model().explorer();
     stage.setScene(new Scene(window, 1200, 740));
     stage.show();
     Path demo = DemoStore.copy();
@@ -109,7 +105,7 @@ class TourFxTest {
     until(() -> model.reducerName() != null && !model.reducerName().startsWith("generic"));
     fx(
         () -> {
-          window.startTour(DemoStore::tour);
+          window.model().commands().startTour(DemoStore::tour);
           return null;
         });
     until(() -> at().equals("cart-301 v1"));
@@ -148,7 +144,7 @@ class TourFxTest {
     until(() -> at().equals("cart-301 v6"));
 
     robot.clickOn("#tour-close");
-    until(() -> !window.tour().active());
+    until(() -> !window.model().tour().active());
     assertThat(robot.lookup("#presenter-bar").query().isVisible()).isFalse();
     assertThat(highlighted(robot)).isEmpty();
     robot.type(KeyCode.PAGE_DOWN); // no tour: ten events on, as ever (this cart has six)
@@ -177,26 +173,27 @@ class TourFxTest {
 
   @Test
   void aStepOnAnotherStreamThenTheNextStepShowsTheRightState(FxRobot robot) throws Exception {
+    Tour tour = DemoStore.tour();
     for (int i = 1; i <= 9; i++) {
       fx(
           () -> {
-            window.tour().next();
+            window.model().tour().next();
             return null;
           });
-      Thread.sleep(250);
+      Tour.Step step = tour.steps().get(i);
+      until(() -> at().equals(step.stream() + " v" + step.version()));
     }
-    until(() -> at().equals("order-1008 v3"));
-    Thread.sleep(400);
+    assertThat(at()).isEqualTo("order-1008 v3");
     fx(
         () -> {
-          window.tour().next(); // order-1008 v4
+          window.model().tour().next(); // order-1008 v4
           return null;
         });
     until(() -> at().equals("order-1008 v4"));
-    Thread.sleep(400);
-    WaitForAsyncUtils.waitForFxEvents();
-    // the step's path is in sight, and every row shows the state after v4 and what v4 did
-    assertThat(highlighted(robot)).containsExactly("/paidAt");
+    // the step's path is in sight, and every row shows the state after v4 and what v4 did (the
+    // state view follows the position at most every 150 ms: wait for it, not for a time)
+    until(() -> highlighted(robot).equals(List.of("/paidAt")));
+    until(() -> stateRows(robot).contains("+ paidAt: \"2026-03-18T19:05:04Z\""));
     assertThat(stateRows(robot))
         .contains("+ paidAt: \"2026-03-18T19:05:04Z\"", "+ paymentId: \"5010\"")
         .contains(" currency: \"EUR\"", " carrier: \"PostNL\"")
@@ -220,7 +217,7 @@ class TourFxTest {
   void steppingOntoAStepShowsItsCaptionAndPlayingPausesThere(FxRobot robot) throws Exception {
     fx(
         () -> {
-          window.tour().go(2); // cart-301 v5; the next step is v6
+          window.model().tour().go(2); // cart-301 v5; the next step is v6
           return null;
         });
     until(() -> at().equals("cart-301 v5"));
@@ -241,7 +238,7 @@ class TourFxTest {
     assertThat(text(robot, "#tour-step"))
         .as("no step here: the last one's caption stays")
         .isEqualTo("Step 1 of 16");
-    assertThat(fx(() -> window.tour().highlightProperty().get())).isNull();
+    assertThat(fx(() -> window.model().tour().highlightProperty().get())).isNull();
 
     fx(
         () -> {
@@ -250,14 +247,14 @@ class TourFxTest {
         });
     until(() -> at().equals("cart-301 v5"));
     until(() -> !model.streamProperty().get().playingProperty().get());
-    Thread.sleep(300);
+    WaitForAsyncUtils.waitForFxEvents(20); // frames go by: the stopped timer steps no further
     assertThat(at()).as("paused on the step").isEqualTo("cart-301 v5");
     assertThat(text(robot, "#tour-step")).isEqualTo("Step 3 of 16");
   }
 
   @Test
   void presentationModeZoomContrastAndHidingTheFuture(FxRobot robot) throws Exception {
-    Presentation p = window.presentation();
+    Presentation p = window.model().presentation();
     assertThat(window.getStyle()).contains("-fx-font-size: 14.0px");
     robot.press(KeyCode.CONTROL).type(KeyCode.ADD).release(KeyCode.CONTROL);
     until(() -> p.zoomProperty().get() == 110);
@@ -284,7 +281,7 @@ class TourFxTest {
           p.highContrastProperty().set(true);
           return null;
         });
-    assertThat(window.getStyleClass()).contains(Presentation.HIGH_CONTRAST);
+    assertThat(window.getStyleClass()).contains(UiStyles.HIGH_CONTRAST);
 
     fx(
         () -> {
@@ -327,6 +324,6 @@ class TourFxTest {
           return null;
         });
     until(() -> table.getItems().size() == 6);
-    assertThat(List.copyOf(window.getStyleClass())).doesNotContain(Presentation.PRESENTING);
+    assertThat(List.copyOf(window.getStyleClass())).doesNotContain(UiStyles.PRESENTING);
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-class StreamListViewModelTest {
+class StoreViewModelTest {
 
   private static final List<StreamSummary> STREAMS =
       List.of(
@@ -22,8 +22,8 @@ class StreamListViewModelTest {
           new StreamSummary("order-2", "order", 2, 1, 2, null, null),
           new StreamSummary("cart-9", "cart", 5, 1, 5, null, null));
 
-  private final StreamListViewModel model =
-      new StreamListViewModel(TaskRunner.sameThread(), StreamListViewModelTest::fakeStore);
+  private final StoreViewModel model =
+      new StoreViewModel(TaskRunner.sameThread(), StoreViewModelTest::fakeStore);
 
   @Test
   void openingAStoreListsItsStreamsAndSaysWhatItRead() {
@@ -70,7 +70,8 @@ class StreamListViewModelTest {
     assertThat(model.busyProperty().get()).isFalse();
   }
 
-  private static EventSource fakeStore(Path path) {
+  private static EventSource fakeStore(StoreTarget target) {
+    Path path = target.file();
     if (path.toString().equals("broken.db")) {
       throw new StoreException("broken.db is not a SQLite database");
     }

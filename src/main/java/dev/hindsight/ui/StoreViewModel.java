@@ -1,11 +1,14 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.event.StreamGlob;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.ReducerException;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,17 +24,21 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The state of the window's stream list: which store is open, its streams, the filter, and what to
- * tell the user. It never sees a control; opening a store runs through the {@link TaskRunner}.
+ * The open store: which store it is (and the mapping it was read with), its source, its streams and
+ * the stream list's filter, and what to tell the user about it. It owns the source: the previous
+ * one is closed when another store opens, the last one when the window closes. It never sees a
+ * control; opening and reading run through the {@link TaskRunner}.
  */
-public final class StreamListViewModel {
+public final class StoreViewModel {
 
   private final TaskRunner tasks;
-  private final Function<Path, EventSource> opener;
+  private final Function<StoreTarget, EventSource> opener;
   private final ObservableList<StreamSummary> streams = FXCollections.observableArrayList();
   private final FilteredList<StreamSummary> visible = new FilteredList<>(streams, s -> true);
   private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyObjectWrapper<StoreTarget> target =
+      new ReadOnlyObjectWrapper<>(this, "target");
   private final ReadOnlyObjectWrapper<EventSource> source =
       new ReadOnlyObjectWrapper<>(this, "source");
   private final ReadOnlyStringWrapper layoutName =
@@ -42,100 +49,110 @@ public final class StreamListViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private long generation;
 
-  public StreamListViewModel(TaskRunner tasks, Function<Path, EventSource> opener) {
+  public StoreViewModel(TaskRunner tasks, Function<StoreTarget, EventSource> opener) {
     this.tasks = tasks;
     this.opener = opener;
     filter.addListener((obs, old, text) -> applyFilter(text));
   }
 
-  /**
-   * Opens {@code path} in the background; the previous store stays shown until this one is read.
-   */
+  /** Opens {@code path}, its layout detected, in the background. */
   public void open(Path path) {
+    open(StoreTarget.of(path), list -> {});
+  }
+
+  /** Opens {@code target} in the background. */
+  public void open(StoreTarget target) {
+    open(target, list -> {});
+  }
+
+  /**
+   * Opens {@code target} in the background; the previous store stays shown until this one is read.
+   * Then {@code after} runs with its streams, or with none when it failed or another store was
+   * opened meanwhile: it always runs.
+   */
+  public void open(StoreTarget target, Consumer<List<StreamSummary>> after) {
     long mine = ++generation;
+    Path path = target.file();
     busy.set(true);
     error.set(null);
     status.set("Opening " + path.getFileName() + "…");
     tasks.run(
         () -> {
-          EventSource source = opener.apply(path);
+          EventSource opened = opener.apply(target);
           try {
-            return new Opened(source, source.layout().name(), source.streams());
+            return new Opened(opened, opened.layout().name(), opened.streams());
           } catch (RuntimeException e) {
-            source.close();
+            opened.close();
             throw e;
           }
         },
         opened -> {
           if (mine != generation) {
-            opened.source().close();
+            closeLater(opened.source());
+            after.accept(List.of());
             return;
           }
           EventSource previous = this.source.get();
           this.source.set(opened.source());
-          if (previous != null) {
-            // closing waits for any read in progress on it; never on the UI thread
-            tasks.run(
-                () -> {
-                  previous.close();
-                  return null;
-                },
-                done -> {},
-                failure -> {});
-          }
+          closeLater(previous);
           layoutName.set(opened.layout());
           streams.setAll(opened.streams());
+          this.target.set(target);
           file.set(path); // last: whoever listens to it finds the store's streams in place
           busy.set(false);
           updateStatus();
-          if (afterOpen != null) {
-            var after = afterOpen;
-            afterOpen = null;
-            after.accept(opened.streams());
-          }
+          after.accept(opened.streams());
         },
         failure -> {
-          if (mine != generation) {
-            return;
+          if (mine == generation) {
+            busy.set(false);
+            error.set(message(failure));
+            if (file.get() == null) {
+              status.set("Could not open " + path.getFileName());
+            } else {
+              updateStatus(); // the store that was open stays open, and the status says so
+            }
           }
-          busy.set(false);
-          error.set(message(failure));
-          if (afterOpen != null) {
-            var after = afterOpen;
-            afterOpen = null;
-            after.accept(List.of());
-          }
-          if (file.get() == null) {
-            status.set("Could not open " + path.getFileName());
-          } else {
-            updateStatus(); // the store that was open stays open, and the status says so
-          }
+          after.accept(List.of());
         });
+  }
+
+  /** Closes a source in the background: closing waits for a read in progress on it. */
+  private void closeLater(EventSource old) {
+    if (old != null) {
+      tasks.run(
+          () -> {
+            old.close();
+            return null;
+          },
+          done -> {},
+          failure -> {});
+    }
   }
 
   private record Opened(EventSource source, String layout, List<StreamSummary> streams) {}
 
   /**
-   * Opens the same file again (a store that had to be: see {@code SqliteEventSource.Change}), then
-   * runs {@code after} with its streams.
+   * Opens the same store again (one that had to be: see {@code EventSource.Change}), then runs
+   * {@code after} with its streams.
    */
-  public void reopen(java.util.function.Consumer<List<StreamSummary>> after) {
-    Path path = file.get();
-    if (path != null) {
-      afterOpen = after;
-      open(path);
+  public void reopen(Consumer<List<StreamSummary>> after) {
+    StoreTarget t = target.get();
+    if (t == null) {
+      after.accept(List.of());
+    } else {
+      open(t, after);
     }
   }
-
-  private java.util.function.Consumer<List<StreamSummary>> afterOpen;
 
   /**
    * Reads the open store's streams again (it was written to) and shows them; then runs {@code
    * after} on the UI thread with the new list. The filter stays as it is.
    */
-  public void refresh(java.util.function.Consumer<List<StreamSummary>> after) {
+  public void refresh(Consumer<List<StreamSummary>> after) {
     EventSource open = source.get();
     if (open == null) {
+      after.accept(List.of());
       return;
     }
     long mine = generation;
@@ -143,7 +160,8 @@ public final class StreamListViewModel {
         open::streams,
         list -> {
           if (mine != generation || source.get() != open) {
-            return; // another store was opened meanwhile
+            after.accept(List.of()); // another store was opened meanwhile: nothing to show
+            return;
           }
           streams.setAll(list);
           updateStatus();
@@ -171,8 +189,7 @@ public final class StreamListViewModel {
   }
 
   static String message(Throwable failure) {
-    if (failure instanceof StoreException
-        || failure instanceof dev.hindsight.replay.ReducerException) {
+    if (failure instanceof StoreException || failure instanceof ReducerException) {
       return failure.getMessage();
     }
     String m = failure.getMessage();
@@ -184,7 +201,7 @@ public final class StreamListViewModel {
     if (t.isEmpty()) {
       visible.setPredicate(s -> true);
     } else if (t.contains("*") || t.contains("?")) {
-      Pattern glob = dev.hindsight.event.StreamGlob.compile(t, true);
+      Pattern glob = StreamGlob.compile(t, true);
       visible.setPredicate(s -> glob.matcher(s.stream()).matches());
     } else {
       String lower = t.toLowerCase(Locale.ROOT);
@@ -217,6 +234,11 @@ public final class StreamListViewModel {
 
   public StringProperty filterProperty() {
     return filter;
+  }
+
+  /** The open store and its mapping; null before one is open. */
+  public ReadOnlyObjectProperty<StoreTarget> targetProperty() {
+    return target.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<Path> fileProperty() {

@@ -1,0 +1,62 @@
+package dev.hindsight.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The window's command line, {@code hindsight [FILE] [--mapping M] [--reducer R] [--stream ID]
+ * [--at V] [--measure-stalls]}, parsed with picocli like the CLI's commands. Without a file the
+ * window opens the bundled demo store.
+ */
+@Command(name = "hindsight")
+final class WindowArgs {
+
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "The store to open.")
+  Path file;
+
+  @Option(names = "--mapping", paramLabel = "M", description = "A mapping file for the store.")
+  Path mapping;
+
+  @Option(names = "--reducer", paramLabel = "R", description = "Reducers: a .js file or folder.")
+  Path reducer;
+
+  @Option(names = "--stream", paramLabel = "ID", description = "The stream to open.")
+  String stream;
+
+  @Option(names = "--at", paramLabel = "V", description = "The version to show.")
+  Long at;
+
+  @Option(names = "--measure-stalls", description = "Measure the UI thread's stalls, then quit.")
+  boolean measureStalls;
+
+  /**
+   * Parses {@code raw}.
+   *
+   * @throws IllegalArgumentException with one line to show when they are wrong
+   */
+  static WindowArgs parse(List<String> raw) {
+    WindowArgs args = new WindowArgs();
+    try {
+      new CommandLine(args).parseArgs(raw.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(
+          e.getMessage()
+              + " (the window takes FILE --mapping M --reducer R --stream ID --at V"
+              + " --measure-stalls)",
+          e);
+    }
+    if (args.mapping != null && args.file == null) {
+      throw new IllegalArgumentException("--mapping is for a store: give the store's FILE too");
+    }
+    return args;
+  }
+
+  /** The store to open; null for the demo. */
+  StoreTarget target() {
+    return file == null ? null : new StoreTarget(file, mapping);
+  }
+}

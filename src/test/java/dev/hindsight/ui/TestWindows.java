@@ -1,0 +1,36 @@
+package dev.hindsight.ui;
+
+import dev.hindsight.store.sqlite.SqliteEventSource;
+import java.util.prefs.Preferences;
+
+/** Windows for the FX tests: the real window, with preferences of its own (not the user's). */
+final class TestWindows {
+
+  private TestWindows() {}
+
+  /** An explorer on SQLite stores, on this runner. */
+  static ExplorerViewModel explorer(TaskRunner tasks) {
+    return new ExplorerViewModel(tasks, t -> SqliteEventSource.open(t.file(), t.mapping()));
+  }
+
+  /** The real window, on the fx() runner, with FxDialogs and preferences made for the test. */
+  static MainWindow window() {
+    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
+    TaskRunner tasks = TaskRunner.fx();
+    MainWindow[] self = {null};
+    Settings settings = new Settings(prefs.node("window"));
+    WindowViewModel model =
+        new WindowViewModel(
+            tasks,
+            explorer(tasks),
+            new FxDialogs(
+                () ->
+                    self[0] == null || self[0].getScene() == null
+                        ? null
+                        : self[0].getScene().getWindow()),
+            new RecentFiles(prefs),
+            settings);
+    self[0] = new MainWindow(model, settings, () -> {});
+    return self[0];
+  }
+}
