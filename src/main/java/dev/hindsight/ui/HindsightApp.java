@@ -90,6 +90,8 @@ public final class HindsightApp extends Application {
   void openWindow(StoreTarget target) {
     Stage stage = new Stage();
     MainWindow window = WindowFactory.build(stage, Settings.user(), stage::close, this::openWindow);
+    stage.setWidth(1300);
+    stage.setHeight(820);
     others.add(window);
     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> others.remove(window));
     stage.show();

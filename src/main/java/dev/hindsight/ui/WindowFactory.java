@@ -36,7 +36,7 @@ final class WindowFactory {
             tasks, explorer, new FxDialogs(() -> owner[0]), RecentFiles.user(), settings);
     model.commands().setOnNewWindow(onNewWindow);
     MainWindow window = new MainWindow(model, settings, quit);
-    stage.setScene(new Scene(window, 1300, 820));
+    stage.setScene(new Scene(window)); // sized by the caller (the main window: as it was left)
     stage.getIcons().setAll(icons());
     stage
         .titleProperty()
