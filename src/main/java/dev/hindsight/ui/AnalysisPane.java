@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.Blame;
 import dev.hindsight.replay.Change;
@@ -8,13 +9,18 @@ import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.codec.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -46,12 +52,12 @@ final class AnalysisPane extends BorderPane {
   private final TextField searchTo = new TextField();
   private final ListView<Integer> hits = new ListView<>();
   private final Tab historyTab;
-  private final javafx.scene.control.ProgressBar working = new javafx.scene.control.ProgressBar();
+  private final ProgressBar working = new ProgressBar();
   private final HBox workingBox;
   private StreamViewModel stream;
 
   AnalysisPane() {
-    getStyleClass().add("analysis");
+    getStyleClass().add(UiStyles.ANALYSIS);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     historyTab = new Tab("History", historyForm());
     tabs.getTabs()
@@ -63,7 +69,7 @@ final class AnalysisPane extends BorderPane {
     setCenter(tabs);
     tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> bindMessage());
     message.setId("analysis-message");
-    message.getStyleClass().add("text-muted");
+    message.getStyleClass().add(Styles.TEXT_MUTED);
     message.setWrapText(true);
     message.setPadding(new Insets(4, 8, 4, 8));
     working.setPrefWidth(140);
@@ -73,7 +79,7 @@ final class AnalysisPane extends BorderPane {
         e -> {
           ifOpen(st -> st.analysis().cancel());
           // the button disappears: give the keys back to the events, not to the next text field
-          javafx.scene.Node events = getScene() == null ? null : getScene().lookup("#events");
+          Node events = getScene() == null ? null : getScene().lookup("#events");
           if (events != null) {
             events.requestFocus();
           }
@@ -188,7 +194,7 @@ final class AnalysisPane extends BorderPane {
             "JavaScript over the state after each event and the event itself, e.g."
                 + " state.paid > 1000, or event.type === 'OrderShipped' && state.status !== 'SHIPPED'");
     help.setWrapText(true);
-    help.getStyleClass().add("text-muted");
+    help.getStyleClass().add(Styles.TEXT_MUTED);
     VBox box = new VBox(8, condition, new HBox(8, first, prev, next), help);
     box.setPadding(new Insets(8));
     return box;
@@ -270,7 +276,7 @@ final class AnalysisPane extends BorderPane {
     }
   }
 
-  private void ifOpen(java.util.function.Consumer<StreamViewModel> action) {
+  private void ifOpen(Consumer<StreamViewModel> action) {
     if (stream != null && stream.replayProperty().get() != null) {
       action.accept(stream);
     }
@@ -296,9 +302,9 @@ final class AnalysisPane extends BorderPane {
   void show(StreamViewModel next) {
     stream = next;
     if (next == null) {
-      comparison.setItems(javafx.collections.FXCollections.observableArrayList());
-      history.setItems(javafx.collections.FXCollections.observableArrayList());
-      hits.setItems(javafx.collections.FXCollections.observableArrayList());
+      comparison.setItems(FXCollections.observableArrayList());
+      history.setItems(FXCollections.observableArrayList());
+      hits.setItems(FXCollections.observableArrayList());
       message.textProperty().unbind();
       message.setText("");
       workingBox.visibleProperty().unbind();
@@ -315,12 +321,12 @@ final class AnalysisPane extends BorderPane {
     aLabel
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
+            Bindings.createStringBinding(
                 () -> "A: " + point(next, a.compareAProperty().get()), a.compareAProperty()));
     bLabel
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
+            Bindings.createStringBinding(
                 () -> "B: " + point(next, a.compareBProperty().get()), a.compareBProperty()));
     a.searchHits().addListener((ListChangeListener<Integer>) c -> hits.refresh());
   }

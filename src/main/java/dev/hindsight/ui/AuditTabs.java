@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
 import javafx.css.PseudoClass;
@@ -96,7 +97,7 @@ final class AuditTabs {
     VBox.setVgrow(list, Priority.ALWAYS);
     Label message = new Label();
     message.setId("audit-message");
-    message.getStyleClass().add("text-muted");
+    message.getStyleClass().add(Styles.TEXT_MUTED);
     message.setWrapText(true);
     message.textProperty().bind(audit.messageProperty());
     VBox box = new VBox(6, bar, list, message);

@@ -5,10 +5,13 @@ import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
 import dev.hindsight.audit.Verifier;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.event.Words;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.store.EventSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -57,7 +60,7 @@ public final class AuditViewModel {
       store = null;
       message.set("Bookmarks are off for this store: " + StoreViewModel.message(unreadable));
     }
-    bookmarks.setAll(store == null ? java.util.List.of() : store.all());
+    bookmarks.setAll(store == null ? List.of() : store.all());
   }
 
   // ------------------------------------------------------------------------------- findings
@@ -95,13 +98,13 @@ public final class AuditViewModel {
           long counted = result.findings().stream().filter(Finding::counts).count();
           message.set(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%s, %s checked: %s",
-                  dev.hindsight.event.Words.count(result.streams(), "stream"),
-                  dev.hindsight.event.Words.count(result.events(), "event"),
+                  Words.count(result.streams(), "stream"),
+                  Words.count(result.events(), "event"),
                   result.findings().isEmpty()
                       ? "no findings"
-                      : dev.hindsight.event.Words.count(counted, "finding")
+                      : Words.count(counted, "finding")
                           + " to look at, "
                           + (result.findings().size() - counted)
                           + " for information"));

@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.demo.DemoReducers;
 import dev.hindsight.tour.Tour;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public final class DemoStore {
     Files.createDirectory(reducers);
     reducers.toFile().deleteOnExit();
     copy(RESOURCE, file);
-    for (Path written : dev.hindsight.demo.DemoReducers.writeTo(reducers)) {
+    for (Path written : DemoReducers.writeTo(reducers)) {
       written.toFile().deleteOnExit();
     }
     return file;

@@ -1,15 +1,25 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.StreamReplay;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -22,6 +32,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,10 +50,8 @@ final class ExplorerPane extends BorderPane {
   private final Slider speed = new Slider(0.5, 50, 5);
   private final Label speedText = new Label();
   private final ToggleButton realTime = new ToggleButton("Real time");
-  private final javafx.scene.control.ComboBox<Double> compression =
-      new javafx.scene.control.ComboBox<>(
-          javafx.collections.FXCollections.observableArrayList(
-              1.0, 10.0, 60.0, 600.0, 3600.0, 86400.0));
+  private final ComboBox<Double> compression =
+      new ComboBox<>(FXCollections.observableArrayList(1.0, 10.0, 60.0, 600.0, 3600.0, 86400.0));
   private final ProgressBar progress = new ProgressBar();
   private final Button cancel = new Button("Cancel");
   private final HBox loadingBox;
@@ -52,7 +62,7 @@ final class ExplorerPane extends BorderPane {
   final AnalysisPane analysis = new AnalysisPane();
   private final Label placeholder = new Label("Choose a stream on the left to see its history.");
   private StreamViewModel model;
-  private javafx.beans.property.ObjectProperty<Double> compressionValue;
+  private ObjectProperty<Double> compressionValue;
   private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> showPoint(p);
   private final Consumer<Runnable> later;
 
@@ -63,7 +73,7 @@ final class ExplorerPane extends BorderPane {
     this.later = later;
     this.timeline = timeline;
     this.state = state;
-    getStyleClass().add("explorer");
+    getStyleClass().add(UiStyles.EXPLORER);
 
     Button back = iconButton(Feather.CHEVRON_LEFT, "Step back (←)", "step-back");
     back.setOnAction(e -> model.step(-1));
@@ -90,9 +100,9 @@ final class ExplorerPane extends BorderPane {
     eventType.setPrefWidth(360);
     eventType.setMaxWidth(360);
     speedText.setMinWidth(Region.USE_PREF_SIZE);
-    position.getStyleClass().add("text-bold");
+    position.getStyleClass().add(Styles.TEXT_BOLD);
     eventType.setId("current-type");
-    eventType.getStyleClass().add("text-muted");
+    eventType.getStyleClass().add(Styles.TEXT_MUTED);
     progress.setPrefWidth(160);
     cancel.setOnAction(
         e -> {
@@ -110,7 +120,7 @@ final class ExplorerPane extends BorderPane {
     realTime.setTooltip(
         new Tooltip("Play with the original gaps between events, compressed by the factor"));
     compression.setConverter(
-        new javafx.util.StringConverter<>() {
+        new StringConverter<>() {
           @Override
           public String toString(Double f) {
             return f == null ? "" : "×" + String.format(Locale.ROOT, "%,.0f", f);
@@ -161,8 +171,8 @@ final class ExplorerPane extends BorderPane {
     body.setDividerPositions(0.6);
     splits.put("body", body);
     setTop(top);
-    placeholder.getStyleClass().add("text-muted");
-    placeholderPane.getStyleClass().add("explorer-placeholder");
+    placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+    placeholderPane.getStyleClass().add(UiStyles.EXPLORER_PLACEHOLDER);
     // the body is in the scene from the start, under the placeholder: its skins and styles are made
     // with the window, not in the middle of opening the first stream (a third of a second on a
     // slow machine, all on the FX thread)
@@ -185,7 +195,7 @@ final class ExplorerPane extends BorderPane {
   }
 
   /** The splits whose positions the window remembers, by name. */
-  final java.util.Map<String, SplitPane> splits = new java.util.LinkedHashMap<>();
+  final Map<String, SplitPane> splits = new LinkedHashMap<>();
 
   private static void disableControls(boolean off, Node... nodes) {
     for (Node n : nodes) {
@@ -197,12 +207,12 @@ final class ExplorerPane extends BorderPane {
     Button b = new Button(null, new FontIcon(icon));
     b.setId(id);
     b.setTooltip(new Tooltip(tip));
-    b.getStyleClass().add("flat");
+    b.getStyleClass().add(Styles.FLAT);
     return b;
   }
 
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */
-  void showOnly(java.util.function.IntPredicate ordinals) {
+  void showOnly(IntPredicate ordinals) {
     events.showOnly(ordinals);
   }
 
@@ -243,9 +253,7 @@ final class ExplorerPane extends BorderPane {
     compressionValue = next.compressionProperty().asObject();
     compression.valueProperty().bindBidirectional(compressionValue);
     speed.valueProperty().bindBidirectional(next.speedProperty());
-    speedText
-        .textProperty()
-        .bind(javafx.beans.binding.Bindings.format(Locale.ROOT, "%.1f/s", next.speedProperty()));
+    speedText.textProperty().bind(Bindings.format(Locale.ROOT, "%.1f/s", next.speedProperty()));
     loadingBox.visibleProperty().bind(next.loadingProperty());
     progress.progressProperty().bind(next.progressProperty());
     next.pointProperty().addListener(onPoint);
@@ -288,21 +296,20 @@ final class ExplorerPane extends BorderPane {
    */
   static final long DETAILS_EVERY_NANOS = 150_000_000L;
 
-  private final javafx.animation.PauseTransition detailsLater =
-      new javafx.animation.PauseTransition();
+  private final PauseTransition detailsLater = new PauseTransition();
   private long detailsShownAt;
   private StreamReplay.Point pendingDetails;
 
   private void showDetails(StreamReplay.Point p) {
     pendingDetails = p;
-    if (detailsLater.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+    if (detailsLater.getStatus() == Animation.Status.RUNNING) {
       return; // the refresh already planned shows this point
     }
     long wait = detailsShownAt + DETAILS_EVERY_NANOS - System.nanoTime();
     if (wait <= 0) {
       flushDetails();
     } else {
-      detailsLater.setDuration(javafx.util.Duration.millis(wait / 1e6));
+      detailsLater.setDuration(Duration.millis(wait / 1e6));
       detailsLater.setOnFinished(e -> flushDetails());
       detailsLater.playFromStart();
     }

@@ -1,9 +1,12 @@
 package dev.hindsight.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.hindsight.event.StreamSummary;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -171,12 +174,10 @@ public final class MainWindow extends BorderPane {
       stage
           .fullScreenProperty()
           .addListener(
-              new javafx.beans.value.ChangeListener<Boolean>() {
+              new ChangeListener<Boolean>() {
                 @Override
                 public void changed(
-                    javafx.beans.value.ObservableValue<? extends Boolean> o,
-                    Boolean was,
-                    Boolean full) {
+                    ObservableValue<? extends Boolean> o, Boolean was, Boolean full) {
                   if (!full) {
                     o.removeListener(this);
                     model.presentation().presentingProperty().set(false);
@@ -188,25 +189,25 @@ public final class MainWindow extends BorderPane {
 
   private HBox header() {
     Label title = new Label();
-    title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
+    title.getStyleClass().add(Styles.TITLE_3);
     title
         .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () -> storeName("Hindsight"), explorerModel.streams().fileProperty()));
     Label layout = new Label();
-    layout.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+    layout.getStyleClass().add(Styles.TEXT_MUTED);
     layout
         .textProperty()
         .bind(Bindings.concat("layout: ", explorerModel.streams().layoutNameProperty()));
     layout.visibleProperty().bind(explorerModel.streams().layoutNameProperty().isNotEmpty());
     reducerLabel.setId("reducer");
-    reducerLabel.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+    reducerLabel.getStyleClass().add(Styles.TEXT_MUTED);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label masked = new Label();
     masked.setId("masking");
-    masked.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+    masked.getStyleClass().add(Styles.TEXT_MUTED);
     masked
         .textProperty()
         .bind(
@@ -254,7 +255,7 @@ public final class MainWindow extends BorderPane {
     notice.textProperty().bind(model.noticeProperty());
     Label zoom = new Label();
     zoom.setId("zoom");
-    zoom.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+    zoom.getStyleClass().add(Styles.TEXT_MUTED);
     Presentation presentation = model.presentation();
     zoom.textProperty()
         .bind(
@@ -268,7 +269,7 @@ public final class MainWindow extends BorderPane {
     HBox.setHgrow(gap, Priority.ALWAYS);
     Label live = new Label("● following live changes");
     live.setId("following");
-    live.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+    live.getStyleClass().add(Styles.SUCCESS);
     live.visibleProperty().bind(explorerModel.followProperty());
     live.managedProperty().bind(live.visibleProperty());
     HBox bar = new HBox(8, spinner, status, reducerStatus, notice, gap, live, zoom);

@@ -2,6 +2,7 @@ package dev.hindsight.ui;
 
 import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.Masking;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.ui.timeline.Marker;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public final class WindowViewModel {
     this.presentation = new Presentation(settings);
     this.tour = new TourViewModel(explorer);
     this.commands = new WindowCommands(this, tasks, explorer, dialogs, recent, settings);
-    explorer.maskingProperty().set(dev.hindsight.audit.Masking.parse(settings.masking()));
+    explorer.maskingProperty().set(Masking.parse(settings.masking()));
     explorer.streamProperty().addListener((obs, old, now) -> watch(now));
     explorer.audit().findings().addListener((ListChangeListener<Finding>) c -> refresh());
     explorer.audit().bookmarks().addListener((ListChangeListener<Bookmark>) c -> remark());
