@@ -3,6 +3,7 @@ package dev.hindsight;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -99,6 +100,65 @@ class ArchitectureTest {
         .should()
         .beFreeOfCycles()
         .because("cycles make layers impossible to test and change one at a time")
+        .check(classes);
+  }
+
+  @Test
+  void windowViewModelsNeverTouchNodesOrStages() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.ui..")
+        .and(
+            JavaClass.Predicates.simpleNameEndingWith("ViewModel")
+                .or(JavaClass.Predicates.simpleName("WindowCommands"))
+                .or(JavaClass.Predicates.simpleName("Presentation"))
+                .or(JavaClass.Predicates.simpleName("ReducerStatus")))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+        .because(
+            "the window's rules are tested without a toolkit; views build nodes and bind to them")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheWindowFactoryNamesAStoreImplementationInTheWindow() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.ui..")
+        .and()
+        .doNotHaveSimpleName("WindowFactory")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hindsight.store.sqlite..")
+        .because(
+            "the window reads any EventSource (a PostgreSQL one next); one factory chooses which")
+        .check(classes);
+  }
+
+  @Test
+  void theWindowsBackgroundWorkGoesThroughTheTaskRunner() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.ui..")
+        .and()
+        .doNotHaveSimpleName("FxTaskRunner")
+        // it samples the FX thread's own stack while a pulse is late: it names that thread
+        .and()
+        .doNotHaveSimpleName("StallScenario")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.lang.Thread")
+        .orShould()
+        .dependOnClassesThat()
+        .haveNameMatching(
+            "java\\.util\\.(Timer|concurrent\\.(Executor.*|ScheduledExecutorService"
+                + "|ThreadFactory|CompletableFuture|ForkJoinPool|ThreadPoolExecutor))")
+        .orShould()
+        .callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+        .because(
+            "one runner owns the window's threads: cancellable, stopped with the window, and"
+                + " replaced by a virtual clock in tests")
         .check(classes);
   }
 }
