@@ -64,6 +64,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theGenericStorePackageKnowsNoDatabase() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.store")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sqlite..", "java.sql..", "dev.hindsight.store.sqlite..")
+        .because("EventSource and Follower serve every store (SQLite now, PostgreSQL next)")
+        .check(classes);
+  }
+
+  @Test
   void eventRecordsDependOnNothingElseOfOurs() {
     noClasses()
         .that()

@@ -11,6 +11,7 @@ import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.Follower;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
@@ -161,8 +162,7 @@ final class EventsCommand implements Callable<Integer> {
     }
     long wanted = limit == null ? Long.MAX_VALUE : limit;
     long[] printed = {0};
-    try (dev.hindsight.store.sqlite.Follower follower =
-        new dev.hindsight.store.sqlite.Follower(store::open, stream)) {
+    try (Follower follower = new Follower(store::open, stream)) {
       Upcasts upcasts =
           reducer == null ? null : new Upcasts(follower::source, JsReducers.load(reducer), err);
       com.fasterxml.jackson.databind.ObjectWriter writer =

@@ -69,6 +69,52 @@ public interface EventSource extends AutoCloseable {
     return events;
   }
 
+  /**
+   * Every event after global position {@code after}, in global order, for as long as {@code sink}
+   * returns true. The default reads the whole store and skips what comes before; a source that can
+   * start at a position does so.
+   */
+  default void readAfter(long after, Predicate<StoredEvent> sink) {
+    read(EventQuery.all(), e -> e.position() <= after || sink.test(e));
+  }
+
+  /**
+   * The highest global position in the store; 0 when it has no events. The default reads every
+   * event to find it.
+   */
+  default long lastPosition() {
+    long[] last = {0};
+    read(
+        EventQuery.all().withoutMetadata(),
+        e -> {
+          last[0] = Math.max(last[0], e.position());
+          return true;
+        });
+    return last[0];
+  }
+
+  /** What {@link #poll} found. */
+  enum Change {
+    /** Nothing was written since the last poll. */
+    NONE,
+    /** Something was committed: read again. */
+    CHANGED,
+    /**
+     * The files changed, and this connection cannot see it (an immutable open, or a private copy):
+     * close this source and open the store again.
+     */
+    REOPEN
+  }
+
+  /**
+   * Whether the store changed since the last poll (the first poll only takes note). The default is
+   * always {@link Change#NONE}: a source that cannot tell is followed as a store nothing is written
+   * to.
+   */
+  default Change poll() {
+    return Change.NONE;
+  }
+
   @Override
   void close();
 }

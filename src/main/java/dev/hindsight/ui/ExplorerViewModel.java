@@ -354,17 +354,17 @@ public final class ExplorerViewModel {
     if (!(open instanceof dev.hindsight.store.sqlite.SqliteEventSource s)) {
       return;
     }
-    dev.hindsight.store.sqlite.SqliteEventSource.Change change;
+    EventSource.Change change;
     try {
       change = s.poll();
     } catch (RuntimeException closedOrGone) {
       return; // the store was closed or replaced meanwhile; the next poll looks at the new one
     }
-    if (change == dev.hindsight.store.sqlite.SqliteEventSource.Change.NONE) {
+    if (change == EventSource.Change.NONE) {
       return;
     }
     refreshing = true;
-    boolean reopen = change == dev.hindsight.store.sqlite.SqliteEventSource.Change.REOPEN;
+    boolean reopen = change == EventSource.Change.REOPEN;
     tasks.later(() -> refresh(reopen));
   }
 

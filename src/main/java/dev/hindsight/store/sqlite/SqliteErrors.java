@@ -1,5 +1,7 @@
 package dev.hindsight.store.sqlite;
 
+import dev.hindsight.store.StoreBusyException;
+import dev.hindsight.store.StoreException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sqlite.SQLiteErrorCode;
@@ -10,19 +12,38 @@ final class SqliteErrors {
 
   private SqliteErrors() {}
 
-  static String describe(Path file, SQLException e) {
+  /**
+   * The exception to throw for {@code e}: a {@link StoreBusyException} when a writer holds the
+   * store (busy or locked), which a follower asks again later, else a plain {@link StoreException}.
+   */
+  static StoreException failure(Path file, SQLException e) {
+    String message = describe(file, e);
+    return busy(e) ? new StoreBusyException(message, e) : new StoreException(message, e);
+  }
+
+  /** Whether SQLite said the store is busy or locked (a writer's transaction), not broken. */
+  static boolean busy(SQLException e) {
+    String primary = primary(e);
+    return primary.startsWith("SQLITE_BUSY") || primary.startsWith("SQLITE_LOCKED");
+  }
+
+  private static String primary(SQLException e) {
     SQLiteErrorCode code =
         e instanceof SQLiteException s
             ? s.getResultCode()
             : SQLiteErrorCode.getErrorCode(e.getErrorCode());
-    String primary = code == null ? "" : code.name();
+    return code == null ? "" : code.name();
+  }
+
+  private static String describe(Path file, SQLException e) {
+    String primary = primary(e);
     if (primary.startsWith("SQLITE_NOTADB")) {
       return file + " is not a SQLite database (or is encrypted, e.g. with SQLCipher)";
     }
     if (primary.startsWith("SQLITE_CORRUPT")) {
       return file + " is corrupt: SQLite reports a malformed database";
     }
-    if (primary.startsWith("SQLITE_BUSY") || primary.startsWith("SQLITE_LOCKED")) {
+    if (busy(e)) {
       return file + " is locked by another program; close it there, or wait and try again";
     }
     if (primary.startsWith("SQLITE_CANTOPEN")) {

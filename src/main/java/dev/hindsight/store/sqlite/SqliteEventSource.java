@@ -98,7 +98,7 @@ public final class SqliteEventSource implements EventSource {
       return new SqliteEventSource(file, chosen, schema);
     } catch (SQLException e) {
       file.close();
-      throw new StoreException(SqliteErrors.describe(file.file(), e), e);
+      throw SqliteErrors.failure(file.file(), e);
     } catch (RuntimeException e) {
       file.close();
       throw e;
@@ -505,6 +505,7 @@ public final class SqliteEventSource implements EventSource {
    * as {@code sink} returns true. Each page is one statement, so it sees one consistent snapshot of
    * the store.
    */
+  @Override
   public void readAfter(long after, Predicate<StoredEvent> sink) {
     long last = after;
     while (true) {
@@ -522,6 +523,7 @@ public final class SqliteEventSource implements EventSource {
   }
 
   /** The highest global position in the store; 0 when it has no events. */
+  @Override
   public synchronized long lastPosition() {
     String text = "SELECT MAX(" + sql.position + ") FROM " + sql.from + sql.whereClause();
     try (PreparedStatement ps = file.connection().prepareStatement(text);
@@ -532,19 +534,6 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
-  /** What {@link #poll} found. */
-  public enum Change {
-    /** Nothing was written since the last poll. */
-    NONE,
-    /** Something was committed: read again. */
-    CHANGED,
-    /**
-     * The files changed, and this connection cannot see it (an immutable open, or a private copy):
-     * close this source and open the store again.
-     */
-    REOPEN
-  }
-
   private long seenDataVersion = Long.MIN_VALUE;
   private String seenFiles;
 
@@ -553,6 +542,7 @@ public final class SqliteEventSource implements EventSource {
    * {@code data_version} when the connection sees other processes' commits, otherwise by the sizes
    * and times of the store and its {@code -wal}.
    */
+  @Override
   public synchronized Change poll() {
     if (file.seesChanges()) {
       long v;
@@ -820,7 +810,7 @@ public final class SqliteEventSource implements EventSource {
   }
 
   private StoreException failure(SQLException e) {
-    return new StoreException(SqliteErrors.describe(file.file(), e), e);
+    return SqliteErrors.failure(file.file(), e);
   }
 
   @Override

@@ -107,7 +107,7 @@ public final class SqliteFile implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
     } catch (SQLException e) {
-      throw new StoreException(SqliteErrors.describe(path, e), e);
+      throw SqliteErrors.failure(path, e);
     }
   }
 

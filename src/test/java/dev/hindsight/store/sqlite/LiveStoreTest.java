@@ -3,6 +3,8 @@ package dev.hindsight.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.Follower;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -85,15 +87,20 @@ public class LiveStoreTest {
       List<StoredEvent> seenOne = new ArrayList<>();
       writer.go();
       int polls = 0;
+      int counted = 0;
+      boolean reopened = false;
       while (!writer.done() || polls < 3) {
         Thread.sleep(20);
-        all.poll(seen::add);
-        one.poll(seenOne::add);
+        Follower.Polled polled = all.poll(seen::add);
+        counted += polled.events();
+        reopened |= polled.reopened() || one.poll(seenOne::add).reopened();
         if (writer.done()) {
           polls++; // a few more, after the last commit
         }
       }
       assertThat(writer.out.readLine()).isEqualTo("done");
+      assertThat(counted).as("each poll counts what it handed over").isEqualTo(seen.size());
+      assertThat(reopened).as("a store a writer has open is read, never opened again").isFalse();
 
       // every event written after the start, once, in global order, whole
       assertThat(seen).hasSize(AFTER);
@@ -159,21 +166,30 @@ public class LiveStoreTest {
     // the writer is gone and SQLite removed its -wal: Hindsight opens the store immutable
     assertThat(SqliteFile.sibling(db, "-wal")).doesNotExist();
     try (Follower all = new Follower(() -> SqliteEventSource.open(db, (Path) null), null)) {
-      SqliteEventSource before = all.source();
+      EventSource before = all.source();
       assertThat(before.lastPosition()).isEqualTo(300);
       List<StoredEvent> seen = new ArrayList<>();
+      int reopenings = 0;
       try (Writer second = new Writer(db, 0, 500, 10)) {
         second.go();
         int polls = 0;
         while (!second.done() || polls < 3) {
           Thread.sleep(20);
-          all.poll(seen::add);
+          EventSource polledFrom = all.source();
+          Follower.Polled polled = all.poll(seen::add);
+          if (polled.reopened()) {
+            reopenings++;
+            assertThat(all.source()).as("a new source").isNotSameAs(polledFrom);
+          } else {
+            assertThat(all.source()).as("the same source").isSameAs(polledFrom);
+          }
           if (second.done()) {
             polls++;
           }
         }
       }
       assertThat(all.source()).as("opened again").isNotSameAs(before);
+      assertThat(reopenings).as("polls that said the store was opened again").isPositive();
       assertThat(seen)
           .extracting(StoredEvent::position)
           .containsExactlyElementsOf(
@@ -196,9 +212,11 @@ public class LiveStoreTest {
         s.execute("BEGIN EXCLUSIVE");
         s.execute(
             "INSERT INTO events VALUES (2, 'a-1', 2, 'X', '{}', '{}', '2026-01-01T00:00:01Z')");
-        assertThat(all.poll(seen::add)).as("locked for longer than the busy wait").isZero();
+        assertThat(all.poll(seen::add))
+            .as("locked for longer than the busy wait")
+            .isEqualTo(new Follower.Polled(0, false));
         s.execute("COMMIT");
-        assertThat(all.poll(seen::add)).isEqualTo(1);
+        assertThat(all.poll(seen::add).events()).isEqualTo(1);
         assertThat(seen).extracting(StoredEvent::position).containsExactly(2L);
       }
     }
@@ -212,7 +230,7 @@ public class LiveStoreTest {
         Follower all = new Follower(() -> SqliteEventSource.open(db, (Path) null), null)) {
       List<StoredEvent> seen = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        assertThat(all.poll(seen::add)).isZero();
+        assertThat(all.poll(seen::add)).isEqualTo(new Follower.Polled(0, false));
       }
       assertThat(seen).isEmpty();
     }
