@@ -125,6 +125,10 @@ public class LiveStoreTest {
   void eventsFollowPrintsEachNewEventAsAJsonLine(@TempDir Path dir) throws Exception {
     Path db = dir.resolve("live.db");
     try (Writer writer = new Writer(db, 13)) {
+      // a first open in this JVM loads SQLite and the layouts (about half a second on a busy
+      // machine): done here, so that the command below takes note of the store well within the
+      // wait, not after the writer has started
+      SqliteEventSource.open(db, (Path) null).close();
       java.util.concurrent.CompletableFuture<String[]> run =
           java.util.concurrent.CompletableFuture.supplyAsync(
               () -> {
