@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 
 /**
@@ -48,6 +50,14 @@ public final class SqliteEventSource implements EventSource {
 
   /** Stream lists of earlier runs, or null when the cache is off. */
   private final SummaryCache cache;
+
+  /** Guards {@link #readAhead} and {@link #closed}; never held while a page is read. */
+  private final Object readAheadLock = new Object();
+
+  /** Reads the next page while the sink works on this one; null until the first read-ahead. */
+  private ExecutorService readAhead;
+
+  private boolean closed;
 
   private SqliteEventSource(SqliteFile file, Layout layout, Schema schema) {
     this.cache = UserDirs.cache().map(dir -> new SummaryCache(dir.resolve("streams"))).orElse(null);
@@ -456,7 +466,7 @@ public final class SqliteEventSource implements EventSource {
       if (events.size() == asked && remaining > 0) {
         StoredEvent last = events.get(events.size() - 1);
         int size = (int) Math.min(PAGE_SIZE, remaining);
-        next = READ_AHEAD.submit(() -> page(query, last.version(), last.position(), size));
+        next = readAhead(() -> page(query, last.version(), last.position(), size));
       }
       for (StoredEvent event : events) {
         if (!sink.test(event)) {
@@ -473,14 +483,30 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
-  /** Pages read ahead, on daemon threads that never keep the JVM alive. */
-  private static final ExecutorService READ_AHEAD =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "hindsight-read-ahead");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /**
+   * Reads a page on this source's read-ahead threads (daemon threads that never keep the JVM alive,
+   * started at the first read-ahead and stopped by {@link #close}). A closed source reads the page
+   * here instead, which fails as reading a closed store does.
+   */
+  private Future<List<StoredEvent>> readAhead(Callable<List<StoredEvent>> page) {
+    synchronized (readAheadLock) {
+      if (!closed) {
+        if (readAhead == null) {
+          readAhead =
+              Executors.newCachedThreadPool(
+                  task -> {
+                    Thread thread = new Thread(task, "hindsight-read-ahead");
+                    thread.setDaemon(true);
+                    return thread;
+                  });
+        }
+        return readAhead.submit(page);
+      }
+    }
+    FutureTask<List<StoredEvent>> here = new FutureTask<>(page);
+    here.run();
+    return here;
+  }
 
   private static List<StoredEvent> await(Future<List<StoredEvent>> next) {
     try {
@@ -813,8 +839,19 @@ public final class SqliteEventSource implements EventSource {
     return SqliteErrors.failure(file.file(), e);
   }
 
+  /**
+   * Closes the connection, then stops the read-ahead threads. Under the lock {@link #page} takes,
+   * so no page is being read when they are interrupted; a page asked for later fails as any read of
+   * a closed store does.
+   */
   @Override
   public synchronized void close() {
     file.close();
+    synchronized (readAheadLock) {
+      closed = true;
+      if (readAhead != null) {
+        readAhead.shutdownNow();
+      }
+    }
   }
 }
