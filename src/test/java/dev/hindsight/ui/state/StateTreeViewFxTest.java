@@ -8,6 +8,7 @@ import dev.hindsight.store.codec.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -155,6 +156,7 @@ class StateTreeViewFxTest {
     robot.clickOn(".raw-toggle");
 
     TextFlow flow = robot.lookup(".json-text").queryAs(TextFlow.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !flow.getChildren().isEmpty());
     String text =
         flow.getChildren().stream().map(n -> ((Text) n).getText()).collect(Collectors.joining());
     assertThat(text).isEqualTo(Json.pretty(parse(FIRST))).contains("\"total\" : 24.00");
@@ -178,6 +180,7 @@ class StateTreeViewFxTest {
     robot.clickOn(".raw-toggle");
 
     TextFlow flow = robot.lookup(".json-text").queryAs(TextFlow.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !flow.getChildren().isEmpty());
     java.util.function.Supplier<Integer> shown =
         () -> flow.getChildren().stream().mapToInt(n -> ((Text) n).getText().length()).sum();
     assertThat(shown.get()).isEqualTo(RawJsonView.MAX_SHOWN);
@@ -201,6 +204,8 @@ class StateTreeViewFxTest {
           view.expandAll();
         });
 
+    // a busy machine may lay the expanded rows out a pulse or two later: wait for the row
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cell(robot, "/a~1b/c~0d") != null);
     TreeCell<?> cell = cell(robot, "/a~1b/c~0d");
     robot.rightClickOn(cell);
     // Monocle's robot presses the button but makes no context-menu request; the OS would
