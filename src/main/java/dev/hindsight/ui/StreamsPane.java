@@ -111,7 +111,7 @@ final class StreamsPane extends BorderPane {
     }
   }
 
-  /** Regroups the visible streams by type; a selection stays selected. */
+  /** Regroups the visible streams by type; a selection stays selected (a stream by its id). */
   private void rebuild() {
     Object selected = list.getSelectionModel().getSelectedItem();
     Map<String, List<StreamSummary>> groups = new LinkedHashMap<>();
@@ -130,7 +130,8 @@ final class StreamsPane extends BorderPane {
       rows.add(heading);
       if (!heading.folded) {
         for (StreamSummary s : g.getValue()) {
-          if (s.equals(selected)) {
+          // by id: a stream read again (it grew while following) is still the one selected
+          if (selected instanceof StreamSummary was && s.stream().equals(was.stream())) {
             reselect = rows.size();
           }
           rows.add(s);

@@ -30,10 +30,9 @@ final class WindowFactory {
     ExplorerViewModel explorer =
         new ExplorerViewModel(tasks, t -> SqliteEventSource.open(t.file(), t.mapping()));
     explorer.watchReducers(true);
-    Stage[] owner = {stage};
     WindowViewModel model =
         new WindowViewModel(
-            tasks, explorer, new FxDialogs(() -> owner[0]), RecentFiles.user(), settings);
+            tasks, explorer, new FxDialogs(() -> stage), RecentFiles.user(), settings);
     model.commands().setOnNewWindow(onNewWindow);
     MainWindow window = new MainWindow(model, settings, quit);
     stage.setScene(new Scene(window)); // sized by the caller (the main window: as it was left)

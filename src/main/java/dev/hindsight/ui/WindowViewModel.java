@@ -65,7 +65,8 @@ public final class WindowViewModel {
   private final StringProperty searchTo = new SimpleStringProperty(this, "searchTo", "");
   private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> pointShown(p);
   private final ChangeListener<Boolean> onPlaying = (obs, old, on) -> playing.set(on);
-  private final InvalidationListener onStreamChange = obs -> streamChanged();
+  private final InvalidationListener onReplay = obs -> refresh();
+  private final ChangeListener<Number> onCompare = (obs, old, now) -> remark();
   private final ListChangeListener<Integer> onHits = c -> remark();
   private StreamViewModel watched;
   private Path demoReducers;
@@ -191,9 +192,9 @@ public final class WindowViewModel {
     if (watched != null) {
       watched.pointProperty().removeListener(onPoint);
       watched.playingProperty().removeListener(onPlaying);
-      watched.replayProperty().removeListener(onStreamChange);
-      watched.analysis().compareAProperty().removeListener(onStreamChange);
-      watched.analysis().compareBProperty().removeListener(onStreamChange);
+      watched.replayProperty().removeListener(onReplay);
+      watched.analysis().compareAProperty().removeListener(onCompare);
+      watched.analysis().compareBProperty().removeListener(onCompare);
       watched.analysis().searchHits().removeListener(onHits);
     }
     watched = now;
@@ -201,19 +202,15 @@ public final class WindowViewModel {
     if (now != null) {
       now.pointProperty().addListener(onPoint);
       now.playingProperty().addListener(onPlaying);
-      now.replayProperty().addListener(onStreamChange);
-      now.analysis().compareAProperty().addListener(onStreamChange);
-      now.analysis().compareBProperty().addListener(onStreamChange);
+      now.replayProperty().addListener(onReplay);
+      now.analysis().compareAProperty().addListener(onCompare);
+      now.analysis().compareBProperty().addListener(onCompare);
       now.analysis().searchHits().addListener(onHits);
       selectedStream.set(now.stream().stream());
     }
     playing.set(now != null && now.playingProperty().get());
-    streamChanged();
-    pointShown(now == null ? null : now.pointProperty().get());
-  }
-
-  private void streamChanged() {
     refresh();
+    pointShown(now == null ? null : now.pointProperty().get());
   }
 
   private void refresh() {
