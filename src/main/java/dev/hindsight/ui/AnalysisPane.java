@@ -37,6 +37,8 @@ import javafx.scene.layout.VBox;
  */
 final class AnalysisPane extends BorderPane {
 
+  private static final AnalysisViewModel.Topic[] TOPICS = AnalysisViewModel.Topic.values();
+
   private final TabPane tabs = new TabPane();
   private final Label message = new Label();
   private final Label aLabel = new Label("A: —");
@@ -55,6 +57,7 @@ final class AnalysisPane extends BorderPane {
   private final ProgressBar working = new ProgressBar();
   private final HBox workingBox;
   private StreamViewModel stream;
+  private final Label noHits = new Label("No search yet.");
 
   AnalysisPane() {
     getStyleClass().add(UiStyles.ANALYSIS);
@@ -256,8 +259,6 @@ final class AnalysisPane extends BorderPane {
     return box;
   }
 
-  private final Label noHits = new Label("No search yet.");
-
   private void search() {
     noHits.setText("No events match.");
     Instant from = time(searchFrom.getText());
@@ -330,8 +331,6 @@ final class AnalysisPane extends BorderPane {
                 () -> "B: " + point(next, a.compareBProperty().get()), a.compareBProperty()));
     a.searchHits().addListener((ListChangeListener<Integer>) c -> hits.refresh());
   }
-
-  private static final AnalysisViewModel.Topic[] TOPICS = AnalysisViewModel.Topic.values();
 
   /** The message line says what the selected tab's question found, not another tab's. */
   private void bindMessage() {

@@ -44,6 +44,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ExplorerPane extends BorderPane {
 
+  /**
+   * How often, at most, the state and the event's details follow a moving position. Someone
+   * dragging the slider cannot read them at 60 frames a second, and on a large state each refresh
+   * takes most of a frame; the timeline, the position and the table follow every frame, and the
+   * last position is always shown.
+   */
+  static final long DETAILS_EVERY_NANOS = 150_000_000L;
+
   private final Label position = new Label("No stream open");
   private final Label eventType = new Label();
   private final ToggleButton play = new ToggleButton();
@@ -65,6 +73,17 @@ final class ExplorerPane extends BorderPane {
   private ObjectProperty<Double> compressionValue;
   private final ChangeListener<StreamReplay.Point> onPoint = (obs, old, p) -> showPoint(p);
   private final Consumer<Runnable> later;
+  private final Node[] controls;
+  private final SplitPane body;
+  private final StackPane placeholderPane = new StackPane(placeholder);
+  private Runnable firstShown;
+
+  /** The splits whose positions the window remembers, by name. */
+  final Map<String, SplitPane> splits = new LinkedHashMap<>();
+
+  private final PauseTransition detailsLater = new PauseTransition();
+  private long detailsShownAt;
+  private StreamReplay.Point pendingDetails;
 
   /**
    * @param later runs something on the UI thread after the current event (the window's runner)
@@ -184,18 +203,10 @@ final class ExplorerPane extends BorderPane {
     disableControls(true, controls);
   }
 
-  private final Node[] controls;
-  private final SplitPane body;
-  private final StackPane placeholderPane = new StackPane(placeholder);
-  private Runnable firstShown;
-
   /** Runs {@code action} when the first stream is shown (the body is laid out hidden till then). */
   void onFirstShown(Runnable action) {
     this.firstShown = action;
   }
-
-  /** The splits whose positions the window remembers, by name. */
-  final Map<String, SplitPane> splits = new LinkedHashMap<>();
 
   private static void disableControls(boolean off, Node... nodes) {
     for (Node n : nodes) {
@@ -287,18 +298,6 @@ final class ExplorerPane extends BorderPane {
     }
     showDetails(p);
   }
-
-  /**
-   * How often, at most, the state and the event's details follow a moving position. Someone
-   * dragging the slider cannot read them at 60 frames a second, and on a large state each refresh
-   * takes most of a frame; the timeline, the position and the table follow every frame, and the
-   * last position is always shown.
-   */
-  static final long DETAILS_EVERY_NANOS = 150_000_000L;
-
-  private final PauseTransition detailsLater = new PauseTransition();
-  private long detailsShownAt;
-  private StreamReplay.Point pendingDetails;
 
   private void showDetails(StreamReplay.Point p) {
     pendingDetails = p;
