@@ -17,6 +17,14 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description =
         "Explore the history of event-sourced systems. Without a command, opens the window.",
+    footer = {
+      "",
+      "The window: hindsight [FILE] [--mapping M] [--reducer R] [--stream ID] [--at V]",
+      "  FILE          the store to open (without it: a copy of the bundled demo store)",
+      "  --mapping M   a mapping file that says how to read the store",
+      "  --reducer R   reducers: a .js file or a folder of them",
+      "  --stream ID   the stream to open, at version V with --at (else its last event)"
+    },
     subcommands = {
       StreamsCommand.class,
       EventsCommand.class,

@@ -302,6 +302,7 @@ final class AnalysisPane extends BorderPane {
 
   void show(StreamViewModel next) {
     stream = next;
+    noHits.setText("No search yet."); // a new stream: nothing asked of it yet
     if (next == null) {
       comparison.setItems(FXCollections.observableArrayList());
       history.setItems(FXCollections.observableArrayList());

@@ -1,6 +1,7 @@
 package dev.hindsight.ui;
 
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.Words;
 import dev.hindsight.replay.Blame;
 import dev.hindsight.replay.Change;
 import dev.hindsight.replay.JsonDiff;
@@ -289,7 +290,9 @@ public final class AnalysisViewModel {
           }
           endWork();
           searchHits.setAll(hits);
-          say(Topic.SEARCH, hits.size() + " events match");
+          say(
+              Topic.SEARCH,
+              Words.count(hits.size(), "event") + (hits.size() == 1 ? " matches" : " match"));
         },
         e -> failed(Topic.SEARCH, e));
   }

@@ -233,7 +233,7 @@ public final class ExplorerViewModel {
   public void refold() {
     StreamViewModel vm = stream.get();
     if (vm != null) {
-      vm.build(reducers.get(), vm.ordinalProperty().get());
+      vm.refold(reducers.get());
     }
   }
 

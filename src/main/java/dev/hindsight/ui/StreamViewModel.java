@@ -69,6 +69,9 @@ public final class StreamViewModel {
 
   private AtomicBoolean cancelBuild = new AtomicBoolean();
 
+  /** Where the build in progress will go; null when none is in progress. */
+  private ToIntFunction<StreamReplay> pendingTarget;
+
   /** What the window masks; what this stream shows goes through it. */
   private Supplier<Masking> masking = Masking::off;
 
@@ -88,6 +91,19 @@ public final class StreamViewModel {
     return analysis;
   }
 
+  /**
+   * Folds the stream again with other reducers, at the event shown; while it is still being folded
+   * (reducers loaded as the stream opens), at the event its fold was going to show.
+   */
+  public void refold(ReducerSet reducers) {
+    ToIntFunction<StreamReplay> pending = pendingTarget;
+    if (pending != null && loading.get()) {
+      build(reducers, pending);
+    } else {
+      build(reducers, ordinal.get());
+    }
+  }
+
   /** Folds the stream in the background with these reducers; {@code at} is the ordinal to show. */
   public void build(ReducerSet reducers, int at) {
     build(reducers, built -> at);
@@ -98,6 +114,7 @@ public final class StreamViewModel {
     cancelBuild.set(true);
     AtomicBoolean cancel = new AtomicBoolean();
     cancelBuild = cancel;
+    pendingTarget = target;
     loading.set(true);
     error.set(null);
     progress.set(0);
@@ -133,6 +150,7 @@ public final class StreamViewModel {
           summaryPages.clear();
           rows.setAll(done.rows());
           replay.set(built);
+          pendingTarget = null;
           int at = Math.max(-1, Math.min(target.applyAsInt(built), built.size() - 1));
           if (ordinal.get() == at) {
             requestPoint(at);

@@ -27,7 +27,11 @@ final class WindowArgs {
   @Option(names = "--stream", paramLabel = "ID", description = "The stream to open.")
   String stream;
 
-  @Option(names = "--at", paramLabel = "V", description = "The version to show.")
+  @Option(
+      names = "--at",
+      paramLabel = "V",
+      description = "The version to show.",
+      converter = Version.class)
   Long at;
 
   @Option(names = "--measure-stalls", description = "Measure the UI thread's stalls, then quit.")
@@ -43,8 +47,13 @@ final class WindowArgs {
     try {
       new CommandLine(args).parseArgs(raw.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
+      // a version that is not a number is said as the converter says it, without picocli's preface
+      String said =
+          e.getCause() instanceof CommandLine.TypeConversionException t
+              ? t.getMessage()
+              : e.getMessage();
       throw new IllegalArgumentException(
-          e.getMessage()
+          said
               + " (the window takes FILE --mapping M --reducer R --stream ID --at V"
               + " --measure-stalls)",
           e);
@@ -53,6 +62,19 @@ final class WindowArgs {
       throw new IllegalArgumentException("--mapping is for a store: give the store's FILE too");
     }
     return args;
+  }
+
+  /** A version number, said in words when it is not one. */
+  static final class Version implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      try {
+        return Long.valueOf(value);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "--at needs a version number, not '" + value + "'");
+      }
+    }
   }
 
   /** The store to open; null for the demo. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -310,7 +312,10 @@ public final class WindowCommands {
       return;
     }
     try {
-      Instant t = Timestamps.parse(target, "iso");
+      Instant t =
+          target.matches("\\d{4}-\\d{2}-\\d{2}")
+              ? LocalDate.parse(target).atStartOfDay(ZoneOffset.UTC).toInstant() // a day: its start
+              : Timestamps.parse(target, "iso");
       if (t != null) {
         vm.goToTime(t);
         return;
@@ -323,7 +328,7 @@ public final class WindowCommands {
         "'"
             + target
             + "' is neither a version number nor an ISO-8601 time"
-            + " (e.g. 12, or 2026-03-12T09:30:00Z).");
+            + " (e.g. 12, 2026-03-12, or 2026-03-12T09:30:00Z).");
   }
 
   /** View › Masking…: the rules, comma-separated; kept in the settings. */

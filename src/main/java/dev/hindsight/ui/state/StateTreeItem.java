@@ -29,8 +29,10 @@ final class StateTreeItem extends TreeItem<StateRow> {
             (obs, was, is) -> {
               if (is) {
                 expanded.add(row.path());
-              } else {
-                expanded.remove(row.path());
+              } else if (!isLeaf()) {
+                // only a row with something to fold: an empty {} (the initial state) that the tree
+                // shows folded does not fold the state the next event brings
+                expanded.remove(getValue().path());
               }
             });
   }
@@ -64,11 +66,19 @@ final class StateTreeItem extends TreeItem<StateRow> {
    * what changed, instead of being rebuilt from a new root with every step.
    */
   void update(StateRow row) {
+    boolean wasLeaf = isLeaf();
     setValue(row);
-    setExpanded(row.isBranch() && expanded.contains(row.path()));
+    boolean open = row.isBranch() && expanded.contains(row.path());
     if (!loaded) {
+      if (open && wasLeaf && !isLeaf()) {
+        // the tree took this row for a leaf (an empty {} before the first event) and never asked
+        // for its children: folding and unfolding it makes the tree ask
+        setExpanded(false);
+      }
+      setExpanded(open);
       return; // made from the new row when first asked for
     }
+    setExpanded(open);
     List<StateRow> rows = rows();
     ObservableList<TreeItem<StateRow>> items = super.getChildren();
     boolean samePaths = rows.size() == items.size();

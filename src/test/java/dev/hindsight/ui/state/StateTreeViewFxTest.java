@@ -150,6 +150,15 @@ class StateTreeViewFxTest {
   }
 
   @Test
+  void anEmptyStateBeforeTheFirstEventDoesNotFoldTheStatesAfterIt(FxRobot robot) throws Exception {
+    fx(() -> view.show(parse("{}"), List.of()));
+    WaitForAsyncUtils.waitForFxEvents();
+    fx(() -> view.show(parse(FIRST), List.of()));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cell(robot, "/status") != null);
+    assertThat(cell(robot, "/status")).isNotNull();
+  }
+
+  @Test
   void rawJsonShowsTheJsonWithExactNumbers(FxRobot robot) throws Exception {
     fx(() -> view.show(parse(FIRST), List.of()));
 
