@@ -155,6 +155,14 @@ final class StreamsPane extends BorderPane {
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
           list.layout();
           flow.scrollTo(i);
+          list.layout();
+          // a list whose rows were just replaced (another store) may be laid out with the old
+          // rows' sizes, and the row lands just outside: then put it near the top
+          var first = flow.getFirstVisibleCell();
+          var last = flow.getLastVisibleCell();
+          if (first != null && last != null && (first.getIndex() >= i || last.getIndex() <= i)) {
+            flow.scrollToTop(Math.max(0, i - 1));
+          }
         } else {
           list.scrollTo(i);
         }
