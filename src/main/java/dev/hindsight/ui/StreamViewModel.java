@@ -1,7 +1,6 @@
 package dev.hindsight.ui;
 
 import dev.hindsight.audit.Masking;
-import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.ReducerError;
 import dev.hindsight.replay.ReducerSet;
@@ -10,7 +9,6 @@ import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -40,12 +38,6 @@ import javafx.collections.ObservableList;
  */
 public final class StreamViewModel {
 
-  /** The rows whose data summaries {@link #needSummary} loads together. */
-  static final int SUMMARY_PAGE = 200;
-
-  /** The longest data summary, in characters. */
-  static final int SUMMARY_WIDTH = 160;
-
   private final TaskRunner tasks;
   private final EventSource source;
   private final StreamSummary stream;
@@ -63,8 +55,7 @@ public final class StreamViewModel {
   private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 5);
   private final BooleanProperty realTime = new SimpleBooleanProperty(this, "realTime");
   private final DoubleProperty compression = new SimpleDoubleProperty(this, "compression", 60);
-  // the pages of SUMMARY_PAGE rows whose summaries are loaded or loading
-  private final BitSet summaryPages = new BitSet();
+  private final RowSummaries summaries;
   private final AnalysisViewModel analysis;
 
   private AtomicBoolean cancelBuild = new AtomicBoolean();
@@ -80,6 +71,7 @@ public final class StreamViewModel {
 
   public StreamViewModel(TaskRunner tasks, EventSource source, StreamSummary stream) {
     this.tasks = tasks;
+    this.summaries = new RowSummaries(tasks);
     this.source = source;
     this.stream = stream;
     ordinal.addListener((obs, old, now) -> requestPoint(now.intValue()));
@@ -147,7 +139,7 @@ public final class StreamViewModel {
           StreamReplay built = done.replay();
           loading.set(false);
           progress.set(1);
-          summaryPages.clear();
+          summaries.clear();
           rows.setAll(done.rows());
           replay.set(built);
           pendingTarget = null;
@@ -183,7 +175,7 @@ public final class StreamViewModel {
    * summaries as their rows come into view.
    */
   public void refreshShown() {
-    summaryPages.clear();
+    summaries.clear();
     rows.forEach(r -> r.setSummary(null));
     if (replay.get() != null) {
       requestPoint(ordinal.get());
@@ -230,40 +222,9 @@ public final class StreamViewModel {
         });
   }
 
-  // ------------------------------------------------------------------------------ row summaries
-
   /** Loads the data summaries of the page of rows around {@code row}, once, in the background. */
   public void needSummary(EventRow row) {
-    StreamReplay r = replay.get();
-    int page = row.ordinal() / SUMMARY_PAGE;
-    if (r == null || summaryPages.get(page)) {
-      return;
-    }
-    summaryPages.set(page);
-    int from = page * SUMMARY_PAGE;
-    int to = Math.min(r.size(), from + SUMMARY_PAGE) - 1;
-    String[] texts = new String[to - from + 1];
-    tasks.run(
-        () -> {
-          r.forEach(
-              from,
-              to,
-              (o, e) ->
-                  texts[o - from] =
-                      // a bad event is marked where the eye is: in front of its data
-                      (e.hasProblems() ? "⚠ " + e.problems().get(0) + " · " : "")
-                          + EventJson.summary(masking().apply(e), SUMMARY_WIDTH));
-          return texts;
-        },
-        loaded -> {
-          if (replay.get() != r) {
-            return;
-          }
-          for (int i = 0; i < loaded.length; i++) {
-            rows.get(from + i).setSummary(loaded[i] == null ? "" : loaded[i]);
-          }
-        },
-        failure -> summaryPages.clear(page));
+    summaries.need(row, replay.get(), replay::get, rows, this::masking);
   }
 
   // ---------------------------------------------------------------------------------- navigation
