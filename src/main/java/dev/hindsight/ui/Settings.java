@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -88,8 +89,10 @@ final class Settings {
   void restore(Stage stage) {
     double w = prefs.getDouble("width", 1400);
     double h = prefs.getDouble("height", 860);
-    stage.setWidth(Math.max(800, w));
-    stage.setHeight(Math.max(500, h));
+    // never larger than the screen (a 1366x768 laptop): the menus and the status bar stay in sight
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    stage.setWidth(Math.min(screen.getWidth(), Math.max(800, w)));
+    stage.setHeight(Math.min(screen.getHeight(), Math.max(500, h)));
     double x = prefs.getDouble("x", Double.NaN);
     double y = prefs.getDouble("y", Double.NaN);
     if (!Double.isNaN(x) && !Double.isNaN(y) && onSomeScreen(x, y)) {
