@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -91,6 +92,15 @@ public interface EventSource extends AutoCloseable {
           return true;
         });
     return last[0];
+  }
+
+  /**
+   * Every event's global position, in global order, for as long as {@code sink} returns true: the
+   * index of a view of the whole store, which then reads only the events it shows. The default
+   * reads the events; a source that can read the positions alone does so.
+   */
+  default void positions(LongPredicate sink) {
+    read(EventQuery.all().withoutMetadata(), e -> sink.test(e.position()));
   }
 
   /** What {@link #poll} found. */

@@ -12,12 +12,16 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
@@ -58,7 +62,7 @@ public final class MainWindow extends BorderPane {
     presenterBar = new PresenterBar(model.tour(), model.presentation());
     audit = new AuditTabs(model);
     explorer.analysis.addTabs(audit.findings, audit.bookmarks);
-    split = new SplitPane(streamsPane, explorer);
+    split = new SplitPane(streamsPane, views(model.log()));
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
     setTop(new VBox(WindowMenus.build(model, settings, this, quit), header()));
@@ -85,6 +89,41 @@ public final class MainWindow extends BorderPane {
           e.consume();
         });
     addEventFilter(KeyEvent.KEY_PRESSED, new WindowKeys(model, model.presentation())::onKey);
+  }
+
+  /** The open stream, or the Log of the whole store in its place (View › Log, Ctrl+Shift+L). */
+  private StackPane views(LogViewModel log) {
+    LogPane logPane = new LogPane(log);
+    logPane.setId("log-pane");
+    logPane.visibleProperty().bind(log.shownProperty());
+    explorer.visibleProperty().bind(log.shownProperty().not());
+    return new StackPane(explorer, logPane);
+  }
+
+  /** Stream | Log, in the header: which of the two the window shows. */
+  private HBox viewSwitch(LogViewModel log) {
+    ToggleButton stream = new ToggleButton("Stream");
+    stream.setId("show-stream");
+    stream.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
+    ToggleButton all = new ToggleButton("Log");
+    all.setId("show-log");
+    all.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
+    all.setTooltip(new Tooltip("Every event of the store, in global order (Ctrl+Shift+L)"));
+    ToggleGroup group = new ToggleGroup();
+    group.getToggles().addAll(stream, all);
+    all.selectedProperty().bindBidirectional(log.shownProperty());
+    stream.setSelected(!log.shownProperty().get());
+    log.shownProperty().addListener((obs, old, on) -> stream.setSelected(!on));
+    // one of the two is always chosen: a click on the chosen one keeps it
+    group
+        .selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                old.setSelected(true);
+              }
+            });
+    return new HBox(stream, all);
   }
 
   /** The split positions as the user left them (the explorer's once its first stream shows). */
@@ -219,9 +258,17 @@ public final class MainWindow extends BorderPane {
                         : "",
                 explorerModel.maskingProperty()));
     HBox box =
-        new HBox(12, new FontIcon(Feather.CLOCK), title, layout, reducerLabel, masked, spacer);
+        new HBox(
+            12,
+            new FontIcon(Feather.CLOCK),
+            title,
+            layout,
+            reducerLabel,
+            masked,
+            spacer,
+            viewSwitch(model.log()));
     box.setAlignment(Pos.CENTER_LEFT);
-    box.setPadding(new Insets(8, 12, 8, 12));
+    box.setPadding(new Insets(6, 12, 6, 12)); // the view switch is a little taller than the labels
     return box;
   }
 

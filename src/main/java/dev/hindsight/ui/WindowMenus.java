@@ -128,12 +128,15 @@ final class WindowMenus {
     CheckMenuItem stick = check("_Stick to Latest", null);
     stick.selectedProperty().bindBidirectional(model.explorer().stickToLatestProperty());
     stick.disableProperty().bind(model.explorer().followProperty().not());
+    CheckMenuItem log = check("The _Log: Every Event of the Store", "Shortcut+Shift+L");
+    log.selectedProperty().bindBidirectional(model.log().shownProperty());
     CheckMenuItem present = check("_Presentation Mode", "F11");
     present.selectedProperty().bindBidirectional(presentation.presentingProperty());
     return new Menu(
         "_View",
         null,
         theme,
+        log,
         onlyFindings,
         item("_Masking…", Feather.EYE_OFF, null, model.commands()::editMasking),
         new SeparatorMenuItem(),

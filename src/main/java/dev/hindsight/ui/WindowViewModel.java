@@ -45,6 +45,7 @@ public final class WindowViewModel {
   private final TourViewModel tour;
   private final WindowCommands commands;
   private final Set<Path> demoCopies = new HashSet<>();
+  private final LogViewModel log;
   private final BooleanProperty onlyFindings = new SimpleBooleanProperty(this, "onlyFindings");
   private final ReadOnlyObjectWrapper<IntPredicate> shownEvents =
       new ReadOnlyObjectWrapper<>(this, "shownEvents");
@@ -86,6 +87,7 @@ public final class WindowViewModel {
     this.tour = new TourViewModel(explorer);
     this.commands = new WindowCommands(this, tasks, explorer, dialogs, recent, settings);
     explorer.maskingProperty().set(Masking.parse(settings.masking()));
+    this.log = new LogViewModel(tasks, explorer);
     explorer.streamProperty().addListener((obs, old, now) -> watch(now));
     explorer.audit().findings().addListener((ListChangeListener<Finding>) c -> refresh());
     explorer.audit().bookmarks().addListener((ListChangeListener<Bookmark>) c -> remark());
@@ -140,6 +142,13 @@ public final class WindowViewModel {
 
   Dialogs dialogs() {
     return dialogs;
+  }
+
+  // -------------------------------------------------------------------------------- the log
+
+  /** The Log: every event of the store in global order. */
+  public LogViewModel log() {
+    return log;
   }
 
   // ------------------------------------------------------------------------------ the store

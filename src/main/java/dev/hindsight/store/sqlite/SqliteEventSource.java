@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -545,6 +546,29 @@ public final class SqliteEventSource implements EventSource {
       if (events.size() < PAGE_SIZE) {
         return;
       }
+    }
+  }
+
+  /** The positions alone, one statement (one snapshot), in global order. */
+  @Override
+  public synchronized void positions(LongPredicate sink) {
+    String text =
+        "SELECT "
+            + sql.position
+            + " FROM "
+            + sql.from
+            + sql.whereClause()
+            + " ORDER BY "
+            + sql.position;
+    try (PreparedStatement ps = file.connection().prepareStatement(text);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (!sink.test(rs.getLong(1))) {
+          return;
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e);
     }
   }
 

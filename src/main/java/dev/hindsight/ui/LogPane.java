@@ -1,0 +1,128 @@
+package dev.hindsight.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.hindsight.event.EventJson;
+import dev.hindsight.event.StoredEvent;
+import java.util.AbstractList;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The Log in the window: every event of the store in global order. The table's rows are numbers;
+ * each cell asks the {@link LogViewModel} for its row, whose event is read with its page when it
+ * first shows. Double-click or Enter opens the event's stream at that event.
+ */
+final class LogPane extends BorderPane {
+
+  private final LogViewModel model;
+  private final TableView<Integer> table = new TableView<>();
+
+  LogPane(LogViewModel model) {
+    this.model = model;
+    table.setId("log");
+    table.setPlaceholder(new Label("No events to show."));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    TableColumn<Integer, StoredEvent> position = column("Position", e -> "" + e.position(), 90);
+    position.getStyleClass().add(UiStyles.NUMERIC);
+    position.setMinWidth(80);
+    TableColumn<Integer, StoredEvent> version = column("Version", e -> "" + e.version(), 70);
+    TableColumn<Integer, StoredEvent> time =
+        column("Time (UTC)", e -> e.timestamp() == null ? "" : EventJson.iso(e.timestamp()), 190);
+    time.setMinWidth(215);
+    version.getStyleClass().add(UiStyles.NUMERIC);
+    version.setMinWidth(80);
+    table
+        .getColumns()
+        .setAll(
+            position,
+            column("Stream", StoredEvent::stream, 170),
+            version,
+            column("Type", StoredEvent::type, 170),
+            column(
+                "Time (UTC)", e -> e.timestamp() == null ? "" : EventJson.iso(e.timestamp()), 190),
+            column("Data", e -> EventJson.summary(e, RowSummaries.WIDTH), 400));
+    table.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            openSelected();
+          }
+        });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            openSelected();
+            e.consume();
+          }
+        });
+    model.sizeProperty().addListener((obs, old, n) -> table.setItems(rows(n.intValue())));
+    table.setItems(rows(model.sizeProperty().get()));
+
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(16, 16);
+    spinner.visibleProperty().bind(model.indexingProperty());
+    spinner.managedProperty().bind(spinner.visibleProperty());
+    Label status = new Label();
+    status.setId("log-status");
+    status.getStyleClass().add(Styles.TEXT_MUTED);
+    status.textProperty().bind(model.statusProperty());
+    Label hint = new Label("Double-click or Enter: the event in its stream");
+    hint.getStyleClass().add(Styles.TEXT_MUTED);
+    HBox bar = new HBox(8, spinner, status, hint);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 10, 6, 10));
+    setTop(bar);
+    setCenter(table);
+  }
+
+  /** Row numbers 0..n-1, made as the table asks for them. */
+  private static ObservableList<Integer> rows(int n) {
+    return FXCollections.observableList(
+        new AbstractList<>() {
+          @Override
+          public Integer get(int i) {
+            return i;
+          }
+
+          @Override
+          public int size() {
+            return n;
+          }
+        });
+  }
+
+  private TableColumn<Integer, StoredEvent> column(
+      String title, Function<StoredEvent, String> text, double width) {
+    TableColumn<Integer, StoredEvent> c = new TableColumn<>(title);
+    c.setSortable(false);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(d -> model.row(d.getValue()).eventProperty());
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(StoredEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty ? null : e == null ? "…" : text.apply(e));
+              }
+            });
+    return c;
+  }
+
+  private void openSelected() {
+    Integer i = table.getSelectionModel().getSelectedItem();
+    if (i != null) {
+      model.openRow(model.row(i));
+    }
+  }
+}

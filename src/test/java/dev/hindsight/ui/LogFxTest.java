@@ -1,0 +1,73 @@
+package dev.hindsight.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Log in the real window: every event of the demo store; a chosen row opens its stream. */
+@ExtendWith(ApplicationExtension.class)
+class LogFxTest {
+
+  private ExplorerViewModel model;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    MainWindow window = TestWindows.window();
+    model = window.model().explorer();
+    stage.setScene(new Scene(window, 1200, 740));
+    stage.show();
+    model.streams().open(DemoStore.copy());
+  }
+
+  private static void until(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void ctrlShiftLShowsEveryEventAndEnterOpensTheChosenOneInItsStream(FxRobot robot)
+      throws Exception {
+    until(() -> model.streams().allStreams().size() == 50);
+    robot.clickOn("#stream-filter");
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L)
+        .release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+    TableView<?> log = robot.lookup("#log").queryAs(TableView.class);
+    until(() -> log.getItems().size() == 2245);
+    assertThat(robot.lookup("#log-status").queryLabeled().getText()).isEqualTo("2,245 events");
+    until(() -> robot.lookup("#log .table-row-cell").queryAll().stream().anyMatch(Node::isVisible));
+
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              log.getSelectionModel().select(93); // position 94: cart-301, version 1
+              log.requestFocus();
+              return null;
+            })
+        .get();
+    robot.type(KeyCode.ENTER);
+    until(
+        () ->
+            model.streamProperty().get() != null
+                && model.streamProperty().get().pointProperty().get() != null);
+    StreamViewModel vm = WaitForAsyncUtils.asyncFx(() -> model.streamProperty().get()).get();
+    assertThat(vm.stream().stream()).isEqualTo("cart-301");
+    assertThat(WaitForAsyncUtils.asyncFx(() -> vm.pointProperty().get().event().version()).get())
+        .isEqualTo(1);
+    assertThat(robot.lookup("#log-pane").query().isVisible()).as("the stream is shown").isFalse();
+    assertThat(robot.lookup("#show-stream").queryAs(ToggleButton.class).isSelected()).isTrue();
+  }
+}
