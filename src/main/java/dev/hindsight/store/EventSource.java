@@ -94,6 +94,14 @@ public interface EventSource extends AutoCloseable {
     return last[0];
   }
 
+  /** The first {@code max} events after global position {@code after}, in global order. */
+  default void readAfter(long after, int max, Predicate<StoredEvent> sink) {
+    int[] left = {max};
+    if (max > 0) {
+      readAfter(after, e -> sink.test(e) && --left[0] > 0);
+    }
+  }
+
   /**
    * Every event's global position, in global order, for as long as {@code sink} returns true: the
    * index of a view of the whole store, which then reads only the events it shows. The default

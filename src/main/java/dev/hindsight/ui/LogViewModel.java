@@ -139,7 +139,7 @@ public final class LogViewModel {
 
   private static List<StoredEvent> firstPage(EventSource s) {
     List<StoredEvent> first = new ArrayList<>(PAGE);
-    s.readAfter(Long.MIN_VALUE, e -> first.add(e) && first.size() < PAGE);
+    s.readAfter(Long.MIN_VALUE, PAGE, first::add);
     return first;
   }
 
@@ -212,7 +212,7 @@ public final class LogViewModel {
     tasks.run(
         () -> {
           List<StoredEvent> events = new ArrayList<>(count);
-          s.readAfter(after, e -> events.add(e) && events.size() < count);
+          s.readAfter(after, count, events::add);
           return events;
         },
         events -> {

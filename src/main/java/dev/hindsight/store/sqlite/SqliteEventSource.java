@@ -534,16 +534,25 @@ public final class SqliteEventSource implements EventSource {
    */
   @Override
   public void readAfter(long after, Predicate<StoredEvent> sink) {
+    readAfter(after, Integer.MAX_VALUE, sink);
+  }
+
+  /** At most {@code max} events, read in pages no larger than that (a view's page of rows). */
+  @Override
+  public void readAfter(long after, int max, Predicate<StoredEvent> sink) {
     long last = after;
-    while (true) {
-      List<StoredEvent> events = page(EventQuery.all(), 0L, last, PAGE_SIZE);
+    int left = max;
+    while (left > 0) {
+      int size = Math.min(PAGE_SIZE, left);
+      List<StoredEvent> events = page(EventQuery.all(), 0L, last, size);
       for (StoredEvent e : events) {
         last = e.position();
+        left--;
         if (!sink.test(e)) {
           return;
         }
       }
-      if (events.size() < PAGE_SIZE) {
+      if (events.size() < size) {
         return;
       }
     }
