@@ -117,7 +117,8 @@ public record Masking(List<String> rules) {
         e.timestamp(),
         apply(e.data()),
         apply(e.metadata()),
-        e.problems());
+        e.problems(),
+        e.links());
   }
 
   /** A point of a replay with its states, event, upcast and changes masked. */

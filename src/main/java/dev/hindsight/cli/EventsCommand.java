@@ -9,13 +9,16 @@ import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerException;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.Follower;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code events FILE [--stream ID] [--from-version V] [--to-version V] [--limit N] [--json]}: one
- * stream's events in version order, or all events in global order.
+ * {@code events FILE [--stream ID] [--from-version V] [--to-version V] [filters] [--limit N]
+ * [--json]}: one stream's events in version order, or all events in global order; the filters
+ * ({@code --type}, {@code --streams}, {@code --from-time}, {@code --to-time}, {@code --text},
+ * {@code --correlation}) are combined with AND.
  */
 @Command(
     name = "events",
@@ -51,6 +56,46 @@ final class EventsCommand implements Callable<Integer> {
 
   @Option(names = "--limit", paramLabel = "N", description = "Print at most N events.")
   Long limit;
+
+  @Option(
+      names = "--type",
+      paramLabel = "T",
+      description =
+          "Only events of type T: the stored type, or a short name as reducers look handlers up"
+              + " (ItemAdded for com.example.Cart$ItemAdded#2). Repeatable: any of them.")
+  List<String> types;
+
+  @Option(
+      names = "--streams",
+      paramLabel = "GLOB",
+      description = "Only events of streams whose id matches GLOB (* any run, ? one character).")
+  String streams;
+
+  @Option(
+      names = "--from-time",
+      paramLabel = "ISO",
+      description =
+          "Only events at or after this time (ISO-8601; UTC without a zone; a date: its start).")
+  String fromTime;
+
+  @Option(
+      names = "--to-time",
+      paramLabel = "ISO",
+      description =
+          "Only events at or before this time (ISO-8601; UTC without a zone; a date: its end).")
+  String toTime;
+
+  @Option(
+      names = "--text",
+      paramLabel = "S",
+      description = "Only events whose data or metadata contains S (case-insensitive).")
+  String text;
+
+  @Option(
+      names = "--correlation",
+      paramLabel = "ID",
+      description = "Only events of the flow with this correlation id.")
+  String correlation;
 
   @Option(
       names = "--reducer",
@@ -95,7 +140,9 @@ final class EventsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    EventQuery query = new EventQuery(stream, fromVersion, toVersion, limit == null ? 0 : limit);
+    EventQuery query =
+        new EventQuery(stream, fromVersion, toVersion, limit == null ? 0 : limit)
+            .withFilter(filter());
     if (limit != null && limit == 0) {
       query = null;
     }
@@ -146,6 +193,24 @@ final class EventsCommand implements Callable<Integer> {
     return HindsightCli.OK;
   }
 
+  /** The filters given, combined with AND; {@link EventFilter#NONE} for none. */
+  EventFilter filter() {
+    Instant from = fromTime == null ? null : TimeArgs.bound("--from-time", fromTime, false);
+    Instant to = toTime == null ? null : TimeArgs.bound("--to-time", toTime, true);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new StoreException("--from-time " + fromTime + " is after --to-time " + toTime);
+    }
+    if (correlation != null && correlation.isEmpty()) {
+      throw new StoreException("--correlation needs an id");
+    }
+    return EventFilter.NONE
+        .withTypes(types)
+        .withStreams(streams)
+        .withTimes(from, to)
+        .withText(text)
+        .withCorrelation(correlation);
+  }
+
   /** --follow: JSON lines of what is written from now on, until --limit or the process ends. */
   private int follow() {
     if (fromVersion != null || toVersion != null) {
@@ -162,6 +227,7 @@ final class EventsCommand implements Callable<Integer> {
     }
     long wanted = limit == null ? Long.MAX_VALUE : limit;
     long[] printed = {0};
+    EventFilter filter = filter();
     try (Follower follower = new Follower(store::open, stream)) {
       Upcasts upcasts =
           reducer == null ? null : new Upcasts(follower::source, JsReducers.load(reducer), err);
@@ -170,6 +236,9 @@ final class EventsCommand implements Callable<Integer> {
       while (printed[0] < wanted) {
         follower.poll(
             e -> {
+              if (!filter.test(e)) {
+                return true;
+              }
               ObjectNode o = EventJson.toJson(e);
               if (upcasts != null) {
                 JsonNode up = upcasts.of(e);

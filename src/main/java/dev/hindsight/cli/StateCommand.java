@@ -7,10 +7,8 @@ import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.codec.Timestamps;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -110,20 +108,7 @@ final class StateCommand implements Callable<Integer> {
       }
       return replay.ordinalAtVersion(point.at);
     }
-    if (point.asOf.strip().matches("[+-]?\\d+(\\.\\d+)?")) {
-      throw new StoreException(
-          "--as-of takes an ISO-8601 time, e.g. 2024-03-03T12:00:00Z (a version goes with --at)");
-    }
-    Instant t;
-    try {
-      t = Timestamps.parse(point.asOf, "iso");
-    } catch (DateTimeException e) {
-      throw new StoreException(
-          "--as-of " + point.asOf + ": " + e.getMessage() + " (write e.g. 2024-03-03T12:00:00Z)");
-    }
-    if (t == null) {
-      throw new StoreException("--as-of needs a time, e.g. 2024-03-03T12:00:00Z");
-    }
+    Instant t = TimeArgs.parse("--as-of", point.asOf, "a version goes with --at");
     return replay.ordinalAsOf(t);
   }
 }

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param data the payload: a JSON value when it is JSON, otherwise a text node (raw text or hex)
  * @param metadata the metadata, like {@code data}; null when the store keeps none
  * @param problems what went wrong while decoding this event (empty when it read cleanly)
+ * @param links the event's id, correlation and causation, as the layout says to read them ({@link
+ *     EventLinks#NONE} when the store keeps none); links read from the metadata are missing when
+ *     the event was read without its metadata
  */
 public record StoredEvent(
     long position,
@@ -27,12 +30,38 @@ public record StoredEvent(
     Instant timestamp,
     JsonNode data,
     JsonNode metadata,
-    List<String> problems) {
+    List<String> problems,
+    EventLinks links) {
 
   public StoredEvent {
     Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(data, "data");
     problems = List.copyOf(problems);
+    links = links == null ? EventLinks.NONE : links;
+  }
+
+  /** An event with no id, correlation or causation. */
+  public StoredEvent(
+      long position,
+      String stream,
+      long version,
+      String type,
+      String revision,
+      Instant timestamp,
+      JsonNode data,
+      JsonNode metadata,
+      List<String> problems) {
+    this(
+        position,
+        stream,
+        version,
+        type,
+        revision,
+        timestamp,
+        data,
+        metadata,
+        problems,
+        EventLinks.NONE);
   }
 
   /** Whether this event could not be read cleanly; it is still shown, with its raw form. */

@@ -54,7 +54,9 @@ public interface EventSource extends AutoCloseable {
 
   /**
    * Reads the events {@code query} selects, in order, handing each to {@code sink} until the sink
-   * returns false (which stops the read, e.g. on cancel) or the events run out.
+   * returns false (which stops the read, e.g. on cancel) or the events run out. Only events the
+   * query's filter keeps reach the sink; a source may narrow its reads by the filter first, as long
+   * as the result is what {@link EventFilter#test} keeps from a plain scan.
    */
   void read(EventQuery query, Predicate<StoredEvent> sink);
 

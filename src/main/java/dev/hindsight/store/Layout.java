@@ -25,6 +25,13 @@ import java.util.Objects;
  * @param revision the payload's schema revision; null when the store keeps none
  * @param payload how the event data is stored
  * @param metadata how the metadata is stored; null when the store keeps none
+ * @param eventId the event's own id; null: the first of the metadata's {@code eventId}, {@code
+ *     messageId}, {@code $eventId}, {@code id} (see {@link LinkRules})
+ * @param correlation the flow the event belongs to; null: the metadata's {@code correlationId},
+ *     {@code correlation_id} or {@code $correlationId}
+ * @param causation the message that caused the event; null: the metadata's {@code causationId},
+ *     {@code causation_id} or {@code $causationId}. With {@code "format": "position"} it names the
+ *     causing event's global position (Message DB), not its id
  * @param snapshots where the library keeps snapshots, so they are never read as events; may be null
  * @param streamHeader where the library keeps each stream's current version apart from its events
  *     (Emmett's {@code emt_streams}), which {@code verify} checks against the events; may be null
@@ -46,6 +53,9 @@ import java.util.Objects;
   "revision",
   "payload",
   "metadata",
+  "eventId",
+  "correlation",
+  "causation",
   "snapshots",
   "streamHeader"
 })
@@ -65,6 +75,9 @@ public record Layout(
     Field revision,
     Payload payload,
     Payload metadata,
+    Field eventId,
+    Field correlation,
+    Field causation,
     Snapshots snapshots,
     StreamHeader streamHeader) {
 
@@ -100,17 +113,22 @@ public record Layout(
   }
 
   /**
-   * Where one value comes from: a column, a JSON pointer into the decoded payload, or (for the
-   * aggregate type) the stream id itself; optionally narrowed by a regex whose first group is the
-   * value.
+   * Where one value comes from: a column, a JSON pointer into the decoded payload (or, for the
+   * links, the metadata), or (for the aggregate type) the stream id itself; optionally narrowed by
+   * a regex whose first group is the value. With both a column and a pointer, the pointer is used
+   * when the column is empty.
    *
    * @param column a column of the event table, or {@code joinedTable.column}
-   * @param pointer a JSON pointer into the payload, e.g. {@code /type}
+   * @param pointer a JSON pointer, e.g. {@code /type}: into the payload, except for {@code
+   *     eventId}, {@code correlation} and {@code causation}, whose pointers go into the metadata
+   *     unless {@code in} says {@code payload}
    * @param fromStream derive the value from the stream id (with {@code pattern})
    * @param pattern a regex; the value is its first group (no match gives null)
    * @param format for timestamps: {@code auto}, {@code iso}, {@code sqlite}, {@code epoch-seconds},
-   *     {@code epoch-millis}, {@code epoch-micros}, {@code epoch-nanos} or {@code dotnet-ticks}
+   *     {@code epoch-millis}, {@code epoch-micros}, {@code epoch-nanos} or {@code dotnet-ticks};
+   *     for the causation: {@code id} (the default) or {@code position}
    * @param rowid for the position: use the table's implicit rowid
+   * @param in for the links' pointers: {@code metadata} (the default) or {@code payload}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Field(
@@ -119,9 +137,15 @@ public record Layout(
       Boolean fromStream,
       String pattern,
       String format,
-      Boolean rowid) {
+      Boolean rowid,
+      String in) {
     public static Field column(String column) {
-      return new Field(column, null, null, null, null, null);
+      return new Field(column, null, null, null, null, null, null);
+    }
+
+    /** Whether a link's pointer goes into the payload rather than the metadata. */
+    public boolean inPayload() {
+      return "payload".equals(in);
     }
 
     public boolean usesRowid() {

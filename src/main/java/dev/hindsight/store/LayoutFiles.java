@@ -245,6 +245,7 @@ public final class LayoutFiles {
               + String.join(", ", TIME_FORMATS)
               + ")");
     }
+    checkLinks(layout, source);
     try {
       dev.hindsight.store.codec.Encoding.of(layout.payload().encoding());
       if (layout.metadata() != null) {
@@ -254,6 +255,67 @@ public final class LayoutFiles {
       throw new StoreException("mapping " + source + ": " + e.getMessage(), e);
     }
     return layout;
+  }
+
+  /**
+   * The links' keys: each a column or a pointer; {@code in} only on them, {@code metadata} or
+   * {@code payload}; {@code format} only on the causation, {@code id} or {@code position}.
+   */
+  private static void checkLinks(Layout layout, String source) {
+    Map<String, Layout.Field> links = new java.util.LinkedHashMap<>();
+    links.put("eventId", layout.eventId());
+    links.put("correlation", layout.correlation());
+    links.put("causation", layout.causation());
+    for (Map.Entry<String, Layout.Field> link : links.entrySet()) {
+      Layout.Field f = link.getValue();
+      if (f == null) {
+        continue;
+      }
+      String key = "\"" + link.getKey() + "\"";
+      if (blank(f.column()) && blank(f.pointer())) {
+        throw new StoreException(
+            "mapping " + source + ": " + key + " needs a \"column\" or a \"pointer\"");
+      }
+      if (f.in() != null && !List.of("metadata", "payload").contains(f.in())) {
+        throw new StoreException(
+            "mapping "
+                + source
+                + ": "
+                + key
+                + " has \"in\": \""
+                + f.in()
+                + "\" (known: metadata, payload)");
+      }
+      boolean causation = link.getKey().equals("causation");
+      if (f.format() != null && !(causation && List.of("id", "position").contains(f.format()))) {
+        throw new StoreException(
+            "mapping "
+                + source
+                + ": "
+                + key
+                + " has \"format\": \""
+                + f.format()
+                + "\""
+                + (causation ? " (known: id, position)" : " (only \"causation\" takes a format)"));
+      }
+    }
+    for (Layout.Field f :
+        new Layout.Field[] {
+          layout.aggregateType(),
+          layout.version(),
+          layout.position(),
+          layout.eventType(),
+          layout.timestamp(),
+          layout.revision()
+        }) {
+      if (f != null && f.in() != null) {
+        throw new StoreException(
+            "mapping "
+                + source
+                + ": \"in\" is only for \"eventId\", \"correlation\" and \"causation\" (the"
+                + " other keys' pointers go into the payload)");
+      }
+    }
   }
 
   private static boolean blank(String s) {

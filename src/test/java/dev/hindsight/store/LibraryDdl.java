@@ -100,6 +100,76 @@ public final class LibraryDdl {
             PRIMARY KEY (persistence_id, sequence_number)
           )""");
 
+  /** Emmett SQLite 0.38: emt_streams, emt_messages, emt_subscriptions. */
+  public static final List<String> EMMETT =
+      List.of(
+          """
+          CREATE TABLE emt_streams(
+                stream_id         TEXT                      NOT NULL,
+                stream_position   BIGINT                    NOT NULL DEFAULT 0,
+                partition         TEXT                      NOT NULL DEFAULT 'global',
+                stream_type       TEXT                      NOT NULL,
+                stream_metadata   JSONB                     NOT NULL,
+                is_archived       BOOLEAN                   NOT NULL DEFAULT FALSE,
+                PRIMARY KEY (stream_id, partition, is_archived),
+                UNIQUE (stream_id, partition, is_archived)
+            )""",
+          """
+          CREATE TABLE emt_messages(
+                stream_id              TEXT                      NOT NULL,
+                stream_position        BIGINT                    NOT NULL,
+                partition              TEXT                      NOT NULL DEFAULT 'global',
+                message_kind           CHAR(1)                   NOT NULL DEFAULT 'E',
+                message_data           JSONB                     NOT NULL,
+                message_metadata       JSONB                     NOT NULL,
+                message_schema_version TEXT                      NOT NULL,
+                message_type           TEXT                      NOT NULL,
+                message_id             TEXT                      NOT NULL,
+                is_archived            BOOLEAN                   NOT NULL DEFAULT FALSE,
+                global_position        INTEGER                   PRIMARY KEY,
+                created                DATETIME                  DEFAULT CURRENT_TIMESTAMP,
+                UNIQUE (stream_id, stream_position, partition, is_archived)
+            )""",
+          """
+          CREATE TABLE emt_subscriptions(
+                subscription_id                 TEXT                   NOT NULL,
+                version                         INTEGER                NOT NULL DEFAULT 1,
+                partition                       TEXT                   NOT NULL DEFAULT 'global',
+                last_processed_position         BIGINT                NOT NULL,
+                PRIMARY KEY (subscription_id, partition, version)
+            )""");
+
+  /** Eventuous SQLite with the default schema: eventuous_streams, _messages, _checkpoints. */
+  public static final List<String> EVENTUOUS =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS eventuous_streams (
+              stream_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+              stream_name TEXT    NOT NULL UNIQUE,
+              version     INTEGER NOT NULL DEFAULT(-1)
+          )""",
+          """
+          CREATE TABLE IF NOT EXISTS eventuous_messages (
+              global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+              message_id      TEXT    NOT NULL,
+              message_type    TEXT    NOT NULL,
+              stream_id       INTEGER NOT NULL REFERENCES eventuous_streams(stream_id),
+              stream_position INTEGER NOT NULL,
+              json_data       TEXT    NOT NULL,
+              json_metadata   TEXT,
+              created         TEXT    NOT NULL,
+              UNIQUE(stream_id, stream_position),
+              UNIQUE(stream_id, message_id),
+              CHECK(stream_position >= 0)
+          )""",
+          "CREATE INDEX IF NOT EXISTS idx_eventuous_messages_stream_id ON"
+              + " eventuous_messages(stream_id)",
+          """
+          CREATE TABLE IF NOT EXISTS eventuous_checkpoints (
+              id       TEXT PRIMARY KEY,
+              position INTEGER NULL
+          )""");
+
   private LibraryDdl() {}
 
   /** Runs the statements on an open connection. */

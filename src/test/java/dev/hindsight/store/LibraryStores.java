@@ -1055,7 +1055,7 @@ final class LibraryStores {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static Connection connect(Path db) throws SQLException {
+  static Connection connect(Path db) throws SQLException {
     try {
       Files.createDirectories(db.getParent());
     } catch (IOException e) {
@@ -1064,13 +1064,13 @@ final class LibraryStores {
     return DriverManager.getConnection("jdbc:sqlite:" + db);
   }
 
-  private static void exec(Connection c, String sql) throws SQLException {
+  static void exec(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
-  private static void insert(Connection c, String sql, Object... values) throws SQLException {
+  static void insert(Connection c, String sql, Object... values) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         Object v = values[i];

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamGlob;
+import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.Fold;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,6 @@ public final class JsReducer implements Reducer {
 
   static final Set<String> RESERVED =
       Set.of("name", "streams", "types", "$init", "$any", "$upcast");
-  private static final Pattern REVISION_SUFFIX = Pattern.compile("#\\d+$");
 
   private final String name;
   private final List<Pattern> streams;
@@ -120,23 +118,9 @@ public final class JsReducer implements Reducer {
     return found instanceof Function f ? f : null;
   }
 
-  /**
-   * Handler lookup, first hit wins: the type exactly; without a {@code #N} suffix; the part after
-   * the last {@code :}; after the last {@code .}; after the last {@code $} (the last three on the
-   * type without its suffix).
-   */
+  /** Handler lookup, first hit wins: see {@link TypeNames#candidates}. */
   static List<String> candidates(String type) {
-    Set<String> names = new LinkedHashSet<>();
-    names.add(type);
-    String bare = REVISION_SUFFIX.matcher(type).replaceFirst("");
-    names.add(bare);
-    for (char sep : new char[] {':', '.', '$'}) {
-      int at = bare.lastIndexOf(sep);
-      if (at >= 0 && at < bare.length() - 1) {
-        names.add(bare.substring(at + 1));
-      }
-    }
-    return new ArrayList<>(names);
+    return TypeNames.candidates(type);
   }
 
   private static Object lookup(Scriptable in, String type, boolean skipReserved) {

@@ -79,7 +79,13 @@ final class LayoutSql {
         pos == null || pos.usesRowid() || pos.column() == null ? "e.rowid" : column(pos.column());
     for (Field f :
         new Field[] {
-          layout.aggregateType(), layout.eventType(), layout.timestamp(), layout.revision()
+          layout.aggregateType(),
+          layout.eventType(),
+          layout.timestamp(),
+          layout.revision(),
+          layout.eventId(),
+          layout.correlation(),
+          layout.causation()
         }) {
       if (f != null && f.column() != null) {
         column(f.column());

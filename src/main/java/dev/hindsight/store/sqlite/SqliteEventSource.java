@@ -3,11 +3,14 @@ package dev.hindsight.store.sqlite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.Layout;
 import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.LayoutFiles;
+import dev.hindsight.store.LinkRules;
+import dev.hindsight.store.Patterns;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.UserDirs;
 import dev.hindsight.store.codec.Decoded;
@@ -44,6 +47,7 @@ public final class SqliteEventSource implements EventSource {
   private final SqliteFile file;
   private final Layout layout;
   private final LayoutSql sql;
+  private final LinkRules links;
   private final String selectEvent;
 
   /** The same columns with NULL for the metadata (see {@link EventQuery#metadata()}). */
@@ -65,6 +69,7 @@ public final class SqliteEventSource implements EventSource {
     this.file = file;
     this.layout = layout;
     this.sql = new LayoutSql(layout, schema);
+    this.links = LinkRules.of(layout);
     this.selectEvent = eventColumns(true);
     this.selectEventWithoutMetadata = eventColumns(false);
   }
@@ -372,7 +377,7 @@ public final class SqliteEventSource implements EventSource {
               + (payload.serializerColumn() == null
                   ? "NULL"
                   : "e." + LayoutSql.quote(payload.serializerColumn()))
-              + ", NULL, NULL FROM "
+              + ", NULL, NULL, NULL, NULL, NULL FROM "
               + LayoutSql.quote(compare.table())
               + " AS e ORDER BY "
               + stream
@@ -450,16 +455,35 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  @Override
+  public void read(EventQuery query, Predicate<StoredEvent> sink) {
+    EventFilter filter = query.filter();
+    if (filter.isEmpty()) {
+      readPages(query, null, query.metadata(), sink);
+      return;
+    }
+    // SQL narrows the rows; the filter itself decides on each event, and the limit counts the
+    // events it keeps
+    FilterSql pushed = FilterSql.of(filter, sql, layout);
+    long[] left = {query.limit() > 0 ? query.limit() : Long.MAX_VALUE};
+    readPages(
+        query.withLimit(0),
+        pushed,
+        query.metadata() || filter.needsMetadata(links),
+        e -> !filter.test(e) || (sink.test(e) && --left[0] > 0));
+  }
+
   /**
    * Reads page after page. While the sink works on one page, the next is read on another thread, so
    * a fold costs about what reading costs instead of reading plus folding. The connection is held
    * for one page at a time, never while the sink works: a long fold on one thread must not make
    * another thread (or closing the store) wait for it.
    */
-  @Override
-  public void read(EventQuery query, Predicate<StoredEvent> sink) {
+  private void readPages(
+      EventQuery query, FilterSql pushed, boolean metadata, Predicate<StoredEvent> sink) {
     long remaining = query.limit() > 0 ? query.limit() : Long.MAX_VALUE;
-    List<StoredEvent> events = page(query, null, 0, (int) Math.min(PAGE_SIZE, remaining));
+    List<StoredEvent> events =
+        page(query, pushed, metadata, null, 0, (int) Math.min(PAGE_SIZE, remaining));
     while (true) {
       int asked = (int) Math.min(PAGE_SIZE, remaining);
       remaining -= events.size();
@@ -467,7 +491,8 @@ public final class SqliteEventSource implements EventSource {
       if (events.size() == asked && remaining > 0) {
         StoredEvent last = events.get(events.size() - 1);
         int size = (int) Math.min(PAGE_SIZE, remaining);
-        next = readAhead(() -> page(query, last.version(), last.position(), size));
+        next =
+            readAhead(() -> page(query, pushed, metadata, last.version(), last.position(), size));
       }
       for (StoredEvent event : events) {
         if (!sink.test(event)) {
@@ -544,7 +569,7 @@ public final class SqliteEventSource implements EventSource {
     int left = max;
     while (left > 0) {
       int size = Math.min(PAGE_SIZE, left);
-      List<StoredEvent> events = page(EventQuery.all(), 0L, last, size);
+      List<StoredEvent> events = page(EventQuery.all(), null, true, 0L, last, size);
       for (StoredEvent e : events) {
         last = e.position();
         left--;
@@ -641,9 +666,17 @@ public final class SqliteEventSource implements EventSource {
     return b.toString();
   }
 
-  /** One page of events after the keyset ({@code lastVersion}, {@code lastPosition}). */
+  /**
+   * One page of events after the keyset ({@code lastVersion}, {@code lastPosition}), narrowed by
+   * {@code pushed} (null: not narrowed).
+   */
   private synchronized List<StoredEvent> page(
-      EventQuery query, Long lastVersion, long lastPosition, int page) {
+      EventQuery query,
+      FilterSql pushed,
+      boolean metadata,
+      Long lastVersion,
+      long lastPosition,
+      int page) {
     boolean byStream = query.stream() != null;
     List<String> conditions = new ArrayList<>();
     if (byStream) {
@@ -660,10 +693,13 @@ public final class SqliteEventSource implements EventSource {
     } else if (lastVersion != null) {
       conditions.add(sql.position + " > ?");
     }
+    if (pushed != null) {
+      conditions.addAll(pushed.conditions());
+    }
     String order = byStream ? sql.version + ", " + sql.position : sql.position;
     String text =
         "SELECT "
-            + (query.metadata() ? selectEvent : selectEventWithoutMetadata)
+            + (metadata ? selectEvent : selectEventWithoutMetadata)
             + " FROM "
             + sql.from
             + sql.whereClause(conditions.toArray(String[]::new))
@@ -689,9 +725,14 @@ public final class SqliteEventSource implements EventSource {
       } else if (lastVersion != null) {
         ps.setLong(p++, lastPosition);
       }
+      if (pushed != null) {
+        for (Object param : pushed.params()) {
+          ps.setObject(p++, param);
+        }
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          events.add(toEvent(rs, query.metadata()));
+          events.add(toEvent(rs, metadata));
         }
       }
     } catch (SQLException e) {
@@ -723,6 +764,9 @@ public final class SqliteEventSource implements EventSource {
         meta == null || meta.serializerColumn() == null
             ? "NULL"
             : sql.column(meta.serializerColumn()));
+    cols.add(columnOrNull(layout.eventId()));
+    cols.add(columnOrNull(layout.correlation()));
+    cols.add(columnOrNull(layout.causation()));
     return String.join(", ", cols);
   }
 
@@ -752,6 +796,9 @@ public final class SqliteEventSource implements EventSource {
     Object payloadSerializer = rs.getObject(c + 5);
     Object metaRaw = rs.getObject(c + 6);
     Object metaSerializer = rs.getObject(c + 7);
+    String idRaw = text(rs.getObject(c + 8));
+    String correlationRaw = text(rs.getObject(c + 9));
+    String causationRaw = text(rs.getObject(c + 10));
 
     List<String> problems = new ArrayList<>(0);
     if (java.util.Arrays.asList(key).contains(null)) {
@@ -793,7 +840,8 @@ public final class SqliteEventSource implements EventSource {
         timestamp,
         data.value(),
         metadata,
-        problems);
+        problems,
+        links.read(idRaw, correlationRaw, causationRaw, data.value(), metadata));
   }
 
   /**

@@ -1,6 +1,5 @@
-package dev.hindsight.store.sqlite;
+package dev.hindsight.store;
 
-import dev.hindsight.store.StoreException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -8,14 +7,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** The regexes layouts use to narrow a value: the first group that matched is the value. */
-final class Patterns {
+public final class Patterns {
 
   private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
   private Patterns() {}
 
   /** The value {@code pattern} picks out of {@code value}; the value itself without a pattern. */
-  static String apply(String pattern, String value) {
+  public static String apply(String pattern, String value) {
     if (pattern == null || value == null) {
       return value;
     }
