@@ -9,14 +9,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
  * The Log in the window: every event of the store in global order. The table's rows are numbers;
@@ -27,6 +30,7 @@ final class LogPane extends BorderPane {
 
   private final LogViewModel model;
   private final TableView<Integer> table = new TableView<>();
+  private final Label filterProblem = new Label();
 
   LogPane(LogViewModel model) {
     this.model = model;
@@ -80,9 +84,73 @@ final class LogPane extends BorderPane {
     hint.getStyleClass().add(Styles.TEXT_MUTED);
     HBox bar = new HBox(8, spinner, status, hint);
     bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(6, 10, 6, 10));
-    setTop(bar);
+    setTop(new VBox(6, filterBar(), bar));
+    ((VBox) getTop()).setPadding(new Insets(6, 10, 6, 10));
     setCenter(table);
+  }
+
+  /**
+   * Type, streams, from, to, text, correlation: Enter or Filter applies them, Clear takes them off.
+   */
+  private HBox filterBar() {
+    TextField types = field("log-type", "Type(s)", 110);
+    TextField streams = field("log-streams", "Streams (glob)", 120);
+    TextField from = field("log-from", "From (ISO)", 120);
+    TextField to = field("log-to", "To (ISO)", 120);
+    TextField text = field("log-text", "Text", 110);
+    TextField correlation = field("log-correlation", "Correlation id", 130);
+    TextField[] all = {types, streams, from, to, text, correlation};
+    Runnable apply =
+        () -> {
+          String problem =
+              model.applyFilter(
+                  types.getText(),
+                  streams.getText(),
+                  from.getText(),
+                  to.getText(),
+                  text.getText(),
+                  correlation.getText());
+          filterProblem.setText(problem == null ? "" : problem);
+        };
+    for (TextField f : all) {
+      f.setOnAction(e -> apply.run());
+    }
+    Button go = new Button("Filter");
+    go.setId("log-filter");
+    go.setOnAction(e -> apply.run());
+    Button clear = new Button("Clear");
+    clear.setOnAction(
+        e -> {
+          for (TextField f : all) {
+            f.clear();
+          }
+          apply.run();
+        });
+    // another store opens unfiltered: the fields say so too
+    model
+        .filterProperty()
+        .addListener(
+            (obs, old, f) -> {
+              if (f.isEmpty()) {
+                for (TextField t : all) {
+                  t.clear();
+                }
+              }
+            });
+    filterProblem.setId("log-filter-problem");
+    filterProblem.getStyleClass().add(Styles.DANGER);
+    HBox box = new HBox(6, types, streams, from, to, text, correlation, go, clear, filterProblem);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+
+  private static TextField field(String id, String prompt, double width) {
+    TextField f = new TextField();
+    f.setId(id);
+    f.setPromptText(prompt);
+    f.setPrefWidth(width);
+    f.setMinWidth(60);
+    return f;
   }
 
   /** Row numbers 0..n-1, made as the table asks for them. */

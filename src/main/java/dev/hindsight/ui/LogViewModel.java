@@ -3,16 +3,26 @@ package dev.hindsight.ui;
 import dev.hindsight.audit.Masking;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.Words;
+import dev.hindsight.store.EventFilter;
+import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.codec.Timestamps;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -20,6 +30,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The Log: every event of the open store in global order, as rows that are read only when shown.
@@ -45,7 +56,10 @@ public final class LogViewModel {
   private final Map<Integer, LogRow[]> pages = new HashMap<>();
   private final List<Integer> pageOrder = new ArrayList<>();
   private final BitSet loading = new BitSet();
+  private final ObjectProperty<EventFilter> filter =
+      new SimpleObjectProperty<>(this, "filter", EventFilter.NONE);
   private EventSource source;
+  private EventFilter indexed = EventFilter.NONE;
   private long[] positions;
   private AtomicBoolean cancel = new AtomicBoolean();
   private EventSource shownSource;
@@ -56,6 +70,7 @@ public final class LogViewModel {
     this.masking = explorer.maskingProperty()::get;
     // the log reads the store only once it is shown
     shown.addListener(obs -> showStore());
+    filter.addListener(obs -> open(shownSource));
     explorer.streams().sourceProperty().addListener(obs -> showStore());
   }
 
@@ -67,8 +82,14 @@ public final class LogViewModel {
   private void showStore() {
     EventSource now = explorer.streams().sourceProperty().get();
     if (shown.get() && now != shownSource) {
+      boolean another =
+          shownSource == null || now == null || !now.file().equals(shownSource.file());
       shownSource = now;
-      open(now);
+      if (another && !filter.get().isEmpty()) {
+        filter.set(EventFilter.NONE); // another store: its log unfiltered (this opens it)
+      } else {
+        open(now);
+      }
     }
   }
 
@@ -78,6 +99,69 @@ public final class LogViewModel {
     if (e != null && explorer.openStream(e.stream(), e.version())) {
       shown.set(false);
     }
+  }
+
+  /**
+   * The events the Log lists: all of them, or those the filter keeps (its type, stream glob, times,
+   * text and correlation). A new filter reads the index again, in the background.
+   */
+  public ObjectProperty<EventFilter> filterProperty() {
+    return filter;
+  }
+
+  /**
+   * Filters the Log by what the filter bar says (empty fields keep everything): types (commas
+   * between them; a stored type or its short name), a stream glob, times from and to (ISO-8601, or
+   * a day), text, a correlation id.
+   *
+   * @return null when it is applied, or why it is not (a time that cannot be read)
+   */
+  public String applyFilter(
+      String types, String streams, String from, String to, String text, String correlation) {
+    Instant fromTime;
+    Instant toTime;
+    try {
+      fromTime = time(from, false);
+      toTime = time(to, true);
+    } catch (DateTimeException e) {
+      return "A time is ISO-8601, such as 2026-03-12T09:30:00Z, or a day, such as 2026-03-12.";
+    }
+    List<String> typeList = new ArrayList<>();
+    for (String t : blankToNull(types) == null ? new String[0] : types.split(",")) {
+      if (!t.isBlank()) {
+        typeList.add(t.strip());
+      }
+    }
+    filter.set(
+        EventFilter.NONE
+            .withTypes(typeList)
+            .withStreams(blankToNull(streams))
+            .withTimes(fromTime, toTime)
+            .withText(blankToNull(text))
+            .withCorrelation(blankToNull(correlation)));
+    return null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** A time bound: an ISO-8601 time, or a day (its start, or for an upper bound its end). */
+  private static Instant time(String text, boolean upper) {
+    String t = blankToNull(text);
+    if (t == null) {
+      return null;
+    }
+    if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      LocalDate day = LocalDate.parse(t);
+      Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+      return upper ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : start;
+    }
+    Instant parsed = Timestamps.parse(t, "iso");
+    if (parsed == null) {
+      throw new DateTimeException(t);
+    }
+    return parsed;
   }
 
   /** Shows {@code next}'s events (none when null): its first page now, the rest as indexed. */
@@ -91,43 +175,77 @@ public final class LogViewModel {
     pageOrder.clear();
     loading.clear();
     size.set(0);
+    EventFilter f = filter.get();
+    indexed = f;
     if (next == null) {
       indexing.set(false);
       status.set("");
       return;
     }
     indexing.set(true);
-    status.set("Reading the store's index…");
+    status.set(f.isEmpty() ? "Reading the store's index…" : "Filtering every event…");
     loading.set(0);
+    if (f.isEmpty()) {
+      tasks.run(() -> firstPage(next), first -> firstPage(mine, first), e -> failed(mine, e));
+    }
     tasks.run(
-        () -> firstPage(next),
-        first -> {
-          if (!mine.get()) {
-            loading.clear(0);
-            keep(0, rows(0, first));
-            if (positions == null) {
-              size.set(first.size());
-            }
-          }
-        },
-        failure -> failed(mine, failure));
-    tasks.run(
-        () -> index(next, mine),
+        () -> f.isEmpty() ? index(next, mine) : filtered(next, f, mine),
         index -> {
           if (!mine.get()) {
             positions = index;
             size.set(index.length);
+            indexing.set(false);
+            status.set(
+                f.isEmpty()
+                    ? Words.count(index.length, "event")
+                    : Words.count(index.length, "event") + " match the filter");
             // the pages asked for while the index was read
             for (int page : List.copyOf(pages.keySet())) {
               if (pages.get(page)[0].event() == null) {
                 load(page);
               }
             }
-            indexing.set(false);
-            status.set(Words.count(index.length, "event"));
           }
         },
         failure -> failed(mine, failure));
+  }
+
+  private void firstPage(AtomicBoolean mine, List<StoredEvent> first) {
+    if (!mine.get()) {
+      loading.clear(0);
+      keep(0, rows(0, first));
+      if (positions == null) {
+        size.set(first.size());
+      }
+    }
+  }
+
+  /** The positions of the events {@code f} keeps: one read of the store, the first page shown. */
+  private long[] filtered(EventSource s, EventFilter f, AtomicBoolean cancel) {
+    List<StoredEvent> first = new ArrayList<>(PAGE);
+    long[][] buf = {new long[1 << 12]};
+    int[] n = {0};
+    s.read(
+        EventQuery.all().withFilter(f),
+        e -> {
+          if (n[0] == buf[0].length) {
+            buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
+          }
+          buf[0][n[0]++] = e.position();
+          if (first.size() < PAGE) {
+            first.add(e);
+            if (first.size() == PAGE) {
+              List<StoredEvent> page = List.copyOf(first);
+              tasks.later(() -> firstPage(cancel, page));
+            }
+          }
+          return !cancel.get();
+        });
+    if (first.size() < PAGE) {
+      List<StoredEvent> page = List.copyOf(first);
+      tasks.later(() -> firstPage(cancel, page));
+    }
+    return Arrays.copyOf(buf[0], n[0]);
   }
 
   private void failed(AtomicBoolean mine, Throwable failure) {
@@ -209,10 +327,20 @@ public final class LogViewModel {
     int count = Math.min(PAGE, index.length - from);
     long after = from == 0 ? Long.MIN_VALUE : index[from - 1];
     AtomicBoolean mine = cancel;
+    Set<Long> wanted = new HashSet<>();
+    for (int k = from; k < from + count; k++) {
+      wanted.add(index[k]);
+    }
+    boolean all = indexed.isEmpty();
     tasks.run(
         () -> {
           List<StoredEvent> events = new ArrayList<>(count);
-          s.readAfter(after, count, events::add);
+          if (all) {
+            s.readAfter(after, count, events::add);
+          } else { // the page's events by their positions: the ones between them are filtered out
+            s.read(
+                EventQuery.all().withFilter(EventFilter.NONE.withPositions(wanted)), events::add);
+          }
           return events;
         },
         events -> {

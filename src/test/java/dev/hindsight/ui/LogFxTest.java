@@ -70,4 +70,23 @@ class LogFxTest {
     assertThat(robot.lookup("#log-pane").query().isVisible()).as("the stream is shown").isFalse();
     assertThat(robot.lookup("#show-stream").queryAs(ToggleButton.class).isSelected()).isTrue();
   }
+
+  @Test
+  void theFilterBarListsOnlyMatchingEventsAndSaysWhatItCannotRead(FxRobot robot) throws Exception {
+    until(() -> model.streams().allStreams().size() == 50);
+    WaitForAsyncUtils.asyncFx(() -> robot.lookup("#show-log").queryAs(ToggleButton.class).fire())
+        .get();
+    TableView<?> log = robot.lookup("#log").queryAs(TableView.class);
+    until(() -> log.getItems().size() == 2245);
+
+    robot.clickOn("#log-streams").write("payment-5006");
+    robot.clickOn("#log-type").write("PaymentCaptured").type(KeyCode.ENTER);
+    until(() -> log.getItems().size() == 2); // the double charge
+    assertThat(robot.lookup("#log-status").queryLabeled().getText())
+        .isEqualTo("2 events match the filter");
+
+    robot.clickOn("#log-from").write("yesterday").type(KeyCode.ENTER);
+    until(() -> !robot.lookup("#log-filter-problem").queryLabeled().getText().isEmpty());
+    assertThat(log.getItems()).hasSize(2);
+  }
 }

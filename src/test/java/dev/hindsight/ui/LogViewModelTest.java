@@ -2,9 +2,15 @@ package dev.hindsight.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hindsight.store.EventFilter;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.sqlite.SqliteEventSource;
 import dev.hindsight.store.sqlite.TestStores;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +101,41 @@ class LogViewModelTest {
     explorer.streams().open(b);
     assertThat(log.sizeProperty().get()).isEqualTo(30);
     assertThat(log.row(29).event().stream()).isEqualTo("order-3");
+  }
+
+  @Test
+  void aFilterListsOnlyTheEventsItKeepsAsAPlainScanDoesAndReadsTheirPagesByPosition()
+      throws Exception {
+    Path db = TestStores.simpleStore(dir.resolve("filter.db"), 1000, 4);
+    LogViewModel log = open(TaskRunner.sameThread(), db);
+    log.shownProperty().set(true);
+    log.filterProperty().set(EventFilter.NONE.withStreams("order-2"));
+    assertThat(log.sizeProperty().get()).isEqualTo(250);
+    assertThat(log.statusProperty().get()).isEqualTo("250 events match the filter");
+    for (int i = 0; i < 250; i++) {
+      assertThat(log.row(i).event().stream()).isEqualTo("order-2");
+      assertThat(log.row(i).event().position()).as("row %d", i).isEqualTo(4L * i + 2);
+    }
+
+    log.filterProperty().set(EventFilter.NONE.withText("event 1"));
+    List<Long> scan = new ArrayList<>();
+    try (EventSource s = SqliteEventSource.open(db, (Path) null)) {
+      s.read(
+          EventQuery.all(),
+          e -> {
+            if (EventFilter.NONE.withText("event 1").test(e)) {
+              scan.add(e.position());
+            }
+            return true;
+          });
+    }
+    assertThat(scan).isNotEmpty();
+    assertThat(log.sizeProperty().get()).isEqualTo(scan.size());
+    for (int i = 0; i < scan.size(); i++) {
+      assertThat(log.row(i).event().position()).isEqualTo(scan.get(i));
+    }
+
+    log.filterProperty().set(EventFilter.NONE);
+    assertThat(log.sizeProperty().get()).isEqualTo(1000);
   }
 }
