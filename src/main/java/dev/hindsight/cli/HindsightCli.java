@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       EventsCommand.class,
       LayoutCommand.class,
       StateCommand.class,
+      StatesCommand.class,
       FlowCommand.class,
       DiffCommand.class,
       BlameCommand.class,
