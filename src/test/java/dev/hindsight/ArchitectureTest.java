@@ -32,7 +32,8 @@ class ArchitectureTest {
             "dev.hindsight.replay..",
             "dev.hindsight.audit..",
             "dev.hindsight.demo..",
-            "dev.hindsight.tour..")
+            "dev.hindsight.tour..",
+            "dev.hindsight.flow..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
@@ -56,7 +57,8 @@ class ArchitectureTest {
   void coreNeverDependsOnTheFaces() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.hindsight.event..", "dev.hindsight.store..")
+        .resideInAnyPackage(
+            "dev.hindsight.event..", "dev.hindsight.store..", "dev.hindsight.flow..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.hindsight.cli..", "dev.hindsight.ui..")

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       EventsCommand.class,
       LayoutCommand.class,
       StateCommand.class,
+      StatesCommand.class,
+      FlowCommand.class,
       DiffCommand.class,
       BlameCommand.class,
       FindCommand.class,
