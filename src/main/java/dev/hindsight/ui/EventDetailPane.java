@@ -1,9 +1,9 @@
 package dev.hindsight.ui;
 
 import atlantafx.base.theme.Styles;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hindsight.event.EventJson;
+import dev.hindsight.event.EventLinks;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.replay.JsonDiff;
 import dev.hindsight.replay.StreamReplay;
@@ -13,9 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -52,6 +51,13 @@ final class EventDetailPane extends TabPane {
 
   private StreamReplay.Point rendered;
 
+  private final Hyperlink flowLink = new Hyperlink("Its flow across streams (Ctrl+J) →");
+
+  /** What the flow link does (the window shows the flow of the current event). */
+  void setOnFlow(Runnable action) {
+    flowLink.setOnAction(e -> action.run());
+  }
+
   EventDetailPane() {
     setId("event-detail");
     getStyleClass().add(UiStyles.EVENT_DETAIL);
@@ -63,8 +69,14 @@ final class EventDetailPane extends TabPane {
     VBox.setVgrow(dataSplit, Priority.ALWAYS);
     upcastNote.getStyleClass().add(Styles.TEXT_MUTED);
     upcastNote.setPadding(new Insets(4, 8, 0, 8));
+    flowLink.setId("flow-link");
+    flowLink.setVisible(false);
+    flowLink.managedProperty().bind(flowLink.visibleProperty());
+    VBox eventBox = new VBox(facts, flowLink);
+    VBox.setMargin(flowLink, new Insets(0, 10, 6, 6));
     getTabs()
-        .addAll(new Tab("Event", facts), new Tab("Data", dataBox), new Tab("Metadata", metadata));
+        .addAll(
+            new Tab("Event", eventBox), new Tab("Data", dataBox), new Tab("Metadata", metadata));
     getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> showTrees());
     show(null);
   }
@@ -77,6 +89,7 @@ final class EventDetailPane extends TabPane {
       factRows.clear();
       facts.add(
           new Label(point == null ? "No stream open." : "The initial state: no event yet."), 0, 0);
+      flowLink.setVisible(false);
       data.show(null, List.of());
       metadata.show(null, List.of());
       upcastNote.setText("");
@@ -93,9 +106,18 @@ final class EventDetailPane extends TabPane {
     row = fact(row, "Revision", e.revision() == null ? "—" : e.revision());
     row = fact(row, "Time (UTC)", e.timestamp() == null ? "—" : EventJson.iso(e.timestamp()));
     row = fact(row, "Time (local)", e.timestamp() == null ? "—" : LOCAL.format(e.timestamp()));
-    for (Map.Entry<String, String> id : ids(e.metadata())) {
-      row = fact(row, id.getKey(), id.getValue());
+    // as the store's library means them (the layout says where; see EventLinks)
+    EventLinks links = e.links();
+    if (links.id() != null) {
+      row = fact(row, "Event id", links.id());
     }
+    if (links.correlation() != null) {
+      row = fact(row, "Correlation id", links.correlation());
+    }
+    if (links.causation() != null) {
+      row = fact(row, "Causation id", links.causation());
+    }
+    flowLink.setVisible(links.correlation() != null);
     if (point.error() != null) {
       row = fact(row, "Reducer error", point.error().message());
     }
@@ -161,22 +183,5 @@ final class EventDetailPane extends TabPane {
       label.setManaged(true);
     }
     return row + 1;
-  }
-
-  /** Correlation and causation ids, wherever a library keeps them in the metadata's top level. */
-  static List<Map.Entry<String, String>> ids(JsonNode metadata) {
-    List<Map.Entry<String, String>> ids = new ArrayList<>();
-    if (metadata == null || !metadata.isObject()) {
-      return ids;
-    }
-    for (Map.Entry<String, JsonNode> f : metadata.properties()) {
-      String key = f.getKey().toLowerCase(Locale.ROOT);
-      if ((key.contains("correlation") || key.contains("causation"))
-          && f.getValue().isValueNode()) {
-        String label = key.contains("correlation") ? "Correlation id" : "Causation id";
-        ids.add(Map.entry(label, f.getValue().asText()));
-      }
-    }
-    return ids;
   }
 }

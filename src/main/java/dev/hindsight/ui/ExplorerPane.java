@@ -222,6 +222,11 @@ final class ExplorerPane extends BorderPane {
     return b;
   }
 
+  /** What the event details' flow link does. */
+  void setOnFlow(Runnable action) {
+    detail.setOnFlow(action);
+  }
+
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */
   void showOnly(IntPredicate ordinals) {
     events.showOnly(ordinals);

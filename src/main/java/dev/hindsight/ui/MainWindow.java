@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -43,6 +44,7 @@ public final class MainWindow extends BorderPane {
   private final TimelineBinding timeline;
   private final StateBinding state;
   private final AuditTabs audit;
+  private final Tab flowTab;
   private final PresenterBar presenterBar;
   private final PlaybackTimer player;
   private final SplitPane split;
@@ -61,7 +63,10 @@ public final class MainWindow extends BorderPane {
     explorer.analysis.bindQueries(model);
     presenterBar = new PresenterBar(model.tour(), model.presentation());
     audit = new AuditTabs(model);
-    explorer.analysis.addTabs(audit.findings, audit.bookmarks);
+    flowTab = new Tab("Flow", new FlowPane(model.flow()));
+    flowTab.setId("flow-tab");
+    explorer.analysis.addTabs(flowTab, audit.findings, audit.bookmarks);
+    explorer.setOnFlow(this::showFlow);
     split = new SplitPane(streamsPane, views(model.log()));
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
@@ -336,6 +341,12 @@ public final class MainWindow extends BorderPane {
   /** Go › Find When… (Ctrl+F). */
   void focusFind() {
     explorer.analysis.focusFind();
+  }
+
+  /** Go › Flow of This Event (Ctrl+J): the Flow tab, with the current event's flow. */
+  void showFlow() {
+    explorer.analysis.select(flowTab);
+    model.flow().showCurrent();
   }
 
   /** Go › Verify Store: the findings tab, and the store verified. */

@@ -85,6 +85,7 @@ final class WindowMenus {
         null,
         item("_Go to…", "Shortcut+G", c::goTo),
         item("_Find When…", "Shortcut+F", window::focusFind),
+        item("Flow of This _Event", "Shortcut+J", window::showFlow),
         item("Set Compare Point _A", "Shortcut+1", () -> c.mark(true)),
         item("Set Compare Point _B", "Shortcut+2", () -> c.mark(false)),
         new SeparatorMenuItem(),

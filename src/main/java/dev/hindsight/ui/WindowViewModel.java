@@ -46,6 +46,7 @@ public final class WindowViewModel {
   private final WindowCommands commands;
   private final Set<Path> demoCopies = new HashSet<>();
   private final LogViewModel log;
+  private final FlowViewModel flow;
   private final BooleanProperty onlyFindings = new SimpleBooleanProperty(this, "onlyFindings");
   private final ReadOnlyObjectWrapper<IntPredicate> shownEvents =
       new ReadOnlyObjectWrapper<>(this, "shownEvents");
@@ -88,6 +89,7 @@ public final class WindowViewModel {
     this.commands = new WindowCommands(this, tasks, explorer, dialogs, recent, settings);
     explorer.maskingProperty().set(Masking.parse(settings.masking()));
     this.log = new LogViewModel(tasks, explorer);
+    this.flow = new FlowViewModel(tasks, explorer);
     explorer.streamProperty().addListener((obs, old, now) -> watch(now));
     explorer.audit().findings().addListener((ListChangeListener<Finding>) c -> refresh());
     explorer.audit().bookmarks().addListener((ListChangeListener<Bookmark>) c -> remark());
@@ -145,6 +147,11 @@ public final class WindowViewModel {
   }
 
   // -------------------------------------------------------------------------------- the log
+
+  /** The Flow beside the stream: the current event's correlation across streams. */
+  public FlowViewModel flow() {
+    return flow;
+  }
 
   /** The Log: every event of the store in global order. */
   public LogViewModel log() {
@@ -235,6 +242,7 @@ public final class WindowViewModel {
   private void pointShown(StreamReplay.Point p) {
     point.set(p);
     StreamViewModel vm = watched;
+    flow.pointAt(p == null || p.event() == null ? -1 : p.event().position());
     if (p != null && p.event() != null && vm != null) {
       if (tour.arrivedAt(vm.stream().stream(), p.event().version()) && vm.playingProperty().get()) {
         vm.playingProperty().set(false); // a tour step: stop so the room can read it
