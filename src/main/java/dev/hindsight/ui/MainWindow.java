@@ -63,11 +63,11 @@ public final class MainWindow extends BorderPane {
     explorer.analysis.bindQueries(model);
     presenterBar = new PresenterBar(model.tour(), model.presentation());
     audit = new AuditTabs(model);
-    flowTab = new Tab("Flow", new FlowPane(model.flow()));
+    flowTab = new Tab("Flow", new FlowPane(model.views().flow()));
     flowTab.setId("flow-tab");
     explorer.analysis.addTabs(flowTab, audit.findings, audit.bookmarks);
     explorer.setOnFlow(this::showFlow);
-    split = new SplitPane(streamsPane, views(model.log()));
+    split = new SplitPane(streamsPane, views());
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
     setTop(new VBox(WindowMenus.build(model, settings, this, quit), header()));
@@ -96,30 +96,40 @@ public final class MainWindow extends BorderPane {
     addEventFilter(KeyEvent.KEY_PRESSED, new WindowKeys(model, model.presentation())::onKey);
   }
 
-  /** The open stream, or the Log of the whole store in its place (View › Log, Ctrl+Shift+L). */
-  private StackPane views(LogViewModel log) {
-    LogPane logPane = new LogPane(log);
+  /** The open stream, the Log of the whole store, or the store as of a time, in one place. */
+  private StackPane views() {
+    LogPane logPane = new LogPane(model.views().log());
     logPane.setId("log-pane");
-    logPane.visibleProperty().bind(log.shownProperty());
-    explorer.visibleProperty().bind(log.shownProperty().not());
-    return new StackPane(explorer, logPane);
+    AsOfPane asOfPane = new AsOfPane(model.views().asOf());
+    var view = model.views().viewProperty();
+    explorer.visibleProperty().bind(view.isEqualTo(StoreViews.View.STREAM));
+    logPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.LOG));
+    asOfPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.AS_OF));
+    return new StackPane(explorer, logPane, asOfPane);
   }
 
-  /** Stream | Log, in the header: which of the two the window shows. */
-  private HBox viewSwitch(LogViewModel log) {
-    ToggleButton stream = new ToggleButton("Stream");
-    stream.setId("show-stream");
-    stream.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
-    ToggleButton all = new ToggleButton("Log");
-    all.setId("show-log");
-    all.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
-    all.setTooltip(new Tooltip("Every event of the store, in global order (Ctrl+Shift+L)"));
+  /** Stream | Log | As of, in the header: which of the three the window shows. */
+  private HBox viewSwitch() {
     ToggleGroup group = new ToggleGroup();
-    group.getToggles().addAll(stream, all);
-    all.selectedProperty().bindBidirectional(log.shownProperty());
-    stream.setSelected(!log.shownProperty().get());
-    log.shownProperty().addListener((obs, old, on) -> stream.setSelected(!on));
-    // one of the two is always chosen: a click on the chosen one keeps it
+    HBox box = new HBox();
+    String[][] views = {
+      {"Stream", "show-stream", Styles.LEFT_PILL, "The open stream, event by event"},
+      {"Log", "show-log", Styles.CENTER_PILL, "Every event of the store (Ctrl+Shift+L)"},
+      {"As of", "show-as-of", Styles.RIGHT_PILL, "A type's streams as of a time (Ctrl+Shift+A)"}
+    };
+    for (int i = 0; i < views.length; i++) {
+      StoreViews.View v = StoreViews.View.values()[i];
+      ToggleButton b = new ToggleButton(views[i][0]);
+      b.setId(views[i][1]);
+      b.getStyleClass().addAll(views[i][2], Styles.SMALL);
+      b.setTooltip(new Tooltip(views[i][3]));
+      b.setToggleGroup(group);
+      b.setSelected(model.views().viewProperty().get() == v);
+      b.setOnAction(e -> model.views().viewProperty().set(v));
+      model.views().viewProperty().addListener((obs, old, now) -> b.setSelected(now == v));
+      box.getChildren().add(b);
+    }
+    // one of them is always chosen: a click on the chosen one keeps it
     group
         .selectedToggleProperty()
         .addListener(
@@ -128,7 +138,7 @@ public final class MainWindow extends BorderPane {
                 old.setSelected(true);
               }
             });
-    return new HBox(stream, all);
+    return box;
   }
 
   /** The split positions as the user left them (the explorer's once its first stream shows). */
@@ -271,7 +281,7 @@ public final class MainWindow extends BorderPane {
             reducerLabel,
             masked,
             spacer,
-            viewSwitch(model.log()));
+            viewSwitch());
     box.setAlignment(Pos.CENTER_LEFT);
     box.setPadding(new Insets(6, 12, 6, 12)); // the view switch is a little taller than the labels
     return box;
@@ -346,7 +356,7 @@ public final class MainWindow extends BorderPane {
   /** Go › Flow of This Event (Ctrl+J): the Flow tab, with the current event's flow. */
   void showFlow() {
     explorer.analysis.select(flowTab);
-    model.flow().showCurrent();
+    model.views().flow().showCurrent();
   }
 
   /** Go › Verify Store: the findings tab, and the store verified. */

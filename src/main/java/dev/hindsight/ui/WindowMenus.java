@@ -130,7 +130,12 @@ final class WindowMenus {
     stick.selectedProperty().bindBidirectional(model.explorer().stickToLatestProperty());
     stick.disableProperty().bind(model.explorer().followProperty().not());
     CheckMenuItem log = check("The _Log: Every Event of the Store", "Shortcut+Shift+L");
-    log.selectedProperty().bindBidirectional(model.log().shownProperty());
+    log.selectedProperty().bindBidirectional(model.views().log().shownProperty());
+    MenuItem asOf =
+        item(
+            "The Store _As Of a Time",
+            "Shortcut+Shift+A",
+            () -> model.views().viewProperty().set(StoreViews.View.AS_OF));
     CheckMenuItem present = check("_Presentation Mode", "F11");
     present.selectedProperty().bindBidirectional(presentation.presentingProperty());
     return new Menu(
@@ -138,6 +143,7 @@ final class WindowMenus {
         null,
         theme,
         log,
+        asOf,
         onlyFindings,
         item("_Masking…", Feather.EYE_OFF, null, model.commands()::editMasking),
         new SeparatorMenuItem(),

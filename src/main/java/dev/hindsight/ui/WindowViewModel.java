@@ -45,8 +45,7 @@ public final class WindowViewModel {
   private final TourViewModel tour;
   private final WindowCommands commands;
   private final Set<Path> demoCopies = new HashSet<>();
-  private final LogViewModel log;
-  private final FlowViewModel flow;
+  private final StoreViews views;
   private final BooleanProperty onlyFindings = new SimpleBooleanProperty(this, "onlyFindings");
   private final ReadOnlyObjectWrapper<IntPredicate> shownEvents =
       new ReadOnlyObjectWrapper<>(this, "shownEvents");
@@ -88,8 +87,7 @@ public final class WindowViewModel {
     this.tour = new TourViewModel(explorer);
     this.commands = new WindowCommands(this, tasks, explorer, dialogs, recent, settings);
     explorer.maskingProperty().set(Masking.parse(settings.masking()));
-    this.log = new LogViewModel(tasks, explorer);
-    this.flow = new FlowViewModel(tasks, explorer);
+    this.views = new StoreViews(tasks, explorer);
     explorer.streamProperty().addListener((obs, old, now) -> watch(now));
     explorer.audit().findings().addListener((ListChangeListener<Finding>) c -> refresh());
     explorer.audit().bookmarks().addListener((ListChangeListener<Bookmark>) c -> remark());
@@ -146,16 +144,9 @@ public final class WindowViewModel {
     return dialogs;
   }
 
-  // -------------------------------------------------------------------------------- the log
-
-  /** The Flow beside the stream: the current event's correlation across streams. */
-  public FlowViewModel flow() {
-    return flow;
-  }
-
-  /** The Log: every event of the store in global order. */
-  public LogViewModel log() {
-    return log;
+  /** The views of the whole store: the Log, the Flow, the store as of a time. */
+  public StoreViews views() {
+    return views;
   }
 
   // ------------------------------------------------------------------------------ the store
@@ -242,7 +233,7 @@ public final class WindowViewModel {
   private void pointShown(StreamReplay.Point p) {
     point.set(p);
     StreamViewModel vm = watched;
-    flow.pointAt(p == null || p.event() == null ? -1 : p.event().position());
+    views.flow().pointAt(p == null || p.event() == null ? -1 : p.event().position());
     if (p != null && p.event() != null && vm != null) {
       if (tour.arrivedAt(vm.stream().stream(), p.event().version()) && vm.playingProperty().get()) {
         vm.playingProperty().set(false); // a tour step: stop so the room can read it
