@@ -26,15 +26,17 @@ import java.util.Set;
  *   "steps": [ { "stream": "order-1001", "version": 1, "caption": "…", "path": "/status" } ] }
  * }</pre>
  *
- * A bare array of steps is read too. Unknown fields are refused (a misspelt {@code caption} would
- * otherwise vanish without a word), and every mistake names its step.
+ * A step with {@code "flow": true} also shows the event's flow across streams. A bare array of
+ * steps is read too. Unknown fields are refused (a misspelt {@code caption} would otherwise vanish
+ * without a word), and every mistake names its step.
  */
 public record Tour(String title, List<Step> steps) {
 
   /** The tour format's keys; anything else in a file is a mistake. */
   private static final Set<String> TOUR_KEYS = Set.of("title", "steps");
 
-  private static final Set<String> STEP_KEYS = Set.of("stream", "version", "caption", "path");
+  private static final Set<String> STEP_KEYS =
+      Set.of("stream", "version", "caption", "path", "flow");
 
   /**
    * One stop of a tour.
@@ -43,8 +45,15 @@ public record Tour(String title, List<Step> steps) {
    * @param version the stream version to stand on
    * @param caption what to say there: a few lines of plain text
    * @param path a JSON pointer into the state to highlight; null for none
+   * @param flow whether the step also shows the event's flow across streams (the window's Flow)
    */
-  public record Step(String stream, long version, String caption, String path) {
+  public record Step(String stream, long version, String caption, String path, boolean flow) {
+
+    /** A step that shows no flow. */
+    public Step(String stream, long version, String caption, String path) {
+      this(stream, version, caption, path, false);
+    }
+
     public Step {
       if (stream == null || stream.isEmpty()) {
         throw new TourException("a step needs a stream");
@@ -146,11 +155,16 @@ public record Tour(String title, List<Step> steps) {
     if (path != null && !path.isNull() && !path.isTextual()) {
       throw new TourException("\"path\" must be text (a JSON pointer such as /status)");
     }
+    JsonNode flow = s.get("flow");
+    if (flow != null && !flow.isNull() && !flow.isBoolean()) {
+      throw new TourException("\"flow\" must be true or false");
+    }
     return new Step(
         stream.asText(),
         version.asLong(),
         caption == null || caption.isNull() ? "" : caption.asText(),
-        path == null || path.isNull() ? null : path.asText());
+        path == null || path.isNull() ? null : path.asText(),
+        flow != null && flow.asBoolean());
   }
 
   private static void unknownKeys(JsonNode node, Set<String> known, String what) {
@@ -180,6 +194,9 @@ public record Tour(String title, List<Step> steps) {
       o.put("caption", s.caption());
       if (s.path() != null) {
         o.put("path", s.path());
+      }
+      if (s.flow()) {
+        o.put("flow", true);
       }
     }
     return root;

@@ -4,7 +4,9 @@ import dev.hindsight.flow.Flow;
 import dev.hindsight.flow.FlowEvent;
 import dev.hindsight.flow.Flows;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +65,25 @@ public final class FlowViewModel {
       return;
     }
     show(p.event().position());
+  }
+
+  /** Shows the flow of {@code stream}'s event at {@code version} (a tour's step). */
+  public void show(String stream, long version) {
+    EventSource source = explorer.streams().sourceProperty().get();
+    if (source == null) {
+      return;
+    }
+    tasks.run(
+        () ->
+            source.readList(EventQuery.stream(stream).withVersions(version, version)).stream()
+                .findFirst()
+                .map(e -> e.position())
+                .orElseThrow(
+                    () ->
+                        new StoreException(
+                            stream + " has no version " + version + ": no flow to show")),
+        this::show,
+        failure -> message.set(StoreViewModel.message(failure)));
   }
 
   /** Shows the flow of the event at global position {@code position}, read in the background. */

@@ -67,6 +67,17 @@ public final class MainWindow extends BorderPane {
     flowTab.setId("flow-tab");
     explorer.analysis.addTabs(flowTab, audit.findings, audit.bookmarks);
     explorer.setOnFlow(this::showFlow);
+    // a flow read (asked for, or a tour's step) is shown in its tab
+    model
+        .views()
+        .flow()
+        .flowProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                explorer.analysis.select(flowTab);
+              }
+            });
     split = new SplitPane(streamsPane, views());
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();

@@ -22,9 +22,15 @@ final class TourViewModel {
   private final ReadOnlyStringWrapper highlight = new ReadOnlyStringWrapper(this, "highlight");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
   private Path store;
+  private java.util.function.BiConsumer<String, Long> onFlow = (stream, version) -> {};
 
   TourViewModel(ExplorerViewModel explorer) {
     this.explorer = explorer;
+  }
+
+  /** What a step with {@code "flow": true} does besides: show that event's flow. */
+  void setOnFlow(java.util.function.BiConsumer<String, Long> action) {
+    this.onFlow = action;
   }
 
   /** The tour being taken; null when none is. */
@@ -109,6 +115,9 @@ final class TourViewModel {
               + " is on stream "
               + step.stream()
               + ", which this store does not have. Is this the tour for another store?");
+    }
+    if (step.flow() && problem.get() == null) {
+      onFlow.accept(step.stream(), step.version());
     }
   }
 

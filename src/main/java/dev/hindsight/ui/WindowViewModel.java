@@ -88,6 +88,7 @@ public final class WindowViewModel {
     this.commands = new WindowCommands(this, tasks, explorer, dialogs, recent, settings);
     explorer.maskingProperty().set(Masking.parse(settings.masking()));
     this.views = new StoreViews(tasks, explorer);
+    tour.setOnFlow(views.flow()::show);
     explorer.streamProperty().addListener((obs, old, now) -> watch(now));
     explorer.audit().findings().addListener((ListChangeListener<Finding>) c -> refresh());
     explorer.audit().bookmarks().addListener((ListChangeListener<Bookmark>) c -> remark());

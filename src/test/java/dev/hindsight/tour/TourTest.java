@@ -62,7 +62,7 @@ class TourTest {
         .hasMessage("step 1: \"stream\" is missing (the stream's id, as text)");
     assertThatThrownBy(() -> Tour.parse("[{\"stream\":\"s\",\"version\":1,\"captoin\":\"x\"}]"))
         .hasMessage(
-            "step 1: a step has an unknown field \"captoin\" (known: caption, path, stream,"
+            "step 1: a step has an unknown field \"captoin\" (known: caption, flow, path, stream,"
                 + " version)");
     assertThatThrownBy(() -> Tour.parse("[{\"stream\":\"s\",\"version\":1,\"path\":\"status\"}]"))
         .hasMessage("step 1: path 'status' is not a JSON pointer (it starts with /)");
@@ -149,5 +149,24 @@ class TourTest {
         }
       }
     }
+  }
+
+  @Test
+  void aStepMayAskForItsFlowAndKeepsAskingWhenWritten(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Tour t =
+        Tour.parse(
+            "{\"title\":\"t\",\"steps\":[{\"stream\":\"a\",\"version\":1,\"flow\":true},"
+                + "{\"stream\":\"b\",\"version\":2}]}");
+    assertThat(t.steps()).extracting(Tour.Step::flow).containsExactly(true, false);
+    Path file = dir.resolve("t.json");
+    t.write(file);
+    assertThat(Tour.read(file)).isEqualTo(t);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Tour.parse(
+                    "{\"title\":\"t\",\"steps\":[{\"stream\":\"a\",\"version\":1,"
+                        + "\"flow\":\"yes\"}]}"))
+        .hasMessageContaining("\"flow\" must be true or false");
   }
 }

@@ -98,4 +98,23 @@ class TourViewModelTest {
     tour.next();
     assertThat(explorer.streamProperty().get().playingProperty().get()).isFalse();
   }
+
+  @Test
+  void aStepWithAFlowAsksTheWindowToShowThatEventsFlow() {
+    Tour t = DemoStore.tour();
+    int flowStep = -1;
+    for (int i = 0; i < t.steps().size(); i++) {
+      if (t.steps().get(i).flow()) {
+        flowStep = i;
+      }
+    }
+    assertThat(flowStep).as("the demo tour follows the double charge's flow").isPositive();
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    tour.setOnFlow((stream, version) -> asked.add(stream + " v" + version));
+    tour.start(t);
+    tour.go(flowStep - 1);
+    assertThat(asked).isEmpty();
+    tour.go(flowStep);
+    assertThat(asked).containsExactly("payment-5006 v3");
+  }
 }
