@@ -8,8 +8,10 @@ import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.ReplayOptions;
+import dev.hindsight.replay.StoreStates;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description =
         "Measure listing streams, opening and folding a stream (default: the longest), random jumps,"
-            + " steps and heap, against the floor of just reading and parsing its payloads.")
+            + " steps and heap, against the floor of just reading and parsing its payloads; reading"
+            + " one flow's events; and the states of a type's streams as of a time, against"
+            + " reading and folding them once.")
 final class BenchCommand implements Callable<Integer> {
 
   static final int JUMPS = 1_000;
@@ -55,6 +59,12 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "R",
       description = "A JavaScript reducer file or folder.")
   Path reducer;
+
+  @Option(
+      names = "--type",
+      paramLabel = "T",
+      description = "The aggregate type for the states figures (default: the stream's).")
+  String type;
 
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
@@ -123,6 +133,22 @@ final class BenchCommand implements Callable<Integer> {
         steps[i] = ms(s);
       }
       Arrays.sort(steps);
+
+      // the store-wide figures: one flow's events, and every stream of a type as of a time
+      String correlation = correlationNear(source, source.lastPosition() / 2);
+      double correlationMs = correlation == null ? -1 : eventsOfFlow(source, correlation);
+      if (correlation != null) {
+        correlationMs = Math.min(correlationMs, eventsOfFlow(source, correlation));
+      }
+      String statesType = type != null ? type : target.type();
+      List<StreamSummary> ofType =
+          statesType == null ? List.of() : StatesCommand.streamsOf(source, statesType);
+      StoreStates.Point asOf = StoreStates.Point.asOf(middle(streams));
+      double statesMs = states(source, ofType, set, asOf);
+      double statesFloorMs = foldAll(source, ofType, set);
+      statesMs = Math.min(statesMs, states(source, ofType, set, asOf));
+      statesFloorMs = Math.min(statesFloorMs, foldAll(source, ofType, set));
+
       System.gc();
       System.gc();
       Runtime rt = Runtime.getRuntime();
@@ -140,6 +166,11 @@ final class BenchCommand implements Callable<Integer> {
       result.put("heapMiB", keep ? heap : -1);
       result.put("floorMs", round(floorMs));
       result.put("finalStateRatio", round(finalStateMs / Math.max(0.001, floorMs)));
+      result.put("eventsCorrelationMs", round(correlationMs));
+      result.put("statesStreams", ofType.size());
+      result.put("statesMs", round(statesMs));
+      result.put("statesFloorMs", round(statesFloorMs));
+      result.put("statesRatio", round(statesMs / Math.max(0.001, statesFloorMs)));
       if (json) {
         out.println(Json.write(result));
       } else {
@@ -196,6 +227,80 @@ final class BenchCommand implements Callable<Integer> {
           return true;
         });
     fold.state();
+    return ms(t);
+  }
+
+  /** The correlation id of the first event at or after a position that has one; null if none. */
+  private static String correlationNear(SqliteEventSource source, long position) {
+    String[] found = {null};
+    source.readAfter(
+        Math.max(0, position - 1),
+        e -> {
+          found[0] = e.links().correlation();
+          return found[0] == null;
+        });
+    return found[0];
+  }
+
+  /** What {@code events --correlation ID} reads: every event of one flow, in global order. */
+  private static double eventsOfFlow(SqliteEventSource source, String correlation) {
+    long[] n = {0};
+    long t = System.nanoTime();
+    source.read(
+        EventQuery.all().withFilter(EventFilter.correlation(correlation)),
+        e -> {
+          n[0]++;
+          return true;
+        });
+    return ms(t);
+  }
+
+  /** The time halfway between the store's first and last event. */
+  private static java.time.Instant middle(List<StreamSummary> streams) {
+    java.time.Instant first = null;
+    java.time.Instant last = null;
+    for (StreamSummary s : streams) {
+      if (s.firstTimestamp() != null && (first == null || s.firstTimestamp().isBefore(first))) {
+        first = s.firstTimestamp();
+      }
+      if (s.lastTimestamp() != null && (last == null || s.lastTimestamp().isAfter(last))) {
+        last = s.lastTimestamp();
+      }
+    }
+    if (first == null || last == null) {
+      return java.time.Instant.MAX;
+    }
+    return first.plus(java.time.Duration.between(first, last).dividedBy(2));
+  }
+
+  /** What {@code states --type T --as-of} does. */
+  private static double states(
+      SqliteEventSource source,
+      List<StreamSummary> streams,
+      ReducerSet set,
+      StoreStates.Point point) {
+    long t = System.nanoTime();
+    StoreStates.of(source, streams, set, point, ReplayOptions.defaults(), e -> {}, Progress.NONE);
+    return ms(t);
+  }
+
+  /** The floor of {@code states}: reading, parsing and folding each of those streams once. */
+  private static double foldAll(
+      SqliteEventSource source, List<StreamSummary> streams, ReducerSet set) {
+    long t = System.nanoTime();
+    for (StreamSummary s : streams) {
+      Reducer r = set.forStream(s.stream(), s.type());
+      Fold fold = r.newFold(s.stream(), s.type());
+      fold.reset(null);
+      EventQuery query = EventQuery.stream(s.stream());
+      source.read(
+          r.readsMetadata() ? query : query.withoutMetadata(),
+          e -> {
+            fold.apply(e);
+            return true;
+          });
+      fold.state();
+    }
     return ms(t);
   }
 

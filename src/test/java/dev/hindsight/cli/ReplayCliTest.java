@@ -297,7 +297,12 @@ class ReplayCliTest {
             "stepMs",
             "heapMiB",
             "floorMs",
-            "finalStateRatio");
+            "finalStateRatio",
+            "eventsCorrelationMs",
+            "statesStreams",
+            "statesMs",
+            "statesFloorMs",
+            "statesRatio");
     bench.forEach(v -> assertThat(v.isNumber()).isTrue());
     CliRun text = CliRun.of("bench", db, "--reducer", reducer);
     assertThat(text.exit()).isZero();

@@ -77,7 +77,8 @@ class EventFilterTest {
 
   /**
    * Stored forms that differ from what they decode to: JSON escapes, zones, numbers in another
-   * spelling, a Kelvin sign (which Java lower-cases to k), a [ in a stream id.
+   * spelling (a correlation id 42 written 4.2E1), a Kelvin sign (which Java lower-cases to k), a [
+   * in a stream id.
    */
   private static Store tricky(Path dir) throws Exception {
     Path db = dir.resolve("tricky.db");
@@ -113,6 +114,7 @@ class EventFilterTest {
       TestStores.insert(
           c, 4, "order-2", 1, "Placed", "\"just text, a b\"", "not json", "1714557600");
       TestStores.insert(c, 5, "order-2", 2, "Placed", "{}", "{\"correlationId\":42}", "");
+      TestStores.insert(c, 6, "order-2", 3, "Placed", "{}", "{\"correlationId\":4.2E1}", null);
     }
     return new Store(db, null);
   }
