@@ -145,6 +145,12 @@ public final class SqliteEventSource implements EventSource {
       return summaries(null);
     }
     FileIdentity id = FileIdentity.of(file.file());
+    if (id.walSize() > 0) {
+      // a store being written (its WAL holds commits): a commit may leave the WAL's size and time
+      // as they were (frames reused after a checkpoint, a coarse clock), so a cached list could be
+      // one commit old; such a store is read
+      return summaries(null);
+    }
     String layoutKey = LayoutFiles.write(layout);
     List<StreamSummary> cached = cache.load(id, layoutKey);
     if (cached != null) {
