@@ -14,7 +14,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -84,19 +83,7 @@ final class AsOfPane extends BorderPane {
     table.setItems(sorted);
     model.pointers().addListener((ListChangeListener<String>) c -> columns());
     columns();
-    table.setOnMouseClicked(
-        e -> {
-          if (e.getClickCount() == 2) {
-            openSelected();
-          }
-        });
-    table.setOnKeyPressed(
-        e -> {
-          if (e.getCode() == KeyCode.ENTER) {
-            openSelected();
-            e.consume();
-          }
-        });
+    UiStyles.onChoose(table, this::openSelected);
     setCenter(table);
   }
 

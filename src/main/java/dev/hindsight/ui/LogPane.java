@@ -16,7 +16,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -41,11 +40,11 @@ final class LogPane extends BorderPane {
     position.getStyleClass().add(UiStyles.NUMERIC);
     position.setMinWidth(80);
     TableColumn<Integer, StoredEvent> version = column("Version", e -> "" + e.version(), 70);
+    version.getStyleClass().add(UiStyles.NUMERIC);
+    version.setMinWidth(80);
     TableColumn<Integer, StoredEvent> time =
         column("Time (UTC)", e -> e.timestamp() == null ? "" : EventJson.iso(e.timestamp()), 190);
     time.setMinWidth(215);
-    version.getStyleClass().add(UiStyles.NUMERIC);
-    version.setMinWidth(80);
     table
         .getColumns()
         .setAll(
@@ -53,22 +52,9 @@ final class LogPane extends BorderPane {
             column("Stream", StoredEvent::stream, 170),
             version,
             column("Type", StoredEvent::type, 170),
-            column(
-                "Time (UTC)", e -> e.timestamp() == null ? "" : EventJson.iso(e.timestamp()), 190),
+            time,
             column("Data", e -> EventJson.summary(e, RowSummaries.WIDTH), 400));
-    table.setOnMouseClicked(
-        e -> {
-          if (e.getClickCount() == 2) {
-            openSelected();
-          }
-        });
-    table.setOnKeyPressed(
-        e -> {
-          if (e.getCode() == KeyCode.ENTER) {
-            openSelected();
-            e.consume();
-          }
-        });
+    UiStyles.onChoose(table, this::openSelected);
     model.sizeProperty().addListener((obs, old, n) -> table.setItems(rows(n.intValue())));
     table.setItems(rows(model.sizeProperty().get()));
 

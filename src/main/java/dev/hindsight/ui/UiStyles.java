@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 
 /**
  * Every style class and pseudo-class name of the window's own classes, spelled once. The rules are
@@ -108,6 +110,25 @@ public final class UiStyles {
   public static final String TOUR_BOX = "tour-box";
 
   private UiStyles() {}
+
+  /**
+   * Runs {@code choose} when a row of {@code table} is double-clicked, or Enter is pressed on it.
+   */
+  static void onChoose(TableView<?> table, Runnable choose) {
+    table.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            choose.run();
+          }
+        });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            choose.run();
+            e.consume();
+          }
+        });
+  }
 
   /** Adds style class {@code name} to {@code node}, or takes it off. */
   static void toggle(Node node, String name, boolean on) {
