@@ -113,6 +113,21 @@ public interface EventSource extends AutoCloseable {
     read(EventQuery.all().withoutMetadata(), e -> sink.test(e.position()));
   }
 
+  /** Gets one event's place in an index: its global position and its time (null when none). */
+  @FunctionalInterface
+  interface IndexSink {
+    boolean accept(long position, java.time.Instant timestamp);
+  }
+
+  /**
+   * Every event's global position and time, in global order, for as long as {@code sink} returns
+   * true: the index of a view of the whole store over time. The default reads the events; a source
+   * that can read the two columns alone does so.
+   */
+  default void timedPositions(IndexSink sink) {
+    read(EventQuery.all().withoutMetadata(), e -> sink.accept(e.position(), e.timestamp()));
+  }
+
   /** What {@link #poll} found. */
   enum Change {
     /** Nothing was written since the last poll. */

@@ -3,22 +3,31 @@ package dev.hindsight.ui;
 import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
+import java.time.Instant;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /**
  * The Log in the window: every event of the store in global order. The table's rows are numbers;
@@ -70,7 +79,7 @@ final class LogPane extends BorderPane {
     hint.getStyleClass().add(Styles.TEXT_MUTED);
     HBox bar = new HBox(8, spinner, status, hint);
     bar.setAlignment(Pos.CENTER_LEFT);
-    setTop(new VBox(6, filterBar(), bar));
+    setTop(new VBox(6, filterBar(), bar, overTime()));
     ((VBox) getTop()).setPadding(new Insets(6, 10, 6, 10));
     setCenter(table);
   }
@@ -128,6 +137,76 @@ final class LogPane extends BorderPane {
     HBox box = new HBox(6, types, streams, from, to, text, correlation, go, clear, filterProblem);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
+  }
+
+  /**
+   * The events over time, as a strip of bars, and a global time slider under it: moving it (or
+   * clicking the strip) goes to the first event at or after that time.
+   */
+  private VBox overTime() {
+    Canvas strip = new Canvas(0, 26);
+    strip.setId("log-density");
+    Slider slider = new Slider(0, 1, 0);
+    slider.setId("log-time");
+    Label at = new Label();
+    at.getStyleClass().add(Styles.TEXT_MUTED);
+    at.setMinWidth(Region.USE_PREF_SIZE);
+    HBox sliderRow = new HBox(8, slider, at);
+    sliderRow.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(slider, Priority.ALWAYS);
+    Pane host = new Pane(strip);
+    host.setPrefHeight(26);
+    strip.widthProperty().bind(host.widthProperty());
+    Runnable draw = () -> drawDensity(strip, model.densityProperty().get());
+    strip.widthProperty().addListener(obs -> draw.run());
+    model
+        .densityProperty()
+        .addListener(
+            (obs, old, d) -> {
+              draw.run();
+              slider.setValue(0);
+              at.setText(d == null ? "" : EventJson.iso(d.from()));
+            });
+    slider
+        .valueProperty()
+        .addListener(
+            (obs, old, v) -> {
+              LogIndex.Density d = model.densityProperty().get();
+              if (d == null) {
+                at.setText("");
+                return;
+              }
+              long from = d.from().toEpochMilli();
+              Instant time =
+                  Instant.ofEpochMilli(
+                      from + (long) (v.doubleValue() * (d.to().toEpochMilli() - from)));
+              at.setText(EventJson.iso(time));
+              int row = model.rowAt(time);
+              if (row >= 0) {
+                table.scrollTo(row);
+                table.getSelectionModel().select(row);
+              }
+            });
+    strip.setOnMouseClicked(e -> slider.setValue(e.getX() / Math.max(1, strip.getWidth())));
+    VBox box = new VBox(2, host, sliderRow);
+    box.visibleProperty().bind(model.densityProperty().isNotNull());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+
+  private static void drawDensity(Canvas strip, LogIndex.Density d) {
+    GraphicsContext g = strip.getGraphicsContext2D();
+    g.clearRect(0, 0, strip.getWidth(), strip.getHeight());
+    if (d == null) {
+      return;
+    }
+    int max = Arrays.stream(d.counts()).max().orElse(1);
+    double w = strip.getWidth() / d.counts().length;
+    g.setFill(Color.web("#2f81f7", 0.75));
+    for (int i = 0; i < d.counts().length; i++) {
+      double h = d.counts()[i] == 0 ? 0 : Math.max(2, strip.getHeight() * d.counts()[i] / max);
+      g.fillRect(i * w, strip.getHeight() - h, Math.max(1, w - 1), h);
+    }
   }
 
   private static TextField field(String id, String prompt, double width) {

@@ -6,13 +6,9 @@ import dev.hindsight.event.Words;
 import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
-import dev.hindsight.store.codec.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,6 +37,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * in the background. A million events cost the index (8 bytes each) and the pages in sight.
  */
 public final class LogViewModel {
+
+  /** The stretches of time the density strip counts events in. */
+  static final int DENSITY_BUCKETS = 160;
 
   /** The rows read together. */
   static final int PAGE = 200;
@@ -53,6 +54,8 @@ public final class LogViewModel {
   private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
   private final ReadOnlyBooleanWrapper indexing = new ReadOnlyBooleanWrapper(this, "indexing");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyObjectWrapper<LogIndex.Density> density =
+      new ReadOnlyObjectWrapper<>(this, "density");
   private final Map<Integer, LogRow[]> pages = new HashMap<>();
   private final List<Integer> pageOrder = new ArrayList<>();
   private final BitSet loading = new BitSet();
@@ -60,7 +63,7 @@ public final class LogViewModel {
       new SimpleObjectProperty<>(this, "filter", EventFilter.NONE);
   private EventSource source;
   private EventFilter indexed = EventFilter.NONE;
-  private long[] positions;
+  private LogIndex index;
   private AtomicBoolean cancel = new AtomicBoolean();
   private EventSource shownSource;
 
@@ -118,50 +121,12 @@ public final class LogViewModel {
    */
   public String applyFilter(
       String types, String streams, String from, String to, String text, String correlation) {
-    Instant fromTime;
-    Instant toTime;
     try {
-      fromTime = time(from, false);
-      toTime = time(to, true);
+      filter.set(LogFilters.parse(types, streams, from, to, text, correlation));
+      return null;
     } catch (DateTimeException e) {
       return "A time is ISO-8601, such as 2026-03-12T09:30:00Z, or a day, such as 2026-03-12.";
     }
-    List<String> typeList = new ArrayList<>();
-    for (String t : blankToNull(types) == null ? new String[0] : types.split(",")) {
-      if (!t.isBlank()) {
-        typeList.add(t.strip());
-      }
-    }
-    filter.set(
-        EventFilter.NONE
-            .withTypes(typeList)
-            .withStreams(blankToNull(streams))
-            .withTimes(fromTime, toTime)
-            .withText(blankToNull(text))
-            .withCorrelation(blankToNull(correlation)));
-    return null;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  /** A time bound: an ISO-8601 time, or a day (its start, or for an upper bound its end). */
-  private static Instant time(String text, boolean upper) {
-    String t = blankToNull(text);
-    if (t == null) {
-      return null;
-    }
-    if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      LocalDate day = LocalDate.parse(t);
-      Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-      return upper ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : start;
-    }
-    Instant parsed = Timestamps.parse(t, "iso");
-    if (parsed == null) {
-      throw new DateTimeException(t);
-    }
-    return parsed;
   }
 
   /** Shows {@code next}'s events (none when null): its first page now, the rest as indexed. */
@@ -170,7 +135,8 @@ public final class LogViewModel {
     AtomicBoolean mine = new AtomicBoolean();
     cancel = mine;
     source = next;
-    positions = null;
+    index = null;
+    density.set(null);
     pages.clear();
     pageOrder.clear();
     loading.clear();
@@ -190,15 +156,20 @@ public final class LogViewModel {
     }
     tasks.run(
         () -> f.isEmpty() ? index(next, mine) : filtered(next, f, mine),
-        index -> {
+        read -> {
           if (!mine.get()) {
-            positions = index;
-            size.set(index.length);
+            index = read;
+            size.set(read.size());
+            if (f.isEmpty()) {
+              readTimes(next, read, mine); // the strip over time comes a little later
+            } else {
+              density.set(read.density(DENSITY_BUCKETS));
+            }
             indexing.set(false);
             status.set(
                 f.isEmpty()
-                    ? Words.count(index.length, "event")
-                    : Words.count(index.length, "event") + " match the filter");
+                    ? Words.count(read.size(), "event")
+                    : Words.count(read.size(), "event") + " match the filter");
             // the pages asked for while the index was read
             for (int page : List.copyOf(pages.keySet())) {
               if (pages.get(page)[0].event() == null) {
@@ -214,24 +185,20 @@ public final class LogViewModel {
     if (!mine.get()) {
       loading.clear(0);
       keep(0, rows(0, first));
-      if (positions == null) {
+      if (index == null) {
         size.set(first.size());
       }
     }
   }
 
   /** The positions of the events {@code f} keeps: one read of the store, the first page shown. */
-  private long[] filtered(EventSource s, EventFilter f, AtomicBoolean cancel) {
+  private LogIndex filtered(EventSource s, EventFilter f, AtomicBoolean cancel) {
     List<StoredEvent> first = new ArrayList<>(PAGE);
-    long[][] buf = {new long[1 << 12]};
-    int[] n = {0};
+    LogIndex out = new LogIndex();
     s.read(
         EventQuery.all().withFilter(f),
         e -> {
-          if (n[0] == buf[0].length) {
-            buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
-          }
-          buf[0][n[0]++] = e.position();
+          out.add(e.position(), e.timestamp());
           if (first.size() < PAGE) {
             first.add(e);
             if (first.size() == PAGE) {
@@ -245,7 +212,7 @@ public final class LogViewModel {
       List<StoredEvent> page = List.copyOf(first);
       tasks.later(() -> firstPage(cancel, page));
     }
-    return Arrays.copyOf(buf[0], n[0]);
+    return out;
   }
 
   private void failed(AtomicBoolean mine, Throwable failure) {
@@ -261,18 +228,48 @@ public final class LogViewModel {
     return first;
   }
 
-  private static long[] index(EventSource s, AtomicBoolean cancel) {
-    long[][] buf = {new long[1 << 16]};
-    int[] n = {0};
+  private static LogIndex index(EventSource s, AtomicBoolean cancel) {
+    LogIndex out = new LogIndex();
     s.positions(
-        p -> {
-          if (n[0] == buf[0].length) {
-            buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
-          }
-          buf[0][n[0]++] = p;
+        position -> {
+          out.add(position, null);
           return !cancel.get();
         });
-    return Arrays.copyOf(buf[0], n[0]);
+    return out;
+  }
+
+  /** Reads every event's time, in the background, for the strip over time and the time slider. */
+  private void readTimes(EventSource s, LogIndex read, AtomicBoolean mine) {
+    tasks.run(
+        () -> {
+          long[] times = new long[read.size()];
+          int[] n = {0};
+          s.timedPositions(
+              (position, time) -> {
+                if (n[0] < times.length) {
+                  times[n[0]++] = time == null ? LogIndex.NO_TIME : time.toEpochMilli();
+                }
+                return n[0] < times.length && !mine.get();
+              });
+          return times;
+        },
+        times -> {
+          if (!mine.get() && index == read) {
+            read.setTimes(times);
+            density.set(read.density(DENSITY_BUCKETS));
+          }
+        },
+        failure -> {}); // the strip is a help: without it the Log is still whole
+  }
+
+  /** The events over time (the strip above the Log); null until the index is read. */
+  public ReadOnlyObjectProperty<LogIndex.Density> densityProperty() {
+    return density.getReadOnlyProperty();
+  }
+
+  /** The row of the first event at or after {@code time} (the global time slider); -1: none. */
+  public int rowAt(Instant time) {
+    return index == null ? -1 : index.rowAt(time);
   }
 
   /**
@@ -317,19 +314,19 @@ public final class LogViewModel {
   }
 
   private void load(int page) {
-    long[] index = positions;
+    LogIndex read = index;
     EventSource s = source;
-    if (index == null || s == null || loading.get(page) || page * PAGE >= index.length) {
+    if (read == null || s == null || loading.get(page) || page * PAGE >= read.size()) {
       return; // the index is on its way: the page is read when it is asked for again
     }
     loading.set(page);
     int from = page * PAGE;
-    int count = Math.min(PAGE, index.length - from);
-    long after = from == 0 ? Long.MIN_VALUE : index[from - 1];
+    int count = Math.min(PAGE, read.size() - from);
+    long after = from == 0 ? Long.MIN_VALUE : read.position(from - 1);
     AtomicBoolean mine = cancel;
     Set<Long> wanted = new HashSet<>();
     for (int k = from; k < from + count; k++) {
-      wanted.add(index[k]);
+      wanted.add(read.position(k));
     }
     boolean all = indexed.isEmpty();
     tasks.run(

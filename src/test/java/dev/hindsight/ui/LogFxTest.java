@@ -2,10 +2,12 @@ package dev.hindsight.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -22,10 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class LogFxTest {
 
   private ExplorerViewModel model;
+  private MainWindow window;
 
   @Start
   void start(Stage stage) throws Exception {
-    MainWindow window = TestWindows.window();
+    window = TestWindows.window();
     model = window.model().explorer();
     stage.setScene(new Scene(window, 1200, 740));
     stage.show();
@@ -49,6 +52,16 @@ class LogFxTest {
     TableView<?> log = robot.lookup("#log").queryAs(TableView.class);
     until(() -> log.getItems().size() == 2245);
     assertThat(robot.lookup("#log-status").queryLabeled().getText()).isEqualTo("2,245 events");
+    // the global time slider goes to the first event at or after its time
+    LogViewModel logModel = window.model().views().log();
+    until(() -> logModel.densityProperty().get() != null);
+    WaitForAsyncUtils.asyncFx(() -> robot.lookup("#log-time").queryAs(Slider.class).setValue(0.5))
+        .get();
+    LogIndex.Density d = logModel.densityProperty().get();
+    Instant middle = Instant.ofEpochMilli((d.from().toEpochMilli() + d.to().toEpochMilli()) / 2);
+    int expected = WaitForAsyncUtils.asyncFx(() -> logModel.rowAt(middle)).get();
+    assertThat(expected).isBetween(1, 2244);
+    until(() -> log.getSelectionModel().getSelectedIndex() == expected);
     until(() -> robot.lookup("#log .table-row-cell").queryAll().stream().anyMatch(Node::isVisible));
 
     WaitForAsyncUtils.asyncFx(

@@ -9,6 +9,7 @@ import dev.hindsight.store.sqlite.SqliteEventSource;
 import dev.hindsight.store.sqlite.TestStores;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,17 @@ class LogViewModelTest {
       assertThat(log.row(i).event().position()).as("row %d", i).isEqualTo(i + 1);
     }
     assertThat(log.row(555).event().stream()).isEqualTo("order-" + (555 % 7 + 1));
+
+    // over time: every event counted once, from the first event's time to the last's
+    LogIndex.Density d = log.densityProperty().get();
+    assertThat(d.from()).isEqualTo(Instant.parse("2024-01-01T00:00:01Z"));
+    assertThat(d.to()).isEqualTo(Instant.parse("2024-01-01T00:16:40Z"));
+    assertThat(java.util.Arrays.stream(d.counts()).sum()).isEqualTo(1000);
+    assertThat(d.counts()).hasSize(LogViewModel.DENSITY_BUCKETS);
+    // the global time slider: the first event at or after a time
+    assertThat(log.rowAt(Instant.parse("2024-01-01T00:08:20Z"))).isEqualTo(499); // position 500
+    assertThat(log.rowAt(Instant.parse("2023-12-31T00:00:00Z"))).isZero();
+    assertThat(log.rowAt(Instant.parse("2025-01-01T00:00:00Z"))).isEqualTo(999);
   }
 
   @Test

@@ -589,6 +589,45 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  /**
+   * The positions and the times, one statement (one snapshot), in global order: the time column
+   * alone when the layout keeps times in a column, else (a time in the metadata) the events.
+   */
+  @Override
+  public synchronized void timedPositions(IndexSink sink) {
+    Field ts = layout.timestamp();
+    if (ts == null || ts.column() == null || ts.pointer() != null) {
+      EventSource.super.timedPositions(sink);
+      return;
+    }
+    String text =
+        "SELECT "
+            + sql.position
+            + ", "
+            + sql.column(ts.column())
+            + " FROM "
+            + sql.from
+            + sql.whereClause()
+            + " ORDER BY "
+            + sql.position;
+    try (PreparedStatement ps = file.connection().prepareStatement(text);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Instant time;
+        try {
+          time = Timestamps.parse(rs.getObject(2), ts.format());
+        } catch (DateTimeException unreadable) {
+          time = null; // reading the event itself reports the bad time
+        }
+        if (!sink.accept(rs.getLong(1), time)) {
+          return;
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   /** The positions alone, one statement (one snapshot), in global order. */
   @Override
   public synchronized void positions(LongPredicate sink) {
