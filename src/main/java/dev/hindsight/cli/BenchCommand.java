@@ -149,6 +149,22 @@ final class BenchCommand implements Callable<Integer> {
       statesMs = Math.min(statesMs, states(source, ofType, set, asOf));
       statesFloorMs = Math.min(statesFloorMs, foldAll(source, ofType, set));
 
+      // the Log of the window: its first page, its index of positions, and the times for its strip
+      double logFirstPageMs = Double.MAX_VALUE;
+      double logIndexMs = Double.MAX_VALUE;
+      double logTimesMs = Double.MAX_VALUE;
+      for (int run = 0; run < 2; run++) { // the faster of two, as above
+        long p = System.nanoTime();
+        source.readAfter(Long.MIN_VALUE, 200, e -> true);
+        logFirstPageMs = Math.min(logFirstPageMs, ms(p));
+        long i = System.nanoTime();
+        source.positions(position -> true);
+        logIndexMs = Math.min(logIndexMs, ms(i));
+        long t = System.nanoTime();
+        source.timedPositions((position, time) -> true);
+        logTimesMs = Math.min(logTimesMs, ms(t));
+      }
+
       System.gc();
       System.gc();
       Runtime rt = Runtime.getRuntime();
@@ -171,6 +187,9 @@ final class BenchCommand implements Callable<Integer> {
       result.put("statesMs", round(statesMs));
       result.put("statesFloorMs", round(statesFloorMs));
       result.put("statesRatio", round(statesMs / Math.max(0.001, statesFloorMs)));
+      result.put("logFirstPageMs", round(logFirstPageMs));
+      result.put("logIndexMs", round(logIndexMs));
+      result.put("logTimesMs", round(logTimesMs));
       if (json) {
         out.println(Json.write(result));
       } else {

@@ -45,6 +45,7 @@ final class FlowPane extends BorderPane {
   FlowPane(FlowViewModel model) {
     this.model = model;
     setId("flow");
+    canvas.setId("flow-canvas");
     Label message = new Label();
     message.setId("flow-message");
     message.getStyleClass().add(Styles.TEXT_MUTED);

@@ -199,6 +199,15 @@ public final class LogViewModel {
         EventQuery.all().withFilter(f),
         e -> {
           out.add(e.position(), e.timestamp());
+          if (out.size() % 5_000 == 0) { // progress: the matches so far
+            String said = "Filtering… " + Words.count(out.size(), "event") + " match so far";
+            tasks.later(
+                () -> {
+                  if (!cancel.get()) {
+                    status.set(said);
+                  }
+                });
+          }
           if (first.size() < PAGE) {
             first.add(e);
             if (first.size() == PAGE) {

@@ -302,7 +302,10 @@ class ReplayCliTest {
             "statesStreams",
             "statesMs",
             "statesFloorMs",
-            "statesRatio");
+            "statesRatio",
+            "logFirstPageMs",
+            "logIndexMs",
+            "logTimesMs");
     bench.forEach(v -> assertThat(v.isNumber()).isTrue());
     CliRun text = CliRun.of("bench", db, "--reducer", reducer);
     assertThat(text.exit()).isZero();
