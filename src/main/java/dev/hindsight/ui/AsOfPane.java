@@ -11,9 +11,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -70,7 +72,34 @@ final class AsOfPane extends BorderPane {
     message.setId("as-of-message");
     message.getStyleClass().add(Styles.TEXT_MUTED);
     message.textProperty().bind(model.messageProperty());
-    HBox second = new HBox(8, filter, message);
+    // the global time slider: let go, and the states are folded as of its time
+    Slider slider = new Slider(0, 1, 1);
+    slider.setId("as-of-slider");
+    slider.setPrefWidth(260);
+    slider.setTooltip(new Tooltip("Drag through the store's time: the states as of then"));
+    Runnable slid =
+        () -> {
+          if (model.timeAt(slider.getValue()) != null) {
+            run.run();
+          }
+        };
+    slider
+        .valueChangingProperty()
+        .addListener(
+            (obs, was, changing) -> {
+              if (!changing) {
+                slid.run();
+              }
+            });
+    slider
+        .valueProperty()
+        .addListener(
+            (obs, old, v) -> {
+              if (!slider.isValueChanging()) {
+                slid.run(); // a click on the track, or the keys
+              }
+            });
+    HBox second = new HBox(8, filter, slider, message);
     second.setAlignment(Pos.CENTER_LEFT);
     VBox top = new VBox(6, form, second);
     top.setPadding(new Insets(6, 10, 6, 10));

@@ -178,6 +178,31 @@ public final class AsOfViewModel {
     }
   }
 
+  /**
+   * The time {@code fraction} of the way through the store (0 its first event's time, 1 its
+   * last's), written in the time field: the global time slider. Null when no event has a time.
+   */
+  public String timeAt(double fraction) {
+    Instant first = null;
+    Instant last = null;
+    for (StreamSummary s : explorer.streams().allStreams()) {
+      if (s.firstTimestamp() != null && (first == null || s.firstTimestamp().isBefore(first))) {
+        first = s.firstTimestamp();
+      }
+      if (s.lastTimestamp() != null && (last == null || s.lastTimestamp().isAfter(last))) {
+        last = s.lastTimestamp();
+      }
+    }
+    if (first == null || last == null) {
+      return null;
+    }
+    long from = first.toEpochMilli();
+    Instant at = Instant.ofEpochMilli(from + (long) (fraction * (last.toEpochMilli() - from)));
+    String text = at.truncatedTo(ChronoUnit.SECONDS).toString();
+    time.set(text);
+    return text;
+  }
+
   /** A time: ISO-8601, or a day meaning its end (the states as the day closed); empty: now. */
   static Instant time(String text) {
     String t = text == null ? "" : text.strip();

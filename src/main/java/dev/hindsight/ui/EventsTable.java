@@ -9,7 +9,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -40,6 +42,13 @@ final class EventsTable extends TableView<EventRow> {
   /** The current event's ordinal, which each row compares itself to. */
   private final IntegerProperty current = new SimpleIntegerProperty(-1);
 
+  private Runnable onFlow = () -> {};
+
+  /** What the context menu's Flow of This Event does. */
+  void setOnFlow(Runnable action) {
+    this.onFlow = action;
+  }
+
   EventsTable() {
     setId("events");
     getStyleClass().add(UiStyles.EVENTS_TABLE);
@@ -55,6 +64,12 @@ final class EventsTable extends TableView<EventRow> {
     data.setCellFactory(c -> new SummaryCell());
     getColumns().add(data);
     setRowFactory(t -> new EventTableRow());
+    // a right-click on an event: its flow across streams (the row under the pointer is the
+    // current event by then: a click selects it)
+    MenuItem flow = new MenuItem("Flow of This Event (Ctrl+J)");
+    flow.setId("events-flow");
+    flow.setOnAction(e -> onFlow.run());
+    setContextMenu(new ContextMenu(flow));
     getSelectionModel()
         .selectedItemProperty()
         .addListener(

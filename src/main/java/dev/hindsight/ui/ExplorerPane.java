@@ -222,9 +222,10 @@ final class ExplorerPane extends BorderPane {
     return b;
   }
 
-  /** What the event details' flow link does. */
+  /** What the event details' flow link and the events' context menu do. */
   void setOnFlow(Runnable action) {
     detail.setOnFlow(action);
+    events.setOnFlow(action);
   }
 
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */

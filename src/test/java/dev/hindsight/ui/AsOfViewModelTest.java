@@ -71,6 +71,17 @@ class AsOfViewModelTest {
   }
 
   @Test
+  void theGlobalTimeSliderWritesTheTimeThatFarThroughTheStore() {
+    assertThat(asOf.timeAt(0)).isEqualTo("2026-03-02T07:00:00Z"); // the demo's first event
+    String middle = asOf.timeAt(0.5);
+    assertThat(asOf.timeProperty().get()).isEqualTo(middle);
+    assertThat(Instant.parse(middle)).isAfter(Instant.parse("2026-03-02T07:00:00Z"));
+    asOf.typeProperty().set("payment");
+    assertThat(asOf.show()).isNull();
+    assertThat(asOf.messageProperty().get()).contains("of type payment as of " + middle);
+  }
+
+  @Test
   void aTimeThatCannotBeReadOrNoTypeIsSaidAndNothingIsFolded() {
     assertThat(asOf.show()).isEqualTo("Choose an aggregate type.");
     asOf.typeProperty().set("order");

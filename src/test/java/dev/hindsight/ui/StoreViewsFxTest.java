@@ -76,6 +76,23 @@ class StoreViewsFxTest {
   }
 
   @Test
+  void theEventsContextMenuShowsTheFlowToo(FxRobot robot) throws Exception {
+    until(() -> model.streams().allStreams().size() == 50);
+    until(() -> model.openStream("order-1006", 2));
+    until(() -> model.streamProperty().get().pointProperty().get() != null);
+    TableView<?> events = robot.lookup("#events").queryAs(TableView.class);
+    fx(
+        () -> {
+          events.getContextMenu().getItems().get(0).fire();
+          return null;
+        });
+    FlowViewModel flow = window.model().views().flow();
+    until(() -> flow.flowProperty().get() != null);
+    assertThat(fx(() -> flow.currentProperty().get())).isEqualTo(877); // order-1006 v2
+    assertThat(fx(() -> flow.flowProperty().get().events().size())).isEqualTo(23);
+  }
+
+  @Test
   void theStoreAsOfATimeListsATypesStreamsAndARowOpensItsStream(FxRobot robot) throws Exception {
     until(() -> model.streams().allStreams().size() == 50);
     robot
