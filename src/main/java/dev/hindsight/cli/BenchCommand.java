@@ -235,10 +235,16 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One cold fold of the whole stream into a fresh fold: reading, parsing and folding. */
   private static double finalState(SqliteEventSource source, StreamSummary target, Reducer r) {
-    Fold fold = r.newFold(target.stream(), target.type());
     long t = System.nanoTime();
+    foldOnce(source, target, r);
+    return ms(t);
+  }
+
+  /** Reads, parses and folds the whole stream into a fresh fold, and takes its state. */
+  private static void foldOnce(SqliteEventSource source, StreamSummary s, Reducer r) {
+    Fold fold = r.newFold(s.stream(), s.type());
     fold.reset(null);
-    EventQuery query = EventQuery.stream(target.stream());
+    EventQuery query = EventQuery.stream(s.stream());
     source.read(
         r.readsMetadata() ? query : query.withoutMetadata(),
         e -> {
@@ -246,7 +252,6 @@ final class BenchCommand implements Callable<Integer> {
           return true;
         });
     fold.state();
-    return ms(t);
   }
 
   /** The correlation id of the first event at or after a position that has one; null if none. */
@@ -308,17 +313,7 @@ final class BenchCommand implements Callable<Integer> {
       SqliteEventSource source, List<StreamSummary> streams, ReducerSet set) {
     long t = System.nanoTime();
     for (StreamSummary s : streams) {
-      Reducer r = set.forStream(s.stream(), s.type());
-      Fold fold = r.newFold(s.stream(), s.type());
-      fold.reset(null);
-      EventQuery query = EventQuery.stream(s.stream());
-      source.read(
-          r.readsMetadata() ? query : query.withoutMetadata(),
-          e -> {
-            fold.apply(e);
-            return true;
-          });
-      fold.state();
+      foldOnce(source, s, set.forStream(s.stream(), s.type()));
     }
     return ms(t);
   }

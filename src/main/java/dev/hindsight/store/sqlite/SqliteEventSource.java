@@ -600,40 +600,40 @@ public final class SqliteEventSource implements EventSource {
       EventSource.super.timedPositions(sink);
       return;
     }
-    String text =
-        "SELECT "
-            + sql.position
-            + ", "
-            + sql.column(ts.column())
-            + " FROM "
-            + sql.from
-            + sql.whereClause()
-            + " ORDER BY "
-            + sql.position;
-    try (PreparedStatement ps = file.connection().prepareStatement(text);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        Instant time;
-        try {
-          time = Timestamps.parse(rs.getObject(2), ts.format());
-        } catch (DateTimeException unreadable) {
-          time = null; // reading the event itself reports the bad time
-        }
-        if (!sink.accept(rs.getLong(1), time)) {
-          return;
-        }
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    inGlobalOrder(
+        sql.column(ts.column()),
+        rs -> {
+          Instant time;
+          try {
+            time = Timestamps.parse(rs.getObject(2), ts.format());
+          } catch (DateTimeException unreadable) {
+            time = null; // reading the event itself reports the bad time
+          }
+          return sink.accept(rs.getLong(1), time);
+        });
   }
 
   /** The positions alone, one statement (one snapshot), in global order. */
   @Override
   public synchronized void positions(LongPredicate sink) {
+    inGlobalOrder(null, rs -> sink.test(rs.getLong(1)));
+  }
+
+  /** One row of {@link #inGlobalOrder}: false stops the read. */
+  @FunctionalInterface
+  private interface RowSink {
+    boolean accept(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * Every row's position and, when {@code column} is not null, that column, in global order, in one
+   * statement (one snapshot), for as long as {@code sink} returns true.
+   */
+  private void inGlobalOrder(String column, RowSink sink) {
     String text =
         "SELECT "
             + sql.position
+            + (column == null ? "" : ", " + column)
             + " FROM "
             + sql.from
             + sql.whereClause()
@@ -642,7 +642,7 @@ public final class SqliteEventSource implements EventSource {
     try (PreparedStatement ps = file.connection().prepareStatement(text);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        if (!sink.test(rs.getLong(1))) {
+        if (!sink.accept(rs)) {
           return;
         }
       }
