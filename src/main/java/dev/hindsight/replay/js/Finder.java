@@ -66,6 +66,11 @@ public final class Finder {
     return expression;
   }
 
+  /** The condition as a function of (state, event), as it is compiled. */
+  String source() {
+    return source;
+  }
+
   /** The first event after which the condition holds. */
   public Result first(StreamReplay replay) {
     return first(replay, Progress.NONE);
@@ -150,7 +155,7 @@ public final class Finder {
     }
   }
 
-  private static JsReducer genericReducer() {
+  static JsReducer genericReducer() {
     JsReducer r = generic;
     if (r == null) {
       List<dev.hindsight.replay.Reducer> loaded =

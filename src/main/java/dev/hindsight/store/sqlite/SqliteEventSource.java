@@ -715,7 +715,7 @@ public final class SqliteEventSource implements EventSource {
    * One page of events after the keyset ({@code lastVersion}, {@code lastPosition}), narrowed by
    * {@code pushed} (null: not narrowed).
    */
-  private synchronized List<StoredEvent> page(
+  private List<StoredEvent> page(
       EventQuery query,
       FilterSql pushed,
       boolean metadata,
@@ -752,7 +752,24 @@ public final class SqliteEventSource implements EventSource {
             + order
             + " LIMIT "
             + page;
-    List<StoredEvent> events = new ArrayList<>(Math.min(page, PAGE_SIZE));
+    List<Row> rows = rows(query, pushed, lastVersion, lastPosition, page, byStream, text);
+    List<StoredEvent> events = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      events.add(decode(row, metadata, layout.payload()));
+    }
+    return events;
+  }
+
+  /** The rows of one page, read with the connection held (decoding them needs it no longer). */
+  private synchronized List<Row> rows(
+      EventQuery query,
+      FilterSql pushed,
+      Long lastVersion,
+      long lastPosition,
+      int page,
+      boolean byStream,
+      String text) {
+    List<Row> events = new ArrayList<>(Math.min(page, PAGE_SIZE));
     try (PreparedStatement ps = file.connection().prepareStatement(text)) {
       int p = 1;
       if (byStream) {
@@ -777,7 +794,7 @@ public final class SqliteEventSource implements EventSource {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          events.add(toEvent(rs, metadata));
+          events.add(row(rs));
         }
       }
     } catch (SQLException e) {
@@ -826,6 +843,26 @@ public final class SqliteEventSource implements EventSource {
   /** An event row, its payload decoded as {@code payloadSpec} says (a snapshot's may differ). */
   private StoredEvent toEvent(ResultSet rs, boolean withMetadata, Layout.Payload payloadSpec)
       throws SQLException {
+    return decode(row(rs), withMetadata, payloadSpec);
+  }
+
+  /** An event row as SQLite gave it, before anything is decoded. */
+  private record Row(
+      long position,
+      String[] key,
+      long version,
+      Object typeRaw,
+      Object timeRaw,
+      Object revisionRaw,
+      Object payloadRaw,
+      Object payloadSerializer,
+      Object metaRaw,
+      Object metaSerializer,
+      String idRaw,
+      String correlationRaw,
+      String causationRaw) {}
+
+  private Row row(ResultSet rs) throws SQLException {
     int k = sql.streamColumns.size();
     long position = rs.getLong(1);
     String[] key = new String[k];
@@ -833,17 +870,40 @@ public final class SqliteEventSource implements EventSource {
       key[i] = text(rs.getObject(2 + i));
     }
     int c = 2 + k;
-    long version = rs.getLong(c);
-    Object typeRaw = rs.getObject(c + 1);
-    Object timeRaw = rs.getObject(c + 2);
-    Object revisionRaw = rs.getObject(c + 3);
-    Object payloadRaw = rs.getObject(c + 4);
-    Object payloadSerializer = rs.getObject(c + 5);
-    Object metaRaw = rs.getObject(c + 6);
-    Object metaSerializer = rs.getObject(c + 7);
-    String idRaw = text(rs.getObject(c + 8));
-    String correlationRaw = text(rs.getObject(c + 9));
-    String causationRaw = text(rs.getObject(c + 10));
+    return new Row(
+        position,
+        key,
+        rs.getLong(c),
+        rs.getObject(c + 1),
+        rs.getObject(c + 2),
+        rs.getObject(c + 3),
+        rs.getObject(c + 4),
+        rs.getObject(c + 5),
+        rs.getObject(c + 6),
+        rs.getObject(c + 7),
+        text(rs.getObject(c + 8)),
+        text(rs.getObject(c + 9)),
+        text(rs.getObject(c + 10)));
+  }
+
+  /**
+   * Decodes a row (payload, metadata, time, links): needs no connection, so threads reading pages
+   * of their own decode at the same time.
+   */
+  private StoredEvent decode(Row row, boolean withMetadata, Layout.Payload payloadSpec) {
+    long position = row.position();
+    String[] key = row.key();
+    long version = row.version();
+    Object typeRaw = row.typeRaw();
+    Object timeRaw = row.timeRaw();
+    Object revisionRaw = row.revisionRaw();
+    Object payloadRaw = row.payloadRaw();
+    Object payloadSerializer = row.payloadSerializer();
+    Object metaRaw = row.metaRaw();
+    Object metaSerializer = row.metaSerializer();
+    String idRaw = row.idRaw();
+    String correlationRaw = row.correlationRaw();
+    String causationRaw = row.causationRaw();
 
     List<String> problems = new ArrayList<>(0);
     if (java.util.Arrays.asList(key).contains(null)) {
