@@ -3,6 +3,7 @@ package dev.hindsight.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.AllStreams;
 import dev.hindsight.replay.Fold;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.Reducer;
@@ -10,6 +11,8 @@ import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StoreStates;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.replay.js.FindInAllStreams;
+import dev.hindsight.replay.js.Finder;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
@@ -165,6 +168,19 @@ final class BenchCommand implements Callable<Integer> {
         logTimesMs = Math.min(logTimesMs, ms(t));
       }
 
+      // questions over every stream: one pass folding all of them on every core, against the
+      // floor of reading and parsing every event once (the same workers, doing nothing else)
+      long af = System.nanoTime();
+      AllStreams.run(source, streams, st -> new Reading(st, set), Progress.NONE);
+      double allStreamsFloorMs = ms(af);
+      long ao = System.nanoTime();
+      AllStreams.run(source, streams, st -> new Folding(source, st, set), Progress.NONE);
+      double allStreamsFoldMs = ms(ao);
+      long an = System.nanoTime();
+      new FindInAllStreams(Finder.compile("false"), set)
+          .run(source, streams, hit -> {}, Progress.NONE);
+      double allStreamsFindMs = ms(an);
+
       System.gc();
       System.gc();
       Runtime rt = Runtime.getRuntime();
@@ -190,6 +206,12 @@ final class BenchCommand implements Callable<Integer> {
       result.put("logFirstPageMs", round(logFirstPageMs));
       result.put("logIndexMs", round(logIndexMs));
       result.put("logTimesMs", round(logTimesMs));
+      result.put("allStreamsWorkers", AllStreams.workers());
+      result.put("allStreamsFloorMs", round(allStreamsFloorMs));
+      result.put("allStreamsFoldMs", round(allStreamsFoldMs));
+      result.put(
+          "allStreamsFoldRatio", round(allStreamsFoldMs / Math.max(0.001, allStreamsFloorMs)));
+      result.put("allStreamsFindMs", round(allStreamsFindMs));
       if (json) {
         out.println(Json.write(result));
       } else {
@@ -316,6 +338,41 @@ final class BenchCommand implements Callable<Integer> {
       foldOnce(source, s, set.forStream(s.stream(), s.type()));
     }
     return ms(t);
+  }
+
+  /** Reads a stream as its fold would (with metadata only when the reducer reads it). */
+  private record Reading(StreamSummary stream, ReducerSet set) implements AllStreams.StreamJob {
+    @Override
+    public boolean readsMetadata() {
+      return set.forStream(stream.stream(), stream.type()).readsMetadata();
+    }
+
+    @Override
+    public boolean accept(dev.hindsight.event.StoredEvent event) {
+      return true;
+    }
+  }
+
+  /** Reads and folds a stream. */
+  private static final class Folding implements AllStreams.StreamJob {
+    private final Reducer reducer;
+    private final dev.hindsight.replay.StreamFold fold;
+
+    Folding(SqliteEventSource source, StreamSummary stream, ReducerSet set) {
+      reducer = set.forStream(stream.stream(), stream.type());
+      fold = new dev.hindsight.replay.StreamFold(source, stream, reducer);
+    }
+
+    @Override
+    public boolean readsMetadata() {
+      return reducer.readsMetadata();
+    }
+
+    @Override
+    public boolean accept(dev.hindsight.event.StoredEvent event) {
+      fold.apply(event);
+      return true;
+    }
   }
 
   private static double percentile(double[] sorted, int p) {

@@ -58,14 +58,7 @@ final class DiffCommand implements Callable<Integer> {
         result.put("stream", replay.stream().stream());
         result.put("from", from);
         result.put("to", to);
-        ArrayNode list = result.putArray("changes");
-        for (Change c : changes) {
-          ObjectNode o = list.addObject();
-          o.put("path", c.path());
-          o.put("op", c.op().id());
-          o.set("old", c.oldValue() == null ? JsonNodeFactory.instance.nullNode() : c.oldValue());
-          o.set("new", c.newValue() == null ? JsonNodeFactory.instance.nullNode() : c.newValue());
-        }
+        result.set("changes", changesJson(changes));
         out.println(Json.write(result));
       } else if (changes.isEmpty()) {
         out.println("no changes from version " + from + " to version " + to);
@@ -98,5 +91,18 @@ final class DiffCommand implements Callable<Integer> {
                       + ")"));
     }
     return o;
+  }
+
+  /** Changes as {@code diff --json} prints them: [{path, op, old, new}]. */
+  static ArrayNode changesJson(List<Change> changes) {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    for (Change c : changes) {
+      ObjectNode o = list.addObject();
+      o.put("path", c.path());
+      o.put("op", c.op().id());
+      o.set("old", c.oldValue() == null ? JsonNodeFactory.instance.nullNode() : c.oldValue());
+      o.set("new", c.newValue() == null ? JsonNodeFactory.instance.nullNode() : c.newValue());
+    }
+    return list;
   }
 }

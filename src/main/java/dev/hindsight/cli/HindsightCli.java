@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       BlameCommand.class,
       FindCommand.class,
+      CompareReducersCommand.class,
       BenchCommand.class,
       VerifyCommand.class,
       ReportCommand.class,
