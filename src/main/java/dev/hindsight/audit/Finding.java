@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param kind what it is: {@code version-gap}, {@code duplicate-version}, {@code version-order},
  *     {@code time-regression}, {@code unreadable-payload}, {@code encrypted-payload}, {@code
  *     unhandled-type}, {@code reducer-error}, {@code stream-header-mismatch}, {@code orphan-event},
- *     {@code snapshot-mismatch}
+ *     {@code snapshot-mismatch}, {@code invariant-violated}
  * @param severity how much it matters
  * @param stream the stream, or null for a finding about the store
  * @param version the version it is at, or null
@@ -41,6 +41,7 @@ public record Finding(
   public static final String STREAM_HEADER_MISMATCH = "stream-header-mismatch";
   public static final String ORPHAN_EVENT = "orphan-event";
   public static final String SNAPSHOT_MISMATCH = "snapshot-mismatch";
+  public static final String INVARIANT_VIOLATED = "invariant-violated";
 
   /** Whether this finding makes {@code verify} exit 1. */
   public boolean counts() {

@@ -3,11 +3,15 @@ package dev.hindsight.audit;
 import dev.hindsight.audit.Finding.Severity;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.event.Words;
+import dev.hindsight.replay.Fold;
+import dev.hindsight.replay.InvariantTracker;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerError;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.ReplayOptions;
+import dev.hindsight.replay.Step;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
@@ -374,9 +378,72 @@ public final class Verifier {
     for (StoredEvent snapshot : snapshots.getOrDefault(s.stream(), List.of())) {
       compare(replay, snapshot);
     }
+    if (!reducer.invariants().isEmpty()) {
+      checkInvariants(replay, reducer);
+    }
     if (!progress.report(events, events)) {
       throw new CancellationException("verify cancelled");
     }
+  }
+
+  /**
+   * Folds the stream again with a fresh fold and asks the reducer's invariants after every event.
+   * An event the replay found a reducer error at leaves the state as it was, as in the replay; a
+   * fold that fails where the replay did not (a handler that is not deterministic) takes the
+   * replay's state there.
+   */
+  private void checkInvariants(StreamReplay replay, Reducer reducer) {
+    if (replay.size() == 0) {
+      return;
+    }
+    StreamSummary s = replay.stream();
+    Fold fold = reducer.newFold(s.stream(), s.type());
+    fold.reset(null);
+    InvariantTracker tracker = new InvariantTracker(reducer.invariants());
+    replay.forEach(
+        0,
+        replay.size() - 1,
+        (ordinal, event) -> {
+          if (!replay.errors().containsKey(ordinal)
+              && fold.apply(event).outcome() == Step.Outcome.ERROR) {
+            fold.reset(replay.stateAfter(ordinal));
+          }
+          tracker.after(event, fold.brokenInvariants());
+        });
+    for (InvariantTracker.Violation v : tracker.violations()) {
+      findings.add(
+          new Finding(
+              Finding.INVARIANT_VIOLATED,
+              Severity.ERROR,
+              s.stream(),
+              v.version(),
+              v.position(),
+              message(v)));
+    }
+  }
+
+  /** What an invariant violation says, e.g. how long it lasted and whether it recovered. */
+  static String message(InvariantTracker.Violation v) {
+    StringBuilder m =
+        new StringBuilder("invariant \"")
+            .append(v.invariant())
+            .append("\" broke after ")
+            .append(v.type())
+            .append(" (")
+            .append(v.why())
+            .append("); it stayed violated ");
+    if (v.recovered()) {
+      m.append("for ")
+          .append(Words.count(v.events(), "event"))
+          .append(" and recovered at version ")
+          .append(v.recoveredAt());
+    } else {
+      m.append("to the end of the stream (").append(Words.count(v.events(), "event")).append(')');
+    }
+    if (v.laterBreaks() > 0) {
+      m.append("; it broke ").append(Words.count(v.laterBreaks(), "more time")).append(" later");
+    }
+    return m.toString();
   }
 
   /**

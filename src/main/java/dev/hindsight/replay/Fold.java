@@ -2,6 +2,7 @@ package dev.hindsight.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.event.StoredEvent;
+import java.util.Map;
 
 /**
  * One stream's running fold. Used from one thread at a time; a fold may keep its state in another
@@ -36,5 +37,14 @@ public interface Fold {
   /** The value at a JSON pointer of the current state, or a missing node. */
   default JsonNode valueAt(String pointer) {
     return state().at(pointer);
+  }
+
+  /**
+   * The reducer's invariants that do not hold for the state after the last applied event (and that
+   * event), in the reducer's order: name to why, "returned false" or how it failed. Empty when all
+   * hold, or when the reducer has none.
+   */
+  default Map<String, String> brokenInvariants() {
+    return Map.of();
   }
 }

@@ -1,5 +1,7 @@
 package dev.hindsight.replay;
 
+import java.util.List;
+
 /** Folds a stream's events into its state. */
 public interface Reducer {
 
@@ -23,6 +25,15 @@ public interface Reducer {
    * Whether this reducer applies to a stream with this id and aggregate type (which may be null).
    */
   boolean appliesTo(String stream, String aggregateType);
+
+  /**
+   * The names of this reducer's invariants, in the order they are declared: conditions on the state
+   * that must hold after every event. {@code verify} reports where they do not; see {@link
+   * Fold#brokenInvariants}.
+   */
+  default List<String> invariants() {
+    return List.of();
+  }
 
   /** A new fold, starting from the initial state. */
   Fold newFold(String stream, String aggregateType);

@@ -117,6 +117,34 @@ class WindowViewModelTest {
   }
 
   @Test
+  void aBrokenInvariantIsAFindingMarkedAndListedLikeAnyOther() throws Exception {
+    // account-1's balances are 10, 20, … 60: "under 35" breaks after version 4 and never recovers
+    explorer.loadReducers(
+        reducer(
+            "inv.js",
+            "({ $any: (s, e) => ({ ...s, ...e.data }),"
+                + " $invariants: { 'under 35': (s) => !(s.balance > 35) } })"));
+    open("account-1");
+    explorer.audit().verify();
+
+    assertThat(explorer.audit().findings())
+        .filteredOn(f -> f.kind().equals("invariant-violated"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.stream()).isEqualTo("account-1");
+              assertThat(f.version()).isEqualTo(4);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "invariant \"under 35\" broke after Deposited (returned false); it stayed"
+                          + " violated to the end of the stream (3 events)");
+            });
+    assertThat(window.markers()).contains(new Marker(3, Marker.Kind.ERROR));
+    window.onlyFindingsProperty().set(true);
+    assertThat(shown(window.shownEventsProperty().get(), 6)).contains(3);
+  }
+
+  @Test
   void hidingTheFutureListsTheEventsUpToTheCurrentOneAsItMoves() {
     StreamViewModel s = open("account-1");
     s.goToVersion(2);

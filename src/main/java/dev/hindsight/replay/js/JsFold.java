@@ -7,7 +7,10 @@ import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.replay.Fold;
 import dev.hindsight.replay.Step;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.EcmaError;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.Scriptable;
@@ -185,6 +188,33 @@ final class JsFold implements Fold {
             v = next;
           }
           return JsConvert.toJson(v, "the value at " + (pointer.isEmpty() ? "/" : pointer));
+        });
+  }
+
+  @Override
+  public Map<String, String> brokenInvariants() {
+    if (reducer.invariants.isEmpty()) {
+      return Map.of();
+    }
+    return Sandbox.call(
+        cx -> {
+          Map<String, String> broken = new LinkedHashMap<>();
+          reducer.invariants.forEach(
+              (name, check) -> {
+                try {
+                  if (!Context.toBoolean(callLimited(cx, check, new Object[] {state, event}))) {
+                    broken.put(name, "returned false");
+                  }
+                } catch (RuntimeException
+                    | Sandbox.LimitExceeded
+                    | StackOverflowError
+                    | OutOfMemoryError failure) {
+                  String why = Sandbox.describe(failure, reducer.limitMillis);
+                  // a TypeError from the engine was thrown as much as a `throw` in the check
+                  broken.put(name, failure instanceof EcmaError ? "threw " + why : why);
+                }
+              });
+          return broken;
         });
   }
 

@@ -8,14 +8,18 @@ import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.Fold;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.mozilla.javascript.Function;
+import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
 
 /**
  * A reducer written in JavaScript: an object of handlers keyed by event type, with optional {@code
@@ -25,7 +29,7 @@ import org.mozilla.javascript.ScriptableObject;
 public final class JsReducer implements Reducer {
 
   static final Set<String> RESERVED =
-      Set.of("name", "streams", "types", "$init", "$any", "$upcast");
+      Set.of("name", "streams", "types", "$init", "$any", "$upcast", "$invariants");
 
   private final String name;
   private final List<Pattern> streams;
@@ -35,6 +39,7 @@ public final class JsReducer implements Reducer {
   final Function init;
   final Function any;
   final Scriptable upcasters;
+  final Map<String, Function> invariants;
   private final Map<String, Object> handlers = new ConcurrentHashMap<>();
   private final Map<String, Object> upcasts = new ConcurrentHashMap<>();
   final long limitMillis;
@@ -45,6 +50,7 @@ public final class JsReducer implements Reducer {
       List<String> types,
       Scriptable scope,
       Scriptable object,
+      Map<String, Function> invariants,
       long limitMillis) {
     this.name = name;
     this.streams = streamGlobs.stream().map(g -> StreamGlob.compile(g, false)).toList();
@@ -55,12 +61,18 @@ public final class JsReducer implements Reducer {
     this.any = function(object, "$any");
     Object up = ScriptableObject.getProperty(object, "$upcast");
     this.upcasters = up instanceof Scriptable s && !(up instanceof Function) ? s : null;
+    this.invariants = invariants;
     this.limitMillis = limitMillis;
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public List<String> invariants() {
+    return List.copyOf(invariants.keySet());
   }
 
   @Override
@@ -134,6 +146,39 @@ public final class JsReducer implements Reducer {
       }
     }
     return Boolean.FALSE; // remembered as "none" (a map cannot hold null)
+  }
+
+  /**
+   * The {@code $invariants} of a reducer object, by name in declaration order: an object whose
+   * values are functions of (state, event). Empty when there is none.
+   *
+   * @throws ReducerException naming {@code where} when it is anything else
+   */
+  static Map<String, Function> invariants(Scriptable object, String where) {
+    Object v = ScriptableObject.getProperty(object, "$invariants");
+    if (v == Scriptable.NOT_FOUND || v instanceof Undefined) {
+      return Map.of();
+    }
+    if (!(v instanceof Scriptable s) || v instanceof Function || v instanceof NativeArray) {
+      throw new ReducerException(
+          where
+              + ": $invariants must be an object of named checks, such as"
+              + " { \"stock never negative\": (state, event) => state.onHand >= 0 }");
+    }
+    Map<String, Function> out = new LinkedHashMap<>();
+    for (Object id : s.getIds()) {
+      String key = id.toString();
+      Object f = id instanceof Integer i ? s.get(i, s) : ScriptableObject.getProperty(s, key);
+      if (!(f instanceof Function fn)) {
+        throw new ReducerException(
+            where
+                + ": $invariants \""
+                + key
+                + "\" must be a function of (state, event) that returns true while it holds");
+      }
+      out.put(key, fn);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   private static Function function(Scriptable object, String key) {

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
@@ -138,7 +139,10 @@ public final class JsReducers {
       throw new ReducerException(
           where + " has no handlers: add EventType: (state, event) => newState");
     }
-    return new JsReducer(shown, streams, types, scope, object, limitMillis);
+    Map<String, Function> invariants =
+        JsReducer.invariants(
+            object, name instanceof CharSequence ? where + " (reducer " + shown + ")" : where);
+    return new JsReducer(shown, streams, types, scope, object, invariants, limitMillis);
   }
 
   private static List<String> strings(Scriptable object, String key, String where) {
