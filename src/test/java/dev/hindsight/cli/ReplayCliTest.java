@@ -305,7 +305,13 @@ class ReplayCliTest {
             "statesRatio",
             "logFirstPageMs",
             "logIndexMs",
-            "logTimesMs");
+            "logTimesMs",
+            "allStreamsWorkers",
+            "allStreamsFloorMs",
+            "allStreamsFoldMs",
+            "allStreamsFoldRatio",
+            "allStreamsFindMs");
+    assertThat(bench.get("allStreamsWorkers").asInt()).isPositive();
     bench.forEach(v -> assertThat(v.isNumber()).isTrue());
     CliRun text = CliRun.of("bench", db, "--reducer", reducer);
     assertThat(text.exit()).isZero();
