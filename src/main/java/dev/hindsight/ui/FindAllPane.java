@@ -40,8 +40,8 @@ final class FindAllPane extends BorderPane {
     HBox.setHgrow(condition, Priority.ALWAYS);
     TextField streams = new TextField();
     streams.setId("find-all-streams");
-    streams.setPromptText("Streams: all, or a glob such as payment-*");
-    streams.setPrefWidth(240);
+    streams.setPromptText("All streams, or a glob: payment-*");
+    streams.setPrefWidth(270);
     streams.textProperty().bindBidirectional(model.streamsProperty());
     Button find = new Button("Find");
     find.setId("find-all-run");
