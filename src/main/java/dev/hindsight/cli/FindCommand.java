@@ -167,12 +167,7 @@ final class FindCommand implements Callable<Integer> {
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);
         for (FindInAllStreams.Hit hit : result.hits()) {
-          ObjectNode o = JsonNodeFactory.instance.objectNode();
-          o.put("stream", hit.stream());
-          o.put("version", hit.version());
-          o.put("type", hit.type());
-          o.put("timestamp", EventJson.iso(hit.timestamp()));
-          array.add(o);
+          array.add(hit.json());
         }
         array.finish();
       } else {

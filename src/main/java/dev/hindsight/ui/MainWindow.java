@@ -49,6 +49,7 @@ public final class MainWindow extends BorderPane {
   private final PlaybackTimer player;
   private final SplitPane split;
   private final Label reducerLabel = new Label();
+  private FindAllPane findAllPane;
 
   MainWindow(WindowViewModel model, Settings settings, Runnable quit) {
     this.model = model;
@@ -107,7 +108,7 @@ public final class MainWindow extends BorderPane {
     addEventFilter(KeyEvent.KEY_PRESSED, new WindowKeys(model, model.presentation())::onKey);
   }
 
-  /** The open stream, the Log of the whole store, or the store as of a time, in one place. */
+  /** The open stream, the Log of the whole store, the store as of a time or Find in all streams. */
   private StackPane views() {
     LogPane logPane = new LogPane(model.views().log());
     logPane.setId("log-pane");
@@ -116,17 +117,25 @@ public final class MainWindow extends BorderPane {
     explorer.visibleProperty().bind(view.isEqualTo(StoreViews.View.STREAM));
     logPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.LOG));
     asOfPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.AS_OF));
-    return new StackPane(explorer, logPane, asOfPane);
+    findAllPane = new FindAllPane(model.views().findAll(), model.commands()::exportFindAll);
+    findAllPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.FIND_ALL));
+    return new StackPane(explorer, logPane, asOfPane, findAllPane);
   }
 
-  /** Stream | Log | As of, in the header: which of the three the window shows. */
+  /** Stream | Log | As of | Find all, in the header: which of the four the window shows. */
   private HBox viewSwitch() {
     ToggleGroup group = new ToggleGroup();
     HBox box = new HBox();
     String[][] views = {
       {"Stream", "show-stream", Styles.LEFT_PILL, "The open stream, event by event"},
       {"Log", "show-log", Styles.CENTER_PILL, "Every event of the store (Ctrl+Shift+L)"},
-      {"As of", "show-as-of", Styles.RIGHT_PILL, "A type's streams as of a time (Ctrl+Shift+A)"}
+      {"As of", "show-as-of", Styles.CENTER_PILL, "A type's streams as of a time (Ctrl+Shift+A)"},
+      {
+        "Find all",
+        "show-find-all",
+        Styles.RIGHT_PILL,
+        "Every stream where a condition holds (Ctrl+Shift+F)"
+      }
     };
     for (int i = 0; i < views.length; i++) {
       StoreViews.View v = StoreViews.View.values()[i];
@@ -362,6 +371,12 @@ public final class MainWindow extends BorderPane {
   /** Go › Find When… (Ctrl+F). */
   void focusFind() {
     explorer.analysis.focusFind();
+  }
+
+  /** Go › Find in All Streams… (Ctrl+Shift+F): its view, the condition focused. */
+  void showFindAll() {
+    model.views().viewProperty().set(StoreViews.View.FIND_ALL);
+    findAllPane.focusCondition();
   }
 
   /** Go › Flow of This Event (Ctrl+J): the Flow tab, with the current event's flow. */

@@ -5,8 +5,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The views of the whole store beside the open stream: the Log (every event), the Flow (the current
- * event's correlation across streams) and the store as of a time; and which of the stream, the Log
- * and the store as of a time the window's main area shows.
+ * event's correlation across streams), the store as of a time and Find in all streams; and which of
+ * the stream, the Log, the store as of a time and Find in all streams the window's main area shows.
  */
 public final class StoreViews {
 
@@ -14,18 +14,21 @@ public final class StoreViews {
   public enum View {
     STREAM,
     LOG,
-    AS_OF
+    AS_OF,
+    FIND_ALL
   }
 
   private final LogViewModel log;
   private final FlowViewModel flow;
   private final AsOfViewModel asOf;
+  private final FindAllViewModel findAll;
   private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.STREAM);
 
   StoreViews(TaskRunner tasks, ExplorerViewModel explorer) {
     this.log = new LogViewModel(tasks, explorer);
     this.flow = new FlowViewModel(tasks, explorer);
     this.asOf = new AsOfViewModel(tasks, explorer);
+    this.findAll = new FindAllViewModel(tasks, explorer);
     // the Log reads the store only while it is the view; opening one of its rows shows the stream
     view.addListener((obs, old, now) -> log.shownProperty().set(now == View.LOG));
     log.shownProperty()
@@ -48,9 +51,10 @@ public final class StoreViews {
         });
     // a stream opened from the store as of a time is shown
     asOf.setOnOpen(() -> view.set(View.STREAM));
+    findAll.setOnOpen(() -> view.set(View.STREAM));
   }
 
-  /** The main area's view: the open stream, the Log, or the store as of a time. */
+  /** The main area's view: the open stream, the Log, the store as of a time, or Find in all. */
   public ObjectProperty<View> viewProperty() {
     return view;
   }
@@ -65,5 +69,9 @@ public final class StoreViews {
 
   public AsOfViewModel asOf() {
     return asOf;
+  }
+
+  public FindAllViewModel findAll() {
+    return findAll;
   }
 }

@@ -247,6 +247,27 @@ public final class WindowCommands {
             });
   }
 
+  /** Find in All Streams' Export…: the hits listed, as JSON (as the CLI prints them) or CSV. */
+  public void exportFindAll() {
+    FindAllViewModel find = window.views().findAll();
+    if (find.hits().isEmpty()) {
+      return;
+    }
+    dialogs
+        .saveFile(
+            "Export the streams found",
+            "find-all-streams.json",
+            List.of(new Dialogs.Filter("JSON", "*.json"), new Dialogs.Filter("CSV", "*.csv")))
+        .ifPresent(
+            out ->
+                find.export(
+                    out,
+                    window::notice,
+                    failure ->
+                        dialogs.error(
+                            "The list could not be exported", StoreViewModel.message(failure))));
+  }
+
   // ----------------------------------------------------------------------------------- go to
 
   /** Go › Go to… (Ctrl+G): a version number, or a date-time (the last event at or before it). */

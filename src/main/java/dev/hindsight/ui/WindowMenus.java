@@ -85,6 +85,7 @@ final class WindowMenus {
         null,
         item("_Go to…", "Shortcut+G", c::goTo),
         item("_Find When…", "Shortcut+F", window::focusFind),
+        item("Find in All _Streams…", Feather.SEARCH, "Shortcut+Shift+F", window::showFindAll),
         item("Flow of This _Event", "Shortcut+J", window::showFlow),
         item("Set Compare Point _A", "Shortcut+1", () -> c.mark(true)),
         item("Set Compare Point _B", "Shortcut+2", () -> c.mark(false)),
@@ -118,7 +119,7 @@ final class WindowMenus {
       item.setOnAction(e -> settings.setTheme(t));
       theme.getItems().add(item);
     }
-    CheckMenuItem onlyFindings = check("Only Events with _Findings", "Shortcut+Shift+F");
+    CheckMenuItem onlyFindings = check("Only Events with _Findings", "Shortcut+Shift+E");
     onlyFindings.selectedProperty().bindBidirectional(model.onlyFindingsProperty());
     CheckMenuItem contrast = check("_High Contrast", null);
     contrast.selectedProperty().bindBidirectional(presentation.highContrastProperty());

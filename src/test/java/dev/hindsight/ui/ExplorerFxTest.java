@@ -147,7 +147,7 @@ class ExplorerFxTest {
     WaitForAsyncUtils.asyncFx(() -> table.requestFocus()).get();
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT)
-        .type(KeyCode.F)
+        .type(KeyCode.E)
         .release(KeyCode.SHIFT, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
 
@@ -161,7 +161,7 @@ class ExplorerFxTest {
 
     robot
         .press(KeyCode.CONTROL, KeyCode.SHIFT)
-        .type(KeyCode.F)
+        .type(KeyCode.E)
         .release(KeyCode.SHIFT, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(table.getItems()).hasSize(888);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -123,5 +124,57 @@ class StoreViewsFxTest {
     until(() -> model.streamProperty().get().pointProperty().get() != null);
     assertThat(fx(() -> model.streamProperty().get().stream().stream())).startsWith("order-");
     assertThat(robot.lookup("#as-of-pane").query().isVisible()).as("the stream is shown").isFalse();
+  }
+
+  @Test
+  void ctrlShiftFFindsInAllStreamsAndARowOpensItsStreamThere(FxRobot robot) throws Exception {
+    until(() -> model.streams().allStreams().size() == 50);
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F)
+        .release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+    until(() -> robot.lookup("#find-all-pane").query().isVisible());
+    until(() -> robot.lookup("#find-all-condition").query().isFocused());
+    robot.write("state.captured > state.authorized").type(KeyCode.ENTER);
+    TableView<?> table = robot.lookup("#find-all").queryAs(TableView.class);
+    until(() -> !window.model().views().findAll().busyProperty().get());
+    assertThat(table.getItems()).hasSize(1);
+    assertThat(robot.lookup("#find-all-message").queryLabeled().getText())
+        .isEqualTo("1 of 50 streams: the condition holds");
+
+    robot.clickOn(firstRow(robot));
+    until(() -> table.getSelectionModel().getSelectedIndex() == 0);
+    robot.type(KeyCode.ENTER);
+    until(() -> model.streamProperty().get() != null);
+    until(() -> model.streamProperty().get().pointProperty().get() != null);
+    assertThat(fx(() -> model.streamProperty().get().stream().stream())).isEqualTo("payment-5006");
+    assertThat(fx(() -> model.streamProperty().get().pointProperty().get().event().version()))
+        .isEqualTo(3);
+    assertThat(robot.lookup("#find-all-pane").query().isVisible()).isFalse();
+    assertThat(robot.lookup("#events").query().isVisible()).as("the stream is shown").isTrue();
+
+    // back to the list (the key again), which stays; a double-click opens a row too
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F)
+        .release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+    until(() -> robot.lookup("#find-all-pane").query().isVisible());
+    assertThat(table.getItems()).as("the list stays").hasSize(1);
+    fx(() -> model.openStream("order-1001", 1));
+    until(() -> model.streamProperty().get().stream().stream().equals("order-1001"));
+    robot
+        .press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F)
+        .release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+    until(() -> robot.lookup("#find-all-pane").query().isVisible());
+    robot.doubleClickOn(firstRow(robot));
+    until(() -> model.streamProperty().get().stream().stream().equals("payment-5006"));
+  }
+
+  /** The table's first row as shown (not the flow's hidden measuring row). */
+  private static Node firstRow(FxRobot robot) {
+    return robot
+        .lookup("#find-all .table-row-cell")
+        .match(
+            (javafx.scene.control.TableRow<?> r) ->
+                r.getIndex() == 0 && r.isVisible() && r.getItem() != null)
+        .query();
   }
 }

@@ -1,5 +1,7 @@
 package dev.hindsight.replay.js;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
@@ -10,6 +12,7 @@ import dev.hindsight.replay.ReducerError;
 import dev.hindsight.replay.ReducerException;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.StreamFold;
+import dev.hindsight.store.codec.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +38,56 @@ import org.mozilla.javascript.Scriptable;
 public final class FindInAllStreams {
 
   /** The first event after which the condition holds in one stream. */
-  public record Hit(String stream, long version, long position, String type, Instant timestamp) {}
+  public record Hit(String stream, long version, long position, String type, Instant timestamp) {
+
+    /** {stream, version, type, timestamp}: as {@code find --all-streams --json} prints it. */
+    public ObjectNode json() {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("stream", stream);
+      o.put("version", version);
+      o.put("type", type);
+      o.put("timestamp", EventJson.iso(timestamp));
+      return o;
+    }
+  }
+
+  /** The hits as a JSON array, one per line, as {@code find --all-streams --json} prints them. */
+  public static String json(List<Hit> hits) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < hits.size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n").append(Json.write(hits.get(i).json()));
+    }
+    return out.append(hits.isEmpty() ? "]\n" : "\n]\n").toString();
+  }
+
+  /** The hits as CSV with a header (stream,version,type,timestamp), lines ended by CRLF. */
+  public static String csv(List<Hit> hits) {
+    StringBuilder out = new StringBuilder("stream,version,type,timestamp\r\n");
+    for (Hit h : hits) {
+      out.append(csvField(h.stream()))
+          .append(',')
+          .append(h.version())
+          .append(',')
+          .append(csvField(h.type()))
+          .append(',')
+          .append(csvField(EventJson.iso(h.timestamp())))
+          .append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String csvField(String value) {
+    if (value == null) {
+      return "";
+    }
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
 
   /**
    * What a search found.
