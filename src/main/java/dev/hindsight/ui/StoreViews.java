@@ -5,8 +5,9 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The views of the whole store beside the open stream: the Log (every event), the Flow (the current
- * event's correlation across streams) and the store as of a time; and which of the stream, the Log
- * and the store as of a time the window's main area shows.
+ * event's correlation across streams), the store as of a time and the comparison with other
+ * reducers; and which of the stream, the Log and the store as of a time the window's main area
+ * shows.
  */
 public final class StoreViews {
 
@@ -14,18 +15,21 @@ public final class StoreViews {
   public enum View {
     STREAM,
     LOG,
-    AS_OF
+    AS_OF,
+    REDUCERS
   }
 
   private final LogViewModel log;
   private final FlowViewModel flow;
   private final AsOfViewModel asOf;
+  private final ReducerCompareViewModel reducers;
   private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.STREAM);
 
   StoreViews(TaskRunner tasks, ExplorerViewModel explorer) {
     this.log = new LogViewModel(tasks, explorer);
     this.flow = new FlowViewModel(tasks, explorer);
     this.asOf = new AsOfViewModel(tasks, explorer);
+    this.reducers = new ReducerCompareViewModel(tasks, explorer);
     // the Log reads the store only while it is the view; opening one of its rows shows the stream
     view.addListener((obs, old, now) -> log.shownProperty().set(now == View.LOG));
     log.shownProperty()
@@ -65,5 +69,10 @@ public final class StoreViews {
 
   public AsOfViewModel asOf() {
     return asOf;
+  }
+
+  /** File › Compare with Other Reducers…: the window's reducers against another set. */
+  public ReducerCompareViewModel reducers() {
+    return reducers;
   }
 }
