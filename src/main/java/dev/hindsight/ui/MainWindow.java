@@ -107,16 +107,22 @@ public final class MainWindow extends BorderPane {
     addEventFilter(KeyEvent.KEY_PRESSED, new WindowKeys(model, model.presentation())::onKey);
   }
 
-  /** The open stream, the Log of the whole store, or the store as of a time, in one place. */
+  /**
+   * The open stream, the Log of the whole store, the store as of a time, or the comparison with
+   * other reducers, in one place.
+   */
   private StackPane views() {
     LogPane logPane = new LogPane(model.views().log());
     logPane.setId("log-pane");
     AsOfPane asOfPane = new AsOfPane(model.views().asOf());
     var view = model.views().viewProperty();
+    ReducerComparePane reducersPane =
+        new ReducerComparePane(model.views().reducers(), () -> view.set(StoreViews.View.STREAM));
+    reducersPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.REDUCERS));
     explorer.visibleProperty().bind(view.isEqualTo(StoreViews.View.STREAM));
     logPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.LOG));
     asOfPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.AS_OF));
-    return new StackPane(explorer, logPane, asOfPane);
+    return new StackPane(explorer, logPane, asOfPane, reducersPane);
   }
 
   /** Stream | Log | As of, in the header: which of the three the window shows. */

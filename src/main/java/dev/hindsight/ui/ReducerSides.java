@@ -44,13 +44,16 @@ public final class ReducerSides {
       return !changesB.isEmpty();
     }
 
-    /** "v3 · PaymentCaptured · they differ", as the pane's position line says it. */
+    /** "payment-5006 at v3 · PaymentCaptured · 1 path differs", the pane's position line. */
     public String describe() {
       String where = ordinal < 0 ? "the initial state" : "v" + version + " · " + type;
-      return stream
-          + " at "
-          + where
-          + (differ() ? " · " + changesB.size() + " paths differ" : " · the same");
+      String differs =
+          switch (changesB.size()) {
+            case 0 -> "the same";
+            case 1 -> "1 path differs";
+            default -> changesB.size() + " paths differ";
+          };
+      return stream + " at " + where + " · " + differs;
     }
   }
 
