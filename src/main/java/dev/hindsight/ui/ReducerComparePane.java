@@ -43,7 +43,7 @@ final class ReducerComparePane extends BorderPane {
   ReducerComparePane(ReducerCompareViewModel model, Runnable close) {
     this.model = model;
     setId("reducers-pane");
-    Label title = new Label("Compare with other reducers");
+    Label title = new Label("Compare with Other Reducers");
     title.getStyleClass().add(Styles.TITLE_4);
     Button reload = new Button("Reload");
     reload.setId("reducers-reload");
@@ -68,10 +68,15 @@ final class ReducerComparePane extends BorderPane {
     HBox.setHgrow(gap, Priority.ALWAYS);
     Button back = new Button("Back to the Stream");
     back.setOnAction(e -> close.run());
-    HBox top = new HBox(8, title, reload, progress, cancel, status, gap, back);
+    HBox top = new HBox(8, title, reload, progress, cancel, gap, back);
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(6, 10, 6, 10));
+    for (Region r : new Region[] {title, reload, cancel, back}) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
     setTop(top);
+    status.setPadding(new Insets(4, 10, 4, 10));
+    setBottom(status);
 
     table.setId("reducers-differ");
     table.setPlaceholder(new Label("No streams differ (or no comparison yet)."));
@@ -95,7 +100,7 @@ final class ReducerComparePane extends BorderPane {
                 c -> reselect(model.sides().streamProperty().get()));
     model.sides().streamProperty().addListener((obs, old, now) -> reselect(now));
     SplitPane split = new SplitPane(table, sides());
-    split.setDividerPositions(0.32);
+    split.setDividerPositions(0.33);
     SplitPane.setResizableWithParent(table, false);
     setCenter(split);
     addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -104,18 +109,18 @@ final class ReducerComparePane extends BorderPane {
   private List<TableColumn<ReducerComparison.Difference, ?>> columns() {
     TableColumn<ReducerComparison.Difference, String> stream = new TableColumn<>("Stream");
     stream.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().stream()));
-    stream.setPrefWidth(150);
+    stream.setPrefWidth(115);
     TableColumn<ReducerComparison.Difference, Long> version = new TableColumn<>("Version");
     version.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().version()));
     version.getStyleClass().add(UiStyles.NUMERIC);
-    version.setPrefWidth(70);
-    TableColumn<ReducerComparison.Difference, String> type = new TableColumn<>("Event type");
+    version.setMinWidth(70);
+    TableColumn<ReducerComparison.Difference, String> type = new TableColumn<>("Event");
     type.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().type()));
-    type.setPrefWidth(140);
+    type.setPrefWidth(120);
     TableColumn<ReducerComparison.Difference, Integer> changes = new TableColumn<>("Changes");
     changes.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().changes().size()));
     changes.getStyleClass().add(UiStyles.NUMERIC);
-    changes.setPrefWidth(70);
+    changes.setMinWidth(80);
     return List.of(stream, version, type, changes);
   }
 
