@@ -146,12 +146,13 @@ public final class MainWindow extends BorderPane {
       model.views().viewProperty().addListener((obs, old, now) -> b.setSelected(now == v));
       box.getChildren().add(b);
     }
-    // one of them is always chosen: a click on the chosen one keeps it
+    // one of them is always chosen (a click on the chosen one keeps it), but for the comparison
+    // with other reducers, which none of them is
     group
         .selectedToggleProperty()
         .addListener(
             (obs, old, now) -> {
-              if (now == null) {
+              if (now == null && model.views().viewProperty().get() != StoreViews.View.REDUCERS) {
                 old.setSelected(true);
               }
             });
