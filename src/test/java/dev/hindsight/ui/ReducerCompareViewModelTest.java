@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,32 @@ class ReducerCompareViewModelTest {
     compare.reload();
     assertThat(compare.rows()).isEmpty();
     assertThat(compare.sides().atProperty().get()).isNull();
+  }
+
+  @Test
+  void aNewComparisonCancelsTheOneUnderWayAndCancelStopsIt() throws IOException {
+    edit(other, CAPTURE, FIXED);
+    ManualTaskRunner queued = new ManualTaskRunner(false);
+    compare = new ReducerCompareViewModel(queued, explorer);
+    int[] delivered = {0};
+    compare
+        .rows()
+        .addListener((ListChangeListener<ReducerComparison.Difference>) c -> delivered[0]++);
+
+    compare.compare(other);
+    assertThat(compare.busyProperty().get()).isTrue();
+    compare.compare(other);
+    queued.runPending();
+    assertThat(delivered[0]).as("only the second comparison's rows").isEqualTo(1);
+    assertThat(compare.rows()).hasSize(1);
+    assertThat(compare.busyProperty().get()).isFalse();
+
+    compare.reload();
+    compare.cancel();
+    queued.runPending();
+    assertThat(compare.messageProperty().get()).isEqualTo("Cancelled.");
+    assertThat(compare.busyProperty().get()).isFalse();
+    assertThat(compare.rows()).as("the last rows stay").hasSize(1);
   }
 
   @Test
