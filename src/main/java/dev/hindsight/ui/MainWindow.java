@@ -108,18 +108,24 @@ public final class MainWindow extends BorderPane {
     addEventFilter(KeyEvent.KEY_PRESSED, new WindowKeys(model, model.presentation())::onKey);
   }
 
-  /** The open stream, the Log of the whole store, the store as of a time or Find in all streams. */
+  /**
+   * The open stream, the Log of the whole store, the store as of a time, Find in all streams or the
+   * comparison with other reducers, in one place.
+   */
   private StackPane views() {
     LogPane logPane = new LogPane(model.views().log());
     logPane.setId("log-pane");
     AsOfPane asOfPane = new AsOfPane(model.views().asOf());
     var view = model.views().viewProperty();
+    ReducerComparePane reducersPane =
+        new ReducerComparePane(model.views().reducers(), () -> view.set(StoreViews.View.STREAM));
+    reducersPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.REDUCERS));
     explorer.visibleProperty().bind(view.isEqualTo(StoreViews.View.STREAM));
     logPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.LOG));
     asOfPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.AS_OF));
     findAllPane = new FindAllPane(model.views().findAll(), model.commands()::exportFindAll);
     findAllPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.FIND_ALL));
-    return new StackPane(explorer, logPane, asOfPane, findAllPane);
+    return new StackPane(explorer, logPane, asOfPane, findAllPane, reducersPane);
   }
 
   /** Stream | Log | As of | Find all, in the header: which of the four the window shows. */
@@ -149,12 +155,13 @@ public final class MainWindow extends BorderPane {
       model.views().viewProperty().addListener((obs, old, now) -> b.setSelected(now == v));
       box.getChildren().add(b);
     }
-    // one of them is always chosen: a click on the chosen one keeps it
+    // one of them is always chosen (a click on the chosen one keeps it), but for the comparison
+    // with other reducers, which none of them is
     group
         .selectedToggleProperty()
         .addListener(
             (obs, old, now) -> {
-              if (now == null) {
+              if (now == null && model.views().viewProperty().get() != StoreViews.View.REDUCERS) {
                 old.setSelected(true);
               }
             });

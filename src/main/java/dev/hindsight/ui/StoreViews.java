@@ -5,8 +5,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The views of the whole store beside the open stream: the Log (every event), the Flow (the current
- * event's correlation across streams), the store as of a time and Find in all streams; and which of
- * the stream, the Log, the store as of a time and Find in all streams the window's main area shows.
+ * event's correlation across streams), the store as of a time, Find in all streams and the
+ * comparison with other reducers; and which of them the window's main area shows.
  */
 public final class StoreViews {
 
@@ -15,13 +15,15 @@ public final class StoreViews {
     STREAM,
     LOG,
     AS_OF,
-    FIND_ALL
+    FIND_ALL,
+    REDUCERS
   }
 
   private final LogViewModel log;
   private final FlowViewModel flow;
   private final AsOfViewModel asOf;
   private final FindAllViewModel findAll;
+  private final ReducerCompareViewModel reducers;
   private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.STREAM);
 
   StoreViews(TaskRunner tasks, ExplorerViewModel explorer) {
@@ -29,6 +31,7 @@ public final class StoreViews {
     this.flow = new FlowViewModel(tasks, explorer);
     this.asOf = new AsOfViewModel(tasks, explorer);
     this.findAll = new FindAllViewModel(tasks, explorer);
+    this.reducers = new ReducerCompareViewModel(tasks, explorer);
     // the Log reads the store only while it is the view; opening one of its rows shows the stream
     view.addListener((obs, old, now) -> log.shownProperty().set(now == View.LOG));
     log.shownProperty()
@@ -73,5 +76,10 @@ public final class StoreViews {
 
   public FindAllViewModel findAll() {
     return findAll;
+  }
+
+  /** File › Compare with Other Reducers…: the window's reducers against another set. */
+  public ReducerCompareViewModel reducers() {
+    return reducers;
   }
 }

@@ -208,6 +208,27 @@ public final class WindowCommands {
     chosen.ifPresent(explorer::loadReducers);
   }
 
+  /**
+   * File › Compare with Other Reducers…: a file when the window's reducers are one, a folder when
+   * they are a folder; the comparison is shown in the main area.
+   */
+  public void compareReducers() {
+    Path loaded = explorer.reducerPathProperty().get();
+    boolean folder = loaded == null || Files.isDirectory(loaded);
+    Optional<Path> chosen =
+        folder
+            ? dialogs.openFolder("Compare with a folder of reducers")
+            : dialogs.openFile(
+                "Compare with a reducer file",
+                loaded.toAbsolutePath().getParent(),
+                List.of(new Dialogs.Filter("JavaScript reducers", "*.js")));
+    chosen.ifPresent(
+        path -> {
+          window.views().viewProperty().set(StoreViews.View.REDUCERS);
+          window.views().reducers().compare(path);
+        });
+  }
+
   /** File › Reload Reducers. */
   public void reloadReducers() {
     Path path = explorer.reducerPathProperty().get();

@@ -37,7 +37,9 @@ final class WindowKeys {
       return;
     }
     StreamViewModel vm = model.stream();
-    if (vm == null || e.getTarget() instanceof TextInputControl) {
+    // the comparison with other reducers steps its own two states with the arrows
+    boolean comparing = model.views().viewProperty().get() == StoreViews.View.REDUCERS;
+    if (vm == null || comparing || e.getTarget() instanceof TextInputControl) {
       return;
     }
     // in the state tree, arrows and Home/End move through the tree

@@ -68,6 +68,7 @@ final class WindowMenus {
         item("Open Reducer _Folder…", null, () -> c.chooseReducers(true)),
         item("Re_load Reducers", "F5", c::reloadReducers),
         item("Use the _Generic Reducer", null, explorer::clearReducers),
+        item("_Compare with Other Reducers…", null, c::compareReducers),
         new SeparatorMenuItem(),
         export,
         new SeparatorMenuItem(),

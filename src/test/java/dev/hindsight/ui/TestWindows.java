@@ -15,6 +15,11 @@ final class TestWindows {
 
   /** The real window, on the fx() runner, with FxDialogs and preferences made for the test. */
   static MainWindow window() {
+    return window(null);
+  }
+
+  /** The real window, on the fx() runner, asking {@code dialogs} (null: FxDialogs). */
+  static MainWindow window(Dialogs dialogs) {
     Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
     TaskRunner tasks = TaskRunner.fx();
     MainWindow[] self = {null};
@@ -23,11 +28,13 @@ final class TestWindows {
         new WindowViewModel(
             tasks,
             explorer(tasks),
-            new FxDialogs(
-                () ->
-                    self[0] == null || self[0].getScene() == null
-                        ? null
-                        : self[0].getScene().getWindow()),
+            dialogs != null
+                ? dialogs
+                : new FxDialogs(
+                    () ->
+                        self[0] == null || self[0].getScene() == null
+                            ? null
+                            : self[0].getScene().getWindow()),
             new RecentFiles(prefs),
             settings);
     self[0] = new MainWindow(model, settings, () -> {});

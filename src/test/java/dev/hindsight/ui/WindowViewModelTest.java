@@ -96,6 +96,29 @@ class WindowViewModelTest {
   }
 
   @Test
+  void compareWithOtherReducersAsksForAFileLikeTheLoadedOneAndShowsTheComparison()
+      throws Exception {
+    String counts = "({ $init: () => ({ n: 0 }), $any: (s) => ({ n: s.n + 1 })";
+    explorer.loadReducers(reducer("count.js", counts + " })"));
+    Path closes = reducer("closes.js", counts + ", Closed: (s) => ({ n: s.n, closed: true }) })");
+
+    window.commands().compareReducers(); // cancelled: nothing
+    assertThat(window.views().viewProperty().get()).isEqualTo(StoreViews.View.STREAM);
+    dialogs.answer(closes);
+    window.commands().compareReducers();
+
+    assertThat(dialogs.asked)
+        .containsExactly("Compare with a reducer file", "Compare with a reducer file");
+    assertThat(window.views().viewProperty().get()).isEqualTo(StoreViews.View.REDUCERS);
+    ReducerCompareViewModel compare = window.views().reducers();
+    assertThat(compare.rows())
+        .extracting(d -> d.stream() + " v" + d.version() + " " + d.type())
+        .containsExactly("account-1 v6 Closed", "account-2 v3 Closed");
+    assertThat(compare.messageProperty().get())
+        .isEqualTo("2 streams compared: 0 the same, 2 differ, 0 reducer errors");
+  }
+
+  @Test
   void onlyEventsWithFindingsListsReducerErrorsAndVerifyFindingsOfTheOpenStream() throws Exception {
     explorer.loadReducers(
         reducer("fail.js", "({ Withdrawn: () => { throw new Error('no'); }, $any: (s) => s })"));
