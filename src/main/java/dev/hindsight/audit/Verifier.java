@@ -339,8 +339,8 @@ public final class Verifier {
                 s.firstVersion(),
                 null,
                 s.events()
-                    + (s.events() == 1 ? " event" : " events")
-                    + " that belong to no aggregate (no aggregate type)"));
+                    + (s.events() == 1 ? " event that belongs" : " events that belong")
+                    + " to no aggregate (no aggregate type)"));
       }
     }
   }

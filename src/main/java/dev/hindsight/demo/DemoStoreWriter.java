@@ -26,12 +26,14 @@ public final class DemoStoreWriter {
 
   /**
    * Writes the story to {@code out}, replacing it if it exists. The file is written beside it under
-   * another name first and moved into place, so a failed write leaves no half a store.
+   * another name first and moved into place, so a failed write leaves no half a store. A missing
+   * folder is made.
    */
   public static DemoStory.Story write(Path out) throws IOException {
     DemoStory.Story story = DemoStory.tell();
     Path target = out.toAbsolutePath();
     Path parent = target.getParent();
+    Files.createDirectories(parent); // as mkdir -p: a new folder for the demo is what was meant
     Path partial = Files.createTempFile(parent, "." + target.getFileName(), ".partial");
     try {
       Files.delete(partial); // SQLite makes the file; an empty one is not a database

@@ -169,7 +169,9 @@ public final class LogViewModel {
             status.set(
                 f.isEmpty()
                     ? Words.count(read.size(), "event")
-                    : Words.count(read.size(), "event") + " match the filter");
+                    : Words.count(read.size(), "event")
+                        + (read.size() == 1 ? " matches" : " match")
+                        + " the filter");
             // the pages asked for while the index was read
             for (int page : List.copyOf(pages.keySet())) {
               if (pages.get(page)[0].event() == null) {
@@ -200,7 +202,11 @@ public final class LogViewModel {
         e -> {
           out.add(e.position(), e.timestamp());
           if (out.size() % 5_000 == 0) { // progress: the matches so far
-            String said = "Filtering… " + Words.count(out.size(), "event") + " match so far";
+            String said =
+                "Filtering… "
+                    + Words.count(out.size(), "event")
+                    + (out.size() == 1 ? " matches" : " match")
+                    + " so far";
             tasks.later(
                 () -> {
                   if (!cancel.get()) {

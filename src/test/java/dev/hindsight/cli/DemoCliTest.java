@@ -64,6 +64,17 @@ class DemoCliTest {
   }
 
   @Test
+  void aMissingFolderIsMade(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("new/folder/shop.db");
+    CliRun run = CliRun.of("demo", "--out", out.toString());
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(CliRun.of("streams", out.toString(), "--json").exit()).isZero();
+    try (var left = Files.list(out.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("shop.db");
+    }
+  }
+
+  @Test
   void anExistingFileIsReplacedOnlyWithForce(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("mine.db");
     Files.writeString(out, "precious");
