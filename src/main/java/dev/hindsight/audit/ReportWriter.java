@@ -3,6 +3,7 @@ package dev.hindsight.audit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.event.Csv;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.replay.Change;
@@ -147,28 +148,15 @@ public final class ReportWriter {
                   ",",
                   Long.toString(ev.version()),
                   Long.toString(ev.position()),
-                  csvField(EventJson.iso(ev.timestamp())),
-                  csvField(ev.type()),
-                  csvField(Json.write(ev.data())),
-                  csvField(ev.metadata() == null ? null : Json.write(ev.metadata())),
-                  csvField(String.join("\n", lines(entry.changes()))),
-                  csvField(entry.reducerError()))
+                  Csv.field(EventJson.iso(ev.timestamp())),
+                  Csv.field(ev.type()),
+                  Csv.field(Json.write(ev.data())),
+                  Csv.field(ev.metadata() == null ? null : Json.write(ev.metadata())),
+                  Csv.field(String.join("\n", lines(entry.changes()))),
+                  Csv.field(entry.reducerError()))
               + "\r\n");
     }
     out.flush();
-  }
-
-  static String csvField(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",")
-        || value.contains("\"")
-        || value.contains("\n")
-        || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 
   private static List<String> lines(List<Change> changes) {

@@ -139,14 +139,7 @@ public final class ReducerComparison {
     }
 
     private StreamFold start(Reducer reducer, Side side) {
-      try {
-        return new StreamFold(source, stream, reducer);
-      } catch (ReducerException init) {
-        onError.accept(
-            new SideError(
-                new ReducerError(stream.stream(), 0, 0, "$init", init.getMessage()), side));
-        return null;
-      }
+      return StreamFold.start(source, stream, reducer, e -> onError.accept(new SideError(e, side)));
     }
 
     @Override

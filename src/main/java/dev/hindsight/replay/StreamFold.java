@@ -34,6 +34,20 @@ public final class StreamFold {
     fold.reset(null);
   }
 
+  /**
+   * A fold of the stream, or null when the reducer's initial state fails: {@code onError} then
+   * hears of it as an error at version 0 of type {@code $init}, and the stream is left out.
+   */
+  public static StreamFold start(
+      EventSource source, StreamSummary stream, Reducer reducer, Consumer<ReducerError> onError) {
+    try {
+      return new StreamFold(source, stream, reducer);
+    } catch (ReducerException init) {
+      onError.accept(new ReducerError(stream.stream(), 0, 0, "$init", init.getMessage()));
+      return null;
+    }
+  }
+
   public Reducer reducer() {
     return reducer;
   }

@@ -2,6 +2,7 @@ package dev.hindsight.replay.js;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.event.Csv;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
@@ -9,7 +10,6 @@ import dev.hindsight.replay.AllStreams;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerError;
-import dev.hindsight.replay.ReducerException;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.StreamFold;
 import dev.hindsight.store.codec.Json;
@@ -64,29 +64,16 @@ public final class FindInAllStreams {
   public static String csv(List<Hit> hits) {
     StringBuilder out = new StringBuilder("stream,version,type,timestamp\r\n");
     for (Hit h : hits) {
-      out.append(csvField(h.stream()))
+      out.append(Csv.field(h.stream()))
           .append(',')
           .append(h.version())
           .append(',')
-          .append(csvField(h.type()))
+          .append(Csv.field(h.type()))
           .append(',')
-          .append(csvField(EventJson.iso(h.timestamp())))
+          .append(Csv.field(EventJson.iso(h.timestamp())))
           .append("\r\n");
     }
     return out.toString();
-  }
-
-  private static String csvField(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",")
-        || value.contains("\"")
-        || value.contains("\n")
-        || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 
   /**
@@ -236,13 +223,10 @@ public final class FindInAllStreams {
             cx = context;
             scope = js != null ? js.scope : Finder.genericReducer().scope;
             condition = condition(context, scope);
-            try {
-              fold = new StreamFold(source, stream, reducer);
-            } catch (ReducerException init) {
-              onError.accept(new ReducerError(stream.stream(), 0, 0, "$init", init.getMessage()));
-              return null;
+            fold = StreamFold.start(source, stream, reducer, onError);
+            if (fold != null) {
+              reading.run();
             }
-            reading.run();
             return null;
           });
     }
