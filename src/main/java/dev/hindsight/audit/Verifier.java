@@ -132,12 +132,15 @@ public final class Verifier {
     return List.copyOf(v.findings);
   }
 
+  /** The order findings are reported in: by stream, version, position, then kind. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::stream, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::version, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::position, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::kind);
+
   private void sort() {
-    findings.sort(
-        Comparator.comparing(Finding::stream, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Finding::version, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Finding::position, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Finding::kind));
+    findings.sort(ORDER);
   }
 
   /** What the pass remembers of each stream. */

@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
       CompareReducersCommand.class,
       BenchCommand.class,
       VerifyCommand.class,
+      SealCommand.class,
       ReportCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.audit.Digests;
 import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.Keys;
+import dev.hindsight.audit.Seal;
+import dev.hindsight.audit.SealCheck;
+import dev.hindsight.audit.StorePrint;
+import dev.hindsight.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
 import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.audit.Verifier;
 import dev.hindsight.replay.Progress;
@@ -49,43 +56,127 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print {file, sha256, layout, checked: {streams, events}, findings: [{kind, severity,"
-              + " stream, version, position, message}]}.")
+          "Print {file, sha256, storeDigest, layout, checked: {streams, events}, against:"
+              + " {seal, digest, sealedAt, sealedBy, signed, signatureValid, matches} (with"
+              + " --against), findings: [{kind, severity, stream, version, position, message}]}.")
   boolean json;
+
+  @Option(
+      names = "--against",
+      paramLabel = "SEAL.json",
+      description =
+          "A seal written by 'hindsight seal': also report each event changed, removed, inserted or"
+              + " appended since, and each stream removed or added.")
+  Path against;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "PUB.pem",
+      description =
+          "With --against: the seal must be signed by this Ed25519 public key (X.509 PEM, as"
+              + " 'openssl pkey -pubout' writes it).")
+  Path trust;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (trust != null && against == null) {
+      throw new StoreException("--trust needs --against SEAL.json");
+    }
+    Seal seal = against == null ? null : Seal.read(against);
+    String signatureProblem = seal == null ? null : seal.signatureProblem(against, trusted());
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     try (SqliteEventSource source = store.open()) {
       String sha256 = Digests.sha256(source.file());
-      Verifier.Result result = Verifier.verify(source, reducers, Progress.NONE);
+      Verifier.Result verified = Verifier.verify(source, reducers, Progress.NONE);
+      StorePrint now = StorePrint.take(source, Progress.NONE);
+      Verifier.Result result = verified;
+      if (seal != null) {
+        List<Finding> all = new ArrayList<>(verified.findings());
+        if (signatureProblem != null) {
+          all.add(
+              new Finding(
+                  SealCheck.SEAL_SIGNATURE_INVALID,
+                  Finding.Severity.ERROR,
+                  null,
+                  null,
+                  null,
+                  signatureProblem));
+        }
+        all.addAll(SealCheck.compare(seal.print(), now));
+        all.sort(Verifier.ORDER);
+        result = new Verifier.Result(verified.streams(), verified.events(), List.copyOf(all));
+      }
       if (json) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("file", source.file().toString());
         o.put("sha256", sha256);
+        o.put("storeDigest", now.digest());
         o.put("layout", source.layout().name());
         ObjectNode checked = o.putObject("checked");
         checked.put("streams", result.streams());
         checked.put("events", result.events());
+        if (seal != null) {
+          ObjectNode a = o.putObject("against");
+          a.put("seal", against.toString());
+          a.put("digest", seal.print().digest());
+          a.put("sealedAt", seal.sealedAt());
+          a.put("sealedBy", seal.user() + "@" + seal.host());
+          a.put("signed", seal.signature() != null);
+          a.put("signatureValid", seal.signature() != null && signatureProblem == null);
+          a.put("matches", seal.print().digest().equals(now.digest()));
+        }
         ArrayNode findings = o.putArray("findings");
         result.findings().forEach(f -> findings.add(ReportWriter.json(f)));
         out.println(Json.write(o));
       } else {
-        text(out, source, sha256, result);
+        text(out, source, sha256, now.digest(), seal, result);
       }
       out.flush();
       return result.hasFindings() ? FINDINGS : HindsightCli.OK;
     }
   }
 
-  private static void text(
-      PrintWriter out, SqliteEventSource source, String sha256, Verifier.Result result) {
+  private java.security.PublicKey trusted() {
+    if (trust == null) {
+      return null;
+    }
+    try {
+      return Keys.publicKey(trust);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(e.getMessage());
+    }
+  }
+
+  private void text(
+      PrintWriter out,
+      SqliteEventSource source,
+      String sha256,
+      String digest,
+      Seal seal,
+      Verifier.Result result) {
     out.println("file:     " + source.file());
     out.println("sha256:   " + sha256);
+    out.println("digest:   " + digest);
     out.println("layout:   " + source.layout().name());
+    if (seal != null) {
+      out.println(
+          "against:  "
+              + against
+              + " (sealed "
+              + seal.sealedAt()
+              + " by "
+              + seal.user()
+              + "@"
+              + seal.host()
+              + (seal.signature() == null ? ", unsigned" : ", signed")
+              + "): "
+              + (seal.print().digest().equals(digest)
+                  ? "the events are as sealed"
+                  : "the events differ from the seal"));
+    }
     out.println(
         String.format(
             Locale.ROOT, "checked:  %,d streams, %,d events", result.streams(), result.events()));

@@ -73,6 +73,35 @@ public interface EventSource extends AutoCloseable {
   }
 
   /**
+   * Every event's columns exactly as stored, in global order, in one consistent snapshot of the
+   * store where the source can give one, for as long as {@code sink} returns true: what content
+   * fingerprints are taken of. The default stands in with the decoded events (type, revision and
+   * time as text, payload and metadata as their JSON or raw text), for a source that cannot read
+   * its columns as stored.
+   */
+  default void readStored(Predicate<RawEvent> sink) {
+    read(
+        EventQuery.all(),
+        e ->
+            sink.test(
+                new RawEvent(
+                    e.position(),
+                    true,
+                    e.stream(),
+                    e.version(),
+                    StoredValue.text(e.type()),
+                    StoredValue.text(e.revision()),
+                    e.timestamp() == null ? StoredValue.NULL : StoredValue.text(e.timestamp().toString()),
+                    StoredValue.text(e.data().isTextual() ? e.data().asText() : e.data().toString()),
+                    e.metadata() == null
+                        ? StoredValue.NULL
+                        : StoredValue.text(
+                            e.metadata().isTextual()
+                                ? e.metadata().asText()
+                                : e.metadata().toString()))));
+  }
+
+  /**
    * Every event after global position {@code after}, in global order, for as long as {@code sink}
    * returns true. The default reads the whole store and skips what comes before; a source that can
    * start at a position does so.

@@ -590,6 +590,79 @@ public final class SqliteEventSource implements EventSource {
   }
 
   /**
+   * Every event's columns as stored, in global order, in one statement: one consistent snapshot of
+   * the store (what is only in the write-ahead log included, as SQLite reads it), held for the
+   * whole read. Text and blobs are taken as their bytes, never decoded.
+   */
+  @Override
+  public synchronized void readStored(Predicate<dev.hindsight.store.RawEvent> sink) {
+    List<String> cols = new ArrayList<>();
+    cols.add(sql.position);
+    cols.addAll(sql.streamColumns);
+    cols.add(sql.version);
+    for (String c :
+        List.of(
+            columnOrNull(layout.eventType()),
+            columnOrNull(layout.revision()),
+            columnOrNull(layout.timestamp()),
+            sql.column(layout.payload().column()),
+            layout.metadata() == null ? "NULL" : sql.column(layout.metadata().column()))) {
+      cols.add("typeof(" + c + ")");
+      cols.add(c);
+    }
+    Field pos = layout.position();
+    boolean stable = !(pos == null || pos.usesRowid() || pos.column() == null);
+    String text =
+        "SELECT "
+            + String.join(", ", cols)
+            + " FROM "
+            + sql.from
+            + sql.whereClause()
+            + " ORDER BY "
+            + sql.position;
+    int k = sql.streamColumns.size();
+    try (PreparedStatement ps = file.connection().prepareStatement(text);
+        ResultSet rs = ps.executeQuery()) {
+      String[] key = new String[k];
+      while (rs.next()) {
+        for (int i = 0; i < k; i++) {
+          key[i] = text(rs.getObject(2 + i));
+        }
+        int c = 3 + k;
+        dev.hindsight.store.RawEvent event =
+            new dev.hindsight.store.RawEvent(
+                rs.getLong(1),
+                stable,
+                streamId(key),
+                rs.getLong(2 + k),
+                stored(rs, c),
+                stored(rs, c + 2),
+                stored(rs, c + 4),
+                stored(rs, c + 6),
+                stored(rs, c + 8));
+        if (!sink.test(event)) {
+          return;
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** The value in column {@code index + 1}, by the storage class SQLite named in {@code index}. */
+  private static dev.hindsight.store.StoredValue stored(ResultSet rs, int index)
+      throws SQLException {
+    String kind = rs.getString(index);
+    return switch (kind == null ? "null" : kind) {
+      case "integer" -> dev.hindsight.store.StoredValue.integer(rs.getLong(index + 1));
+      case "real" -> dev.hindsight.store.StoredValue.real(rs.getDouble(index + 1));
+      case "text" -> dev.hindsight.store.StoredValue.textBytes(rs.getBytes(index + 1));
+      case "blob" -> dev.hindsight.store.StoredValue.blob(rs.getBytes(index + 1));
+      default -> dev.hindsight.store.StoredValue.NULL;
+    };
+  }
+
+  /**
    * The positions and the times, one statement (one snapshot), in global order: the time column
    * alone when the layout keeps times in a column, else (a time in the metadata) the events.
    */

@@ -1,0 +1,155 @@
+package dev.hindsight.audit;
+
+import dev.hindsight.replay.Progress;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.RawEvent;
+import dev.hindsight.store.StoredValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A store's content fingerprint (see {@link Fingerprints}): its digest, and per stream its chain
+ * head and, for telling later what changed, a short print of each event.
+ *
+ * @param digest the store digest, in hex
+ * @param events how many events the store has
+ * @param streams the streams, ordered by id as the Merkle tree orders them
+ */
+public record StorePrint(String digest, long events, List<Stream> streams) {
+
+  /**
+   * One stream's fingerprint.
+   *
+   * @param stream the stream id
+   * @param head the chain head after its last event, in hex
+   * @param entries its events in version, then position, order
+   */
+  public record Stream(String stream, String head, List<Entry> entries) {
+
+    public long lastVersion() {
+      return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).version();
+    }
+  }
+
+  /**
+   * What a seal keeps of one event: enough to say which part changed, and how where it is short.
+   *
+   * @param version its version
+   * @param position its global position
+   * @param type the type column, as text (or {@code sha256:…} of a long one); null when NULL
+   * @param revision the revision column, likewise
+   * @param time the time column as stored, likewise
+   * @param data {@link Fingerprints#valueHash} of the payload
+   * @param metadata {@link Fingerprints#valueHash} of the metadata
+   */
+  public record Entry(
+      long version,
+      long position,
+      String type,
+      String revision,
+      String time,
+      String data,
+      String metadata) {
+
+    /** Whether the two are the same event apart from where it stands (version, position). */
+    public boolean sameContent(Entry other) {
+      return java.util.Objects.equals(type, other.type)
+          && java.util.Objects.equals(revision, other.revision)
+          && java.util.Objects.equals(time, other.time)
+          && java.util.Objects.equals(data, other.data)
+          && java.util.Objects.equals(metadata, other.metadata);
+    }
+  }
+
+  /** A column's text in an entry: itself when short, else a short hash of it. */
+  static String shown(StoredValue v, Map<String, String> interned) {
+    String text = v.display();
+    if (text == null) {
+      return null;
+    }
+    if (text.length() > 100) {
+      return "sha256:" + Fingerprints.valueHash(v);
+    }
+    return interned == null ? text : interned.computeIfAbsent(text, t -> t);
+  }
+
+  /**
+   * Takes the fingerprint of every event {@code source} has, read as stored in one pass.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static StorePrint take(EventSource source, Progress progress) {
+    Map<String, List<Hashed>> byStream = new HashMap<>();
+    Map<String, String> interned = new HashMap<>();
+    long[] count = {0};
+    boolean[] cancelled = {false};
+    long total = Math.max(1, source.lastPosition());
+    source.readStored(
+        e -> {
+          byStream.computeIfAbsent(e.stream(), s -> new ArrayList<>()).add(hashed(e, interned));
+          if ((++count[0] & 4095) == 0 && !progress.report(e.position(), total)) {
+            cancelled[0] = true;
+            return false;
+          }
+          return true;
+        });
+    if (cancelled[0]) {
+      throw new CancellationException("fingerprint cancelled");
+    }
+    TreeMap<String, List<Hashed>> ordered = new TreeMap<>(Fingerprints::compareIds);
+    ordered.putAll(byStream);
+    List<Stream> streams = new ArrayList<>(ordered.size());
+    List<byte[]> leaves = new ArrayList<>(ordered.size());
+    Comparator<Hashed> order =
+        Comparator.comparingLong((Hashed h) -> h.entry.version())
+            .thenComparingLong(h -> h.entry.position());
+    ordered.forEach(
+        (id, events) -> {
+          events.sort(order);
+          byte[] head = Fingerprints.chainStart();
+          List<Entry> entries = new ArrayList<>(events.size());
+          for (Hashed h : events) {
+            head = Fingerprints.chain(head, h.hash);
+            entries.add(h.entry);
+          }
+          streams.add(new Stream(id, Fingerprints.hex(head), entries));
+          leaves.add(Fingerprints.leaf(id, events.size(), head));
+        });
+    return new StorePrint(Fingerprints.hex(Fingerprints.root(leaves)), count[0], streams);
+  }
+
+  /** The store digest alone. */
+  public static String digest(EventSource source, Progress progress) {
+    return take(source, progress).digest();
+  }
+
+  /** One stream by id, or null. */
+  public Stream stream(String id) {
+    for (Stream s : streams) {
+      if (s.stream().equals(id)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private record Hashed(Entry entry, byte[] hash) {}
+
+  private static Hashed hashed(RawEvent e, Map<String, String> interned) {
+    return new Hashed(
+        new Entry(
+            e.version(),
+            e.position(),
+            shown(e.type(), interned),
+            shown(e.revision(), interned),
+            shown(e.time(), null),
+            Fingerprints.valueHash(e.payload()),
+            Fingerprints.valueHash(e.metadata())),
+        Fingerprints.eventHash(e));
+  }
+}
