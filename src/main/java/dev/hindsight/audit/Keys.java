@@ -19,8 +19,9 @@ import java.util.Base64;
 
 /**
  * Ed25519 keys in the PEM files OpenSSL writes ({@code openssl genpkey -algorithm ed25519}: PKCS#8;
- * {@code openssl pkey -pubout}: X.509 SubjectPublicKeyInfo), and signatures with them. The JDK signs
- * and verifies; it cannot give a private key's public key, which is derived here as RFC 8032 says.
+ * {@code openssl pkey -pubout}: X.509 SubjectPublicKeyInfo), and signatures with them. The JDK
+ * signs and verifies; it cannot give a private key's public key, which is derived here as RFC 8032
+ * says.
  */
 public final class Keys {
 
@@ -136,10 +137,15 @@ public final class Keys {
 
     static BigInteger[] base() {
       BigInteger y = BigInteger.valueOf(4).multiply(inv(BigInteger.valueOf(5))).mod(P);
-      BigInteger x2 = y.multiply(y).subtract(BigInteger.ONE).multiply(inv(D.multiply(y).multiply(y).add(BigInteger.ONE))).mod(P);
+      BigInteger x2 =
+          y.multiply(y)
+              .subtract(BigInteger.ONE)
+              .multiply(inv(D.multiply(y).multiply(y).add(BigInteger.ONE)))
+              .mod(P);
       BigInteger x = x2.modPow(P.add(BigInteger.valueOf(3)).divide(BigInteger.valueOf(8)), P);
       if (!x.multiply(x).subtract(x2).mod(P).equals(BigInteger.ZERO)) {
-        BigInteger sqrtM1 = BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(4)), P);
+        BigInteger sqrtM1 =
+            BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(4)), P);
         x = x.multiply(sqrtM1).mod(P);
       }
       if (x.testBit(0)) {

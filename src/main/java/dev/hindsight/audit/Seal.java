@@ -307,33 +307,38 @@ public record Seal(
           case "format" -> format = p.getValueAsString();
           case "hindsight" -> hindsight = p.getValueAsString();
           case "sealedAt" -> sealedAt = p.getValueAsString();
-          case "sealedBy" -> readObject((k, v) -> {
-            if (k.equals("user")) {
-              user = v;
-            } else if (k.equals("host")) {
-              host = v;
-            }
-          });
-          case "store" -> readObject((k, v) -> {
-            switch (k) {
-              case "file" -> storeFile = v;
-              case "layout" -> layout = v;
-              case "digest" -> digest = v;
-              case "events" -> events = Long.parseLong(v);
-              default -> { }
-            }
-          });
+          case "sealedBy" ->
+              readObject(
+                  (k, v) -> {
+                    if (k.equals("user")) {
+                      user = v;
+                    } else if (k.equals("host")) {
+                      host = v;
+                    }
+                  });
+          case "store" ->
+              readObject(
+                  (k, v) -> {
+                    switch (k) {
+                      case "file" -> storeFile = v;
+                      case "layout" -> layout = v;
+                      case "digest" -> digest = v;
+                      case "events" -> events = Long.parseLong(v);
+                      default -> {}
+                    }
+                  });
           case "streams" -> readStreams();
           case "signature" -> {
             String[] s = new String[3];
-            readObject((k, v) -> {
-              switch (k) {
-                case "publicKey" -> s[0] = v;
-                case "content" -> s[1] = v;
-                case "value" -> s[2] = v;
-                default -> { }
-              }
-            });
+            readObject(
+                (k, v) -> {
+                  switch (k) {
+                    case "publicKey" -> s[0] = v;
+                    case "content" -> s[1] = v;
+                    case "value" -> s[2] = v;
+                    default -> {}
+                  }
+                });
             signed = new Signed(s[0], s[1], s[2]);
           }
           default -> p.skipChildren();
@@ -341,12 +346,25 @@ public record Seal(
       }
       if (!FORMAT.equals(format)) {
         throw new SealException(
-            file + " is not a Hindsight seal (its format is " + (format == null ? "missing" : "'" + format + "'") + ", not '" + FORMAT + "')");
+            file
+                + " is not a Hindsight seal (its format is "
+                + (format == null ? "missing" : "'" + format + "'")
+                + ", not '"
+                + FORMAT
+                + "')");
       }
       if (digest == null) {
         throw new SealException(file + " has no store digest");
       }
-      return new Seal(hindsight, sealedAt, user, host, storeFile, layout, new StorePrint(digest, events, List.copyOf(streams)), signed);
+      return new Seal(
+          hindsight,
+          sealedAt,
+          user,
+          host,
+          storeFile,
+          layout,
+          new StorePrint(digest, events, List.copyOf(streams)),
+          signed);
     }
 
     private interface Member {
@@ -423,7 +441,13 @@ public record Seal(
     private void expect(JsonToken got, JsonToken wanted) {
       if (got != wanted) {
         throw new SealException(
-            file + " is not a readable seal: expected " + wanted + " but found " + got + " at " + p.currentLocation());
+            file
+                + " is not a readable seal: expected "
+                + wanted
+                + " but found "
+                + got
+                + " at "
+                + p.currentLocation());
       }
     }
   }

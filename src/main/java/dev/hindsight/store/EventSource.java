@@ -91,8 +91,11 @@ public interface EventSource extends AutoCloseable {
                     e.version(),
                     StoredValue.text(e.type()),
                     StoredValue.text(e.revision()),
-                    e.timestamp() == null ? StoredValue.NULL : StoredValue.text(e.timestamp().toString()),
-                    StoredValue.text(e.data().isTextual() ? e.data().asText() : e.data().toString()),
+                    e.timestamp() == null
+                        ? StoredValue.NULL
+                        : StoredValue.text(e.timestamp().toString()),
+                    StoredValue.text(
+                        e.data().isTextual() ? e.data().asText() : e.data().toString()),
                     e.metadata() == null
                         ? StoredValue.NULL
                         : StoredValue.text(

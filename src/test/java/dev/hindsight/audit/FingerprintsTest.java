@@ -48,8 +48,7 @@ class FingerprintsTest {
       // every storage class in some column: an integer time, a real type, a blob payload, NULL
       // metadata, and a stream id beyond ASCII (ordered by its UTF-8 bytes)
       TestStores.exec(
-          c,
-          "INSERT INTO events VALUES (3000, 'zürich-1', 1, 1.5, x'00ff10', NULL, 1700000000)");
+          c, "INSERT INTO events VALUES (3000, 'zürich-1', 1, 1.5, x'00ff10', NULL, 1700000000)");
       TestStores.exec(
           c, "INSERT INTO events VALUES (3001, 'Zulu-1', 1, 'Opened', '{}', '{}', 'soon')");
       TestStores.exec(c, "DROP INDEX events_stream_version");

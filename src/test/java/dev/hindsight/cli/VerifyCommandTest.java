@@ -31,7 +31,9 @@ class VerifyCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode o = Json.parse(run.out());
-    assertThat(fields(o)).containsExactly("file", "sha256", "layout", "checked", "findings");
+    assertThat(fields(o))
+        .containsExactly("file", "sha256", "storeDigest", "layout", "checked", "findings");
+    assertThat(o.get("storeDigest").asText()).matches("[0-9a-f]{64}");
     assertThat(o.get("file").asText()).isEqualTo(db.toAbsolutePath().normalize().toString());
     assertThat(o.get("sha256").asText()).isEqualTo(TestStores.sha256(db));
     assertThat(o.get("layout").asText()).isEqualTo("hindsight-simple");
