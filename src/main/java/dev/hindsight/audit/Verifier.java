@@ -379,7 +379,11 @@ public final class Verifier {
                   + " (the state stayed as it was)"));
     }
     for (StoredEvent snapshot : snapshots.getOrDefault(s.stream(), List.of())) {
-      compare(replay, snapshot);
+      Finding mismatch =
+          SnapshotComparison.check(source.layout().snapshots().compare(), replay, snapshot);
+      if (mismatch != null) {
+        findings.add(mismatch);
+      }
     }
     if (!reducer.invariants().isEmpty()) {
       checkInvariants(replay, reducer);
@@ -447,64 +451,6 @@ public final class Verifier {
       m.append("; it broke ").append(Words.count(v.laterBreaks(), "more time")).append(" later");
     }
     return m.toString();
-  }
-
-  /**
-   * A stored snapshot against the state replayed to its version. Only what the snapshot holds is
-   * compared: libraries leave their own bookkeeping (ids, versions, times) out of it, or in.
-   */
-  private void compare(StreamReplay replay, StoredEvent snapshot) {
-    var layoutSnapshots = source.layout().snapshots();
-    String pointer = layoutSnapshots.compare().pointer();
-    com.fasterxml.jackson.databind.JsonNode stored =
-        pointer == null || pointer.isEmpty() ? snapshot.data() : snapshot.data().at(pointer);
-    if (!stored.isContainerNode() || snapshot.hasProblems()) {
-      return; // not JSON (Axon's XStream XML, an encrypted payload): nothing to compare it with
-    }
-    int o = replay.ordinalOfVersion(snapshot.version());
-    if (o < 0) {
-      findings.add(
-          new Finding(
-              Finding.SNAPSHOT_MISMATCH,
-              Severity.ERROR,
-              snapshot.stream(),
-              snapshot.version(),
-              null,
-              "a snapshot at version " + snapshot.version() + ", which the stream does not have"));
-      return;
-    }
-    com.fasterxml.jackson.databind.JsonNode state = replay.stateAfter(o);
-    com.fasterxml.jackson.databind.JsonNode replayed = state;
-    if (stored.isObject() && state.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode same =
-          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-      stored
-          .fieldNames()
-          .forEachRemaining(
-              k -> {
-                if (state.has(k)) {
-                  same.set(k, state.get(k));
-                }
-              });
-      replayed = same;
-    }
-    List<dev.hindsight.replay.Change> differences =
-        dev.hindsight.replay.JsonDiff.diff(replayed, stored);
-    if (!differences.isEmpty()) {
-      findings.add(
-          new Finding(
-              Finding.SNAPSHOT_MISMATCH,
-              Severity.ERROR,
-              snapshot.stream(),
-              snapshot.version(),
-              replay.position(o),
-              "the stored snapshot differs from the replayed state at "
-                  + differences.size()
-                  + (differences.size() == 1 ? " place: " : " places: ")
-                  + String.join("; ", differences.stream().limit(3).map(c -> c.line("->")).toList())
-                  + (differences.size() > 3 ? "; …" : "")
-                  + " (replayed -> stored)"));
-    }
   }
 
   private void add(String kind, Severity severity, StoredEvent e, String message) {

@@ -195,10 +195,18 @@ public record Layout(
    * @param stream its stream id column, when its columns are its own (else null)
    * @param version its version column, when its columns are its own
    * @param payload how its snapshot is stored, when its columns are its own
+   * @param transcoding how the library tags values JSON has no type for, decoded on both sides
+   *     before they are compared: {@code eventsourcing} (Python eventsourcing's {@code {"_type_",
+   *     "_data_"}} objects, see {@link dev.hindsight.store.codec.Transcodings}); null for none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SnapshotCompare(
-      String table, String pointer, String stream, String version, Payload payload) {}
+      String table,
+      String pointer,
+      String stream,
+      String version,
+      Payload payload,
+      String transcoding) {}
 
   /**
    * A table with one row per stream that holds the stream's current version.

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hindsight.store.codec.Transcodings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,6 +247,7 @@ public final class LayoutFiles {
               + ")");
     }
     checkLinks(layout, source);
+    checkTranscoding(layout, source);
     try {
       dev.hindsight.store.codec.Encoding.of(layout.payload().encoding());
       if (layout.metadata() != null) {
@@ -315,6 +317,22 @@ public final class LayoutFiles {
                 + ": \"in\" is only for \"eventId\", \"correlation\" and \"causation\" (the"
                 + " other keys' pointers go into the payload)");
       }
+    }
+  }
+
+  private static void checkTranscoding(Layout layout, String source) {
+    Layout.Snapshots snapshots = layout.snapshots();
+    String transcoding =
+        snapshots == null || snapshots.compare() == null ? null : snapshots.compare().transcoding();
+    if (transcoding != null && !Transcodings.KNOWN.contains(transcoding)) {
+      throw new StoreException(
+          "mapping "
+              + source
+              + ": unknown snapshot transcoding '"
+              + transcoding
+              + "' (known: "
+              + String.join(", ", Transcodings.KNOWN)
+              + ")");
     }
   }
 

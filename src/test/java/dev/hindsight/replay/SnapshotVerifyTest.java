@@ -78,8 +78,8 @@ class SnapshotVerifyTest {
               org.assertj.core.groups.Tuple.tuple(DomainReducersTest.BOB, 7L));
       assertThat(snapshots.get(0).message())
           .isEqualTo(
-              "the stored snapshot differs from the replayed state at 1 place:"
-                  + " ~ /balance: \"74.50\" -> \"80.00\" (replayed -> stored)");
+              "the stored snapshot differs from the replayed state at 1 path"
+                  + " (replayed -> stored): ~ /balance: \"74.50\" -> \"80.00\"");
       assertThat(snapshots.get(1).message())
           .isEqualTo("a snapshot at version 7, which the stream does not have");
       assertThat(generic.findings())

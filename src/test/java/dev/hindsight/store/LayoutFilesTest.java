@@ -104,6 +104,22 @@ class LayoutFilesTest {
   }
 
   @Test
+  void aSnapshotTranscodingIsOneHindsightKnows() {
+    String json =
+        "{\"name\":\"m\",\"table\":\"t\",\"stream\":{\"column\":\"s\"},\"version\":{\"column\":\"v\"},"
+            + "\"eventType\":{\"column\":\"ty\"},\"payload\":{\"column\":\"p\"},"
+            + "\"snapshots\":{\"tables\":[\"snaps\"],\"compare\":{\"table\":\"snaps\",\"pointer\":\"\","
+            + "\"transcoding\":\"TRANSCODING\"}}}";
+
+    assertThat(LayoutFiles.parse(json.replace("TRANSCODING", "eventsourcing"), "m.json"))
+        .extracting(l -> l.snapshots().compare().transcoding())
+        .isEqualTo("eventsourcing");
+    assertThatThrownBy(() -> LayoutFiles.parse(json.replace("TRANSCODING", "pickle"), "m.json"))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("mapping m.json: unknown snapshot transcoding 'pickle' (known: eventsourcing)");
+  }
+
+  @Test
   void aMissingMappingFileIsNamed(@TempDir Path dir) {
     assertThatThrownBy(() -> LayoutFiles.read(dir.resolve("nope.json")))
         .isInstanceOf(StoreException.class)
