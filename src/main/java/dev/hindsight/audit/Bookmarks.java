@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.EventJson;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.UserDirs;
 import dev.hindsight.store.codec.Json;
@@ -24,8 +25,11 @@ import java.util.List;
 
 /**
  * The bookmarks and notes of one store, kept in Hindsight's data folder (never in the store), in a
- * file named after the store's real path. Shared with colleagues as a JSON file: {@link #exportTo},
- * {@link #importFrom}.
+ * file named after the store's real path. Each bookmark keeps the content hash of the event it
+ * marks ({@link Fingerprints}), so bookmarks follow the content, not the path: a store copied or
+ * moved finds the bookmarks whose events it holds ({@link #of(EventSource)}), and an imported
+ * bookmark whose event is not the one marked is flagged. Shared with colleagues as a JSON file:
+ * {@link #exportTo}, {@link #check}.
  */
 public final class Bookmarks {
 
@@ -38,9 +42,40 @@ public final class Bookmarks {
    * @param text the note (may be empty)
    * @param author who wrote it
    * @param time when it was written
+   * @param eventHash the content hash of the event marked (hex), or null when not known
+   * @param problem why the bookmark may not mark what it meant to (its event's hash differs, or
+   *     there is no such event), or null
    */
   public record Bookmark(
-      String stream, long version, String title, String text, String author, Instant time) {}
+      String stream,
+      long version,
+      String title,
+      String text,
+      String author,
+      Instant time,
+      String eventHash,
+      String problem) {
+
+    /** A bookmark whose event's hash is not known. */
+    public Bookmark(
+        String stream, long version, String title, String text, String author, Instant time) {
+      this(stream, version, title, text, author, time, null, null);
+    }
+
+    public Bookmark withProblem(String why) {
+      return new Bookmark(stream, version, title, text, author, time, eventHash, why);
+    }
+
+    /** The same mark and note, whoever checked it. */
+    boolean sameAs(Bookmark other) {
+      return stream.equals(other.stream)
+          && version == other.version
+          && title.equals(other.title)
+          && text.equals(other.text)
+          && author.equals(other.author)
+          && time.equals(other.time);
+    }
+  }
 
   private static final int FORMAT = 1;
 
@@ -66,6 +101,95 @@ public final class Bookmarks {
       b.all.addAll(read(b.file));
     }
     return b;
+  }
+
+  /**
+   * The bookmarks of the store {@code source} reads: those kept for its path, or when there are
+   * none, the first kept file whose bookmarks mark events this store holds (up to three checked by
+   * their content hash): the bookmarks of a copy, or of the store before it was moved. Reads the
+   * store; call it off the FX thread.
+   */
+  public static Bookmarks of(EventSource source) {
+    Bookmarks here = of(source.file());
+    if (Files.exists(here.file)) {
+      return here;
+    }
+    Path dir = here.file.getParent();
+    if (!Files.isDirectory(dir)) {
+      return here;
+    }
+    List<Path> files;
+    try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      return here;
+    }
+    for (Path f : files) {
+      List<Bookmark> kept;
+      try {
+        kept = read(f);
+      } catch (RuntimeException unreadable) {
+        continue;
+      }
+      List<Bookmark> hashed = kept.stream().filter(b -> b.eventHash() != null).limit(3).toList();
+      if (!hashed.isEmpty() && hashed.stream().allMatch(b -> problem(source, b) == null)) {
+        Bookmarks adopted = new Bookmarks(here.store, f);
+        adopted.all.addAll(kept);
+        return adopted;
+      }
+    }
+    return here;
+  }
+
+  /**
+   * The content hash of the event at {@code version} of {@code stream} (hex), or null when there is
+   * none. Reads the store.
+   */
+  public static String eventHash(EventSource source, String stream, long version) {
+    return source
+        .storedEvent(stream, version)
+        .map(e -> Fingerprints.hex(Fingerprints.eventHash(e)))
+        .orElse(null);
+  }
+
+  /** Why {@code b} does not mark its event in {@code source}, or null when it does. */
+  static String problem(EventSource source, Bookmark b) {
+    if (b.eventHash() == null) {
+      return null;
+    }
+    String now = eventHash(source, b.stream(), b.version());
+    if (now == null) {
+      return "the store has no version " + b.version() + " of " + b.stream();
+    }
+    return now.equals(b.eventHash())
+        ? null
+        : "version "
+            + b.version()
+            + " is not the event bookmarked: its content hash differs (another store, or the"
+            + " event changed)";
+  }
+
+  /**
+   * The bookmarks of an exported file, each checked against {@code source}: flagged ({@link
+   * Bookmark#problem}) when its event's hash does not match. Reads the store; call it off the FX
+   * thread, then {@link #merge} the result.
+   */
+  public static List<Bookmark> check(Path file, EventSource source) {
+    return read(file).stream().map(b -> b.withProblem(problem(source, b))).toList();
+  }
+
+  /** Adds checked bookmarks (ones already here are not added twice); saves; how many were new. */
+  public int merge(List<Bookmark> checked) {
+    int added = 0;
+    for (Bookmark b : checked) {
+      if (all.stream().noneMatch(b::sameAs)) {
+        all.add(b);
+        added++;
+      }
+    }
+    sort();
+    save();
+    return added;
   }
 
   private static String name(Path real) {
@@ -111,7 +235,15 @@ public final class Bookmarks {
 
   /** Writes every bookmark to {@code target}, to hand to a colleague. */
   public void exportTo(Path target) {
-    write(target);
+    write(target, null);
+  }
+
+  /**
+   * Writes every bookmark to {@code target} with the store's digest ({@link StorePrint}), to hand
+   * to a colleague: the file names the store's content as well as its path.
+   */
+  public void exportTo(Path target, String storeDigest) {
+    write(target, storeDigest);
   }
 
   /** Adds the bookmarks of an exported file (ones already here are not added twice); saves. */
@@ -139,13 +271,16 @@ public final class Bookmarks {
   }
 
   private void save() {
-    write(file);
+    write(file, null);
   }
 
-  private void write(Path target) {
+  private void write(Path target, String storeDigest) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("format", FORMAT);
     o.put("store", store.toString());
+    if (storeDigest != null) {
+      o.put("storeDigest", storeDigest);
+    }
     ArrayNode list = o.putArray("bookmarks");
     all.forEach(b -> list.add(json(b)));
     try {
@@ -159,7 +294,10 @@ public final class Bookmarks {
     }
   }
 
-  /** {@code {"stream", "version", "title", "text", "author", "time"}}: in files and in reports. */
+  /**
+   * {@code {"stream", "version", "title", "text", "author", "time"}}, with {@code "eventHash"} and
+   * {@code "problem"} when known: in files and in reports.
+   */
   public static ObjectNode json(Bookmark b) {
     ObjectNode j = JsonNodeFactory.instance.objectNode();
     j.put("stream", b.stream());
@@ -168,6 +306,12 @@ public final class Bookmarks {
     j.put("text", b.text());
     j.put("author", b.author());
     j.put("time", EventJson.iso(b.time()));
+    if (b.eventHash() != null) {
+      j.put("eventHash", b.eventHash());
+    }
+    if (b.problem() != null) {
+      j.put("problem", b.problem());
+    }
     return j;
   }
 
@@ -191,7 +335,9 @@ public final class Bookmarks {
                 j.path("title").asText(""),
                 j.path("text").asText(""),
                 j.path("author").asText(""),
-                j.hasNonNull("time") ? Instant.parse(j.get("time").asText()) : Instant.EPOCH));
+                j.hasNonNull("time") ? Instant.parse(j.get("time").asText()) : Instant.EPOCH,
+                j.hasNonNull("eventHash") ? j.get("eventHash").asText() : null,
+                j.hasNonNull("problem") ? j.get("problem").asText() : null));
       }
       return out;
     } catch (IOException | java.time.format.DateTimeParseException e) {

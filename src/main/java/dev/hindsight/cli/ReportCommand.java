@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
               Version.text(),
               Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
               dev.hindsight.audit.Masking.parse(mask),
-              dev.hindsight.audit.Bookmarks.of(source.file())
+              dev.hindsight.audit.Bookmarks.of(source)
                   .of(summary.stream(), Long.MIN_VALUE, Long.MAX_VALUE),
               Progress.NONE);
     }

@@ -80,28 +80,34 @@ public interface EventSource extends AutoCloseable {
    * its columns as stored.
    */
   default void readStored(Predicate<RawEvent> sink) {
-    read(
-        EventQuery.all(),
-        e ->
-            sink.test(
-                new RawEvent(
-                    e.position(),
-                    true,
-                    e.stream(),
-                    e.version(),
-                    StoredValue.text(e.type()),
-                    StoredValue.text(e.revision()),
-                    e.timestamp() == null
-                        ? StoredValue.NULL
-                        : StoredValue.text(e.timestamp().toString()),
-                    StoredValue.text(
-                        e.data().isTextual() ? e.data().asText() : e.data().toString()),
-                    e.metadata() == null
-                        ? StoredValue.NULL
-                        : StoredValue.text(
-                            e.metadata().isTextual()
-                                ? e.metadata().asText()
-                                : e.metadata().toString()))));
+    read(EventQuery.all(), e -> sink.test(asStored(e)));
+  }
+
+  /**
+   * One event's columns as stored ({@link #readStored}): the first event of {@code stream} at
+   * {@code version}, or empty when there is none.
+   */
+  default Optional<RawEvent> storedEvent(String stream, long version) {
+    List<StoredEvent> found =
+        readList(EventQuery.stream(stream).withVersions(version, version).withLimit(1));
+    return found.isEmpty() ? Optional.empty() : Optional.of(asStored(found.get(0)));
+  }
+
+  /** A decoded event standing in for its stored columns, for sources that cannot read them. */
+  private static RawEvent asStored(StoredEvent e) {
+    return new RawEvent(
+        e.position(),
+        true,
+        e.stream(),
+        e.version(),
+        StoredValue.text(e.type()),
+        StoredValue.text(e.revision()),
+        e.timestamp() == null ? StoredValue.NULL : StoredValue.text(e.timestamp().toString()),
+        StoredValue.text(e.data().isTextual() ? e.data().asText() : e.data().toString()),
+        e.metadata() == null
+            ? StoredValue.NULL
+            : StoredValue.text(
+                e.metadata().isTextual() ? e.metadata().asText() : e.metadata().toString()));
   }
 
   /**

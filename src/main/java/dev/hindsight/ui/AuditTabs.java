@@ -127,10 +127,13 @@ final class AuditTabs {
               @Override
               protected void updateItem(Bookmark b, boolean empty) {
                 super.updateItem(b, empty);
+                boolean flagged = !empty && b != null && b.problem() != null;
+                setTooltip(flagged ? new javafx.scene.control.Tooltip(b.problem()) : null);
                 setText(
                     empty || b == null
                         ? null
-                        : b.stream()
+                        : (flagged ? "⚠ " : "")
+                            + b.stream()
                             + " v"
                             + b.version()
                             + " — "
@@ -157,7 +160,11 @@ final class AuditTabs {
     HBox bar = new HBox(8, add, remove, export, importButton);
     bar.setAlignment(Pos.CENTER_LEFT);
     VBox.setVgrow(list, Priority.ALWAYS);
-    VBox box = new VBox(6, bar, list);
+    Label said = new Label();
+    said.getStyleClass().add(Styles.TEXT_MUTED);
+    said.setWrapText(true);
+    said.textProperty().bind(audit.messageProperty());
+    VBox box = new VBox(6, bar, list, said);
     box.setPadding(new Insets(8));
     return box;
   }

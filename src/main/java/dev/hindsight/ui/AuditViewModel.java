@@ -3,14 +3,15 @@ package dev.hindsight.ui;
 import dev.hindsight.audit.Bookmarks;
 import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.StorePrint;
 import dev.hindsight.audit.Verifier;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.event.Words;
+import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.store.EventSource;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,20 +48,34 @@ public final class AuditViewModel {
     this.reducers = reducers;
   }
 
-  /** A new store is open: its bookmarks, and no findings until it is verified. */
+  /**
+   * A new store is open: no findings until it is verified, and its bookmarks, loaded in the
+   * background (finding a copied or moved store's bookmarks reads the store).
+   */
   void storeChanged() {
     cancel();
     findings.clear();
     EventSource s = source.get();
     message.set(s == null ? "" : "Not verified yet: Verify checks the whole store.");
-    try {
-      store = s == null ? null : Bookmarks.of(s.file());
-    } catch (RuntimeException unreadable) {
-      // a damaged bookmarks file is left as it is (saving over it would lose it), and said
-      store = null;
-      message.set("Bookmarks are off for this store: " + StoreViewModel.message(unreadable));
+    store = null;
+    bookmarks.clear();
+    if (s == null) {
+      return;
     }
-    bookmarks.setAll(store == null ? List.of() : store.all());
+    tasks.run(
+        () -> Bookmarks.of(s),
+        loaded -> {
+          if (source.get() == s) {
+            store = loaded;
+            bookmarks.setAll(loaded.all());
+          }
+        },
+        // a damaged bookmarks file is left as it is (saving over it would lose it), and said
+        unreadable -> {
+          if (source.get() == s) {
+            message.set("Bookmarks are off for this store: " + StoreViewModel.message(unreadable));
+          }
+        });
   }
 
   // ------------------------------------------------------------------------------- findings
@@ -143,14 +158,27 @@ public final class AuditViewModel {
 
   // ------------------------------------------------------------------------------ bookmarks
 
-  /** Marks {@code version} of {@code stream} with a note, now, and keeps it. */
+  /**
+   * Marks {@code version} of {@code stream} with a note, now, and keeps it with the content hash of
+   * the event (read in the background).
+   */
   public void bookmark(
       StreamSummary stream, long version, String title, String text, String author) {
-    if (store == null) {
+    Bookmarks kept = store;
+    EventSource s = source.get();
+    if (kept == null || s == null) {
       return;
     }
-    store.add(new Bookmark(stream.stream(), version, title, text, author, Instant.now()));
-    bookmarks.setAll(store.all());
+    Instant now = Instant.now();
+    tasks.run(
+        () -> Bookmarks.eventHash(s, stream.stream(), version),
+        hash -> {
+          kept.add(new Bookmark(stream.stream(), version, title, text, author, now, hash, null));
+          if (store == kept) {
+            bookmarks.setAll(kept.all());
+          }
+        },
+        failure -> message.set("The bookmark was not kept: " + StoreViewModel.message(failure)));
   }
 
   public void remove(Bookmark bookmark) {
@@ -160,21 +188,65 @@ public final class AuditViewModel {
     }
   }
 
-  /** Writes the store's bookmarks to a file to share. */
+  /**
+   * Writes the store's bookmarks to a file to share, with the store's digest (read in the
+   * background: a whole pass over the store).
+   */
   public void exportBookmarks(Path target) {
-    if (store != null) {
-      store.exportTo(target);
-      message.set(bookmarks.size() + " bookmarks exported to " + target.getFileName());
+    Bookmarks kept = store;
+    EventSource s = source.get();
+    if (kept == null || s == null) {
+      return;
     }
+    message.set("Exporting bookmarks (taking the store's digest)…");
+    tasks.run(
+        () -> {
+          kept.exportTo(target, StorePrint.digest(s, Progress.NONE));
+          return kept.all().size();
+        },
+        n -> message.set(Words.count(n, "bookmark") + " exported to " + target.getFileName()),
+        failure ->
+            message.set("The bookmarks were not exported: " + StoreViewModel.message(failure)));
   }
 
-  /** Adds the bookmarks of a shared file. */
+  /**
+   * Adds the bookmarks of a shared file, each checked in the background against this store: one
+   * whose event's content hash differs is kept, flagged.
+   */
   public void importBookmarks(Path file) {
-    if (store != null) {
-      int added = store.importFrom(file);
-      bookmarks.setAll(store.all());
-      message.set(added + " bookmarks imported from " + file.getFileName());
+    importBookmarks(
+        file,
+        failure ->
+            message.set("The bookmarks could not be imported: " + StoreViewModel.message(failure)));
+  }
+
+  /** {@link #importBookmarks(Path)}, with what to do when the file cannot be read. */
+  public void importBookmarks(Path file, java.util.function.Consumer<Throwable> failed) {
+    Bookmarks kept = store;
+    EventSource s = source.get();
+    if (kept == null || s == null) {
+      return;
     }
+    tasks.run(
+        () -> Bookmarks.check(file, s),
+        checked -> {
+          int added = kept.merge(checked);
+          long flagged = checked.stream().filter(b -> b.problem() != null).count();
+          if (store == kept) {
+            bookmarks.setAll(kept.all());
+          }
+          message.set(
+              Words.count(added, "bookmark")
+                  + " imported from "
+                  + file.getFileName()
+                  + (flagged == 0
+                      ? ""
+                      : "; "
+                          + flagged
+                          + (flagged == 1 ? " does" : " do")
+                          + " not match the event marked (flagged)"));
+        },
+        failed::accept);
   }
 
   public ObservableList<Bookmark> bookmarks() {

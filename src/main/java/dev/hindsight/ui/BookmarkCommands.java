@@ -57,13 +57,14 @@ public final class BookmarkCommands {
     dialogs
         .openFile("Import bookmarks", null, WindowCommands.JSON)
         .ifPresent(
-            file -> {
-              try {
-                explorer.audit().importBookmarks(file);
-              } catch (RuntimeException failure) {
-                dialogs.error("The bookmarks could not be imported", failure.getMessage());
-              }
-            });
+            file ->
+                explorer
+                    .audit()
+                    .importBookmarks(
+                        file,
+                        failure ->
+                            dialogs.error(
+                                "The bookmarks could not be imported", failure.getMessage())));
   }
 
   /** Tour › Save Bookmarks as Tour…: every bookmark of the store, a step each, in their order. */

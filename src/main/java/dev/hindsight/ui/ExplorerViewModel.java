@@ -295,8 +295,7 @@ public final class ExplorerViewModel {
                   version,
                   Instant.now().truncatedTo(ChronoUnit.SECONDS),
                   mask,
-                  Bookmarks.of(source.file())
-                      .of(open.stream().stream(), Long.MIN_VALUE, Long.MAX_VALUE),
+                  Bookmarks.of(source).of(open.stream().stream(), Long.MIN_VALUE, Long.MAX_VALUE),
                   Progress.NONE);
           ReportWriter.write(evidence, ReportWriter.Format.forFile(out), out);
           return "Report written to "

@@ -87,4 +87,84 @@ class BookmarksTest {
         .hasMessageContaining("a bookmark needs a \"stream\" and a \"version\"");
     assertThat(Bookmarks.of(db).all()).isEmpty();
   }
+
+  private static Bookmark hashed(
+      dev.hindsight.store.EventSource source, String stream, long version, String title) {
+    return new Bookmark(
+        stream,
+        version,
+        title,
+        "",
+        "ada",
+        Instant.parse("2024-05-01T10:00:00Z"),
+        Bookmarks.eventHash(source, stream, version),
+        null);
+  }
+
+  @Test
+  void bookmarksFollowTheContentToACopyAndAMove() throws Exception {
+    Path original = dir.resolve("follow.db");
+    Files.copy(Path.of("resources/demo/hindsight-demo.db"), original);
+    try (var source = dev.hindsight.store.sqlite.SqliteEventSource.open(original, (Path) null)) {
+      Bookmark b = hashed(source, "order-1001", 3, "packed");
+      assertThat(b.eventHash()).matches("[0-9a-f]{64}");
+      Bookmarks.of(source).add(b);
+    }
+    Path copy = dir.resolve("elsewhere/copy.db");
+    Files.createDirectories(copy.getParent());
+    Files.copy(original, copy);
+    Path moved = dir.resolve("moved.db");
+    Files.move(original, moved);
+
+    for (Path p : new Path[] {copy, moved}) {
+      try (var source = dev.hindsight.store.sqlite.SqliteEventSource.open(p, (Path) null)) {
+        assertThat(Bookmarks.of(source).all())
+            .extracting(Bookmark::title)
+            .containsExactly("packed");
+      }
+    }
+    // a store whose event there differs does not take them
+    try (var c = TestStores.connect(copy)) {
+      TestStores.exec(c, "UPDATE events SET payload = '{}' WHERE global_position = 186");
+    }
+    Path changed = dir.resolve("changed.db");
+    Files.copy(copy, changed);
+    try (var source = dev.hindsight.store.sqlite.SqliteEventSource.open(changed, (Path) null)) {
+      assertThat(Bookmarks.of(source).all()).isEmpty();
+    }
+  }
+
+  @Test
+  void anExportCarriesTheDigestAndHashesAndAnImportFlagsWhatDoesNotMatch() throws Exception {
+    Path mine = TestStores.simpleStore(dir.resolve("mine-h.db"), 12, 2);
+    Path theirs = TestStores.simpleStore(dir.resolve("theirs-h.db"), 12, 2);
+    try (var c = TestStores.connect(theirs)) {
+      TestStores.exec(c, "UPDATE events SET payload = '{\"n\":0}' WHERE global_position = 3");
+    }
+    Path shared = dir.resolve("shared-h.json");
+    String digest;
+    try (var source = dev.hindsight.store.sqlite.SqliteEventSource.open(mine, (Path) null)) {
+      Bookmarks b = Bookmarks.of(mine);
+      b.add(hashed(source, "order-1", 1, "fine"));
+      b.add(hashed(source, "order-1", 2, "forged there"));
+      digest = StorePrint.digest(source, dev.hindsight.replay.Progress.NONE);
+      b.exportTo(shared, digest);
+    }
+    var exported = dev.hindsight.store.codec.Json.parse(Files.readString(shared));
+    assertThat(exported.get("storeDigest").asText()).isEqualTo(digest);
+    assertThat(exported.get("bookmarks").get(0).get("eventHash").asText()).hasSize(64);
+
+    try (var source = dev.hindsight.store.sqlite.SqliteEventSource.open(theirs, (Path) null)) {
+      var checked = Bookmarks.check(shared, source);
+      assertThat(checked)
+          .extracting(Bookmark::title, x -> x.problem() != null)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("fine", false),
+              org.assertj.core.groups.Tuple.tuple("forged there", true));
+      assertThat(checked.get(1).problem()).contains("content hash differs");
+      Bookmarks b = Bookmarks.of(theirs);
+      assertThat(b.merge(checked)).isEqualTo(2);
+      assertThat(Bookmarks.of(theirs).all().get(1).problem()).isNotNull();
+    }
+  }
 }

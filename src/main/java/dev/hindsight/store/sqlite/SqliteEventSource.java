@@ -596,6 +596,26 @@ public final class SqliteEventSource implements EventSource {
    */
   @Override
   public synchronized void readStored(Predicate<dev.hindsight.store.RawEvent> sink) {
+    readStored(null, 0, sink);
+  }
+
+  @Override
+  public synchronized Optional<dev.hindsight.store.RawEvent> storedEvent(
+      String stream, long version) {
+    dev.hindsight.store.RawEvent[] found = {null};
+    readStored(
+        stream,
+        version,
+        e -> {
+          found[0] = e;
+          return false;
+        });
+    return Optional.ofNullable(found[0]);
+  }
+
+  /** The stored columns of every event, or (when {@code stream} is not null) of one. */
+  private void readStored(
+      String stream, long version, Predicate<dev.hindsight.store.RawEvent> sink) {
     List<String> cols = new ArrayList<>();
     cols.add(sql.position);
     cols.addAll(sql.streamColumns);
@@ -617,12 +637,17 @@ public final class SqliteEventSource implements EventSource {
             + String.join(", ", cols)
             + " FROM "
             + sql.from
-            + sql.whereClause()
+            + (stream == null
+                ? sql.whereClause()
+                : sql.whereClause(sql.streamCondition(), sql.version + " = ?"))
             + " ORDER BY "
             + sql.position;
     int k = sql.streamColumns.size();
-    try (PreparedStatement ps = file.connection().prepareStatement(text);
-        ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = file.connection().prepareStatement(text)) {
+      if (stream != null) {
+        ps.setLong(bindStream(ps, 1, stream), version);
+      }
+      ResultSet rs = ps.executeQuery();
       String[] key = new String[k];
       while (rs.next()) {
         for (int i = 0; i < k; i++) {
