@@ -2,6 +2,8 @@ package dev.hindsight.audit;
 
 import dev.hindsight.audit.Finding.Severity;
 import dev.hindsight.event.Words;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.StoredValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +30,21 @@ public final class SealCheck {
   public static final String STREAM_ADDED = "stream-added";
   public static final String SEAL_SIGNATURE_INVALID = "seal-signature-invalid";
 
+  /** How long a payload may be to be shown in a message. */
+  private static final int SHORT = 120;
+
   private SealCheck() {}
 
   /** The findings of {@code now} against {@code sealed}, by stream and version. */
   public static List<Finding> compare(StorePrint sealed, StorePrint now) {
+    return compare(sealed, now, null);
+  }
+
+  /**
+   * The findings of {@code now} against {@code sealed}; with {@code source} (the store {@code now}
+   * was taken of), a changed payload or metadata that is short is shown as it is now.
+   */
+  public static List<Finding> compare(StorePrint sealed, StorePrint now, EventSource source) {
     List<Finding> findings = new ArrayList<>();
     if (sealed.digest().equals(now.digest())) {
       return findings;
@@ -55,7 +68,7 @@ public final class SealCheck {
                     + ")"));
       } else if (!before.head().equals(after.head())
           || before.entries().size() != after.entries().size()) {
-        compare(before, after, findings);
+        compare(before, after, findings, source);
       }
     }
     for (StorePrint.Stream added : now.streams()) {
@@ -76,7 +89,10 @@ public final class SealCheck {
   }
 
   private static void compare(
-      StorePrint.Stream before, StorePrint.Stream after, List<Finding> findings) {
+      StorePrint.Stream before,
+      StorePrint.Stream after,
+      List<Finding> findings,
+      EventSource source) {
     List<StorePrint.Entry> s = before.entries();
     List<StorePrint.Entry> c = after.entries();
     int[] pairOfSealed = new int[s.size()];
@@ -105,7 +121,7 @@ public final class SealCheck {
                     + ") was removed since the seal"));
       } else {
         StorePrint.Entry is = c.get(pairOfSealed[i]);
-        List<String> parts = differences(was, is);
+        List<String> parts = differences(was, is, now(source, after.stream(), is));
         if (!parts.isEmpty()) {
           findings.add(
               new Finding(
@@ -192,8 +208,25 @@ public final class SealCheck {
                 Objects.toString(e.metadata())));
   }
 
+  /** An event's payload and metadata now, as text (null when not known or not short). */
+  private static String[] now(EventSource source, String stream, StorePrint.Entry is) {
+    if (source == null) {
+      return new String[2];
+    }
+    return source
+        .storedEvent(stream, is.version())
+        .filter(e -> e.position() == is.position())
+        .map(e -> new String[] {shortText(e.payload()), shortText(e.metadata())})
+        .orElse(new String[2]);
+  }
+
+  private static String shortText(StoredValue v) {
+    String text = v.display();
+    return text != null && text.length() <= SHORT ? text : null;
+  }
+
   /** Which parts of an event differ, before → after where they are short. */
-  static List<String> differences(StorePrint.Entry was, StorePrint.Entry is) {
+  static List<String> differences(StorePrint.Entry was, StorePrint.Entry is, String[] now) {
     List<String> parts = new ArrayList<>();
     if (!Objects.equals(was.type(), is.type())) {
       parts.add("type " + shown(was.type()) + " → " + shown(is.type()));
@@ -202,10 +235,18 @@ public final class SealCheck {
       parts.add("time " + shown(was.time()) + " → " + shown(is.time()));
     }
     if (!Objects.equals(was.data(), is.data())) {
-      parts.add("data (" + hashes(was.data(), is.data()) + ")");
+      parts.add(
+          "data ("
+              + hashes(was.data(), is.data())
+              + ")"
+              + (now[0] == null ? "" : " now " + now[0]));
     }
     if (!Objects.equals(was.metadata(), is.metadata())) {
-      parts.add("metadata (" + hashes(was.metadata(), is.metadata()) + ")");
+      parts.add(
+          "metadata ("
+              + hashes(was.metadata(), is.metadata())
+              + ")"
+              + (now[1] == null ? "" : " now " + now[1]));
     }
     if (!Objects.equals(was.revision(), is.revision())) {
       parts.add("revision " + shown(was.revision()) + " → " + shown(is.revision()));

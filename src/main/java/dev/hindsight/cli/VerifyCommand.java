@@ -105,7 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
                   null,
                   signatureProblem));
         }
-        all.addAll(SealCheck.compare(seal.print(), now));
+        all.addAll(SealCheck.compare(seal.print(), now, source));
         all.sort(Verifier.ORDER);
         result = new Verifier.Result(verified.streams(), verified.events(), List.copyOf(all));
       }
