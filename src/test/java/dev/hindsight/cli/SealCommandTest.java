@@ -147,7 +147,7 @@ class SealCommandTest {
     assertThat(message("event-changed"))
         .startsWith("changed since the seal: metadata (SHA-256 ")
         .doesNotContain(" now ") // longer than a message shows
-        .doesNotContain("data (");
+        .doesNotContain("; data (");
   }
 
   @Test
