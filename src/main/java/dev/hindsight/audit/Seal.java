@@ -70,7 +70,9 @@ public record Seal(
     Path dir = out.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, ".hindsight-seal-", ".partial");
+      // beside the seal, with the permissions any new file gets (a temp file's are private)
+      Path temp =
+          dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
       try {
         try (OutputStream os = Files.newOutputStream(temp);
             JsonGenerator g = JSON.createGenerator(os)) {

@@ -4,6 +4,7 @@ import dev.hindsight.replay.Progress;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.RawEvent;
 import dev.hindsight.store.StoredValue;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A store's content fingerprint (see {@link Fingerprints}): its digest, and per stream its chain
@@ -89,17 +94,47 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     long[] count = {0};
     boolean[] cancelled = {false};
     long total = Math.max(1, source.lastPosition());
-    source.readStored(
-        e -> {
-          byStream.computeIfAbsent(e.stream(), s -> new ArrayList<>()).add(hashed(e, interned));
-          if ((++count[0] & 4095) == 0 && !progress.report(e.position(), total)) {
-            cancelled[0] = true;
-            return false;
-          }
-          return true;
-        });
-    if (cancelled[0]) {
-      throw new CancellationException("fingerprint cancelled");
+    // the reading thread only reads; the hashing is done in batches on other cores, merged here
+    // in order (the order does not matter: each stream's events are sorted before chaining)
+    int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            task -> {
+              Thread t = new Thread(task, "hindsight-fingerprint");
+              t.setDaemon(true);
+              return t;
+            });
+    ArrayDeque<Future<List<Hashed>>> inFlight = new ArrayDeque<>();
+    List<RawEvent>[] batch = newBatch();
+    try {
+      source.readStored(
+          e -> {
+            batch[0].add(e);
+            if (batch[0].size() == BATCH) {
+              List<RawEvent> full = batch[0];
+              inFlight.add(pool.submit(() -> hashAll(full)));
+              batch[0] = new ArrayList<>(BATCH);
+              while (inFlight.size() > 2 * workers) {
+                merge(await(inFlight.remove()), byStream, interned);
+              }
+            }
+            if ((++count[0] & 4095) == 0 && !progress.report(e.position(), total)) {
+              cancelled[0] = true;
+              return false;
+            }
+            return true;
+          });
+      if (cancelled[0]) {
+        throw new CancellationException("fingerprint cancelled");
+      }
+      List<RawEvent> last = batch[0];
+      inFlight.add(pool.submit(() -> hashAll(last)));
+      while (!inFlight.isEmpty()) {
+        merge(await(inFlight.remove()), byStream, interned);
+      }
+    } finally {
+      pool.shutdownNow();
     }
     TreeMap<String, List<Hashed>> ordered = new TreeMap<>(Fingerprints::compareIds);
     ordered.putAll(byStream);
@@ -138,18 +173,65 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     return null;
   }
 
-  private record Hashed(Entry entry, byte[] hash) {}
+  private static final int BATCH = 2048;
 
-  private static Hashed hashed(RawEvent e, Map<String, String> interned) {
-    return new Hashed(
-        new Entry(
-            e.version(),
-            e.position(),
-            shown(e.type(), interned),
-            shown(e.revision(), interned),
-            shown(e.time(), null),
-            Fingerprints.valueHash(e.payload()),
-            Fingerprints.valueHash(e.metadata())),
-        Fingerprints.eventHash(e));
+  private record Hashed(String stream, Entry entry, byte[] hash) {}
+
+  @SuppressWarnings("unchecked")
+  private static List<RawEvent>[] newBatch() {
+    return new List[] {new ArrayList<RawEvent>(BATCH)};
+  }
+
+  private static List<Hashed> hashAll(List<RawEvent> events) {
+    List<Hashed> out = new ArrayList<>(events.size());
+    for (RawEvent e : events) {
+      out.add(
+          new Hashed(
+              e.stream(),
+              new Entry(
+                  e.version(),
+                  e.position(),
+                  shown(e.type(), null),
+                  shown(e.revision(), null),
+                  shown(e.time(), null),
+                  Fingerprints.valueHash(e.payload()),
+                  Fingerprints.valueHash(e.metadata())),
+              Fingerprints.eventHash(e)));
+    }
+    return out;
+  }
+
+  /** Adds a hashed batch to its streams, one copy of each type and revision text kept. */
+  private static void merge(
+      List<Hashed> batch, Map<String, List<Hashed>> byStream, Map<String, String> interned) {
+    for (Hashed h : batch) {
+      Entry e = h.entry;
+      Entry kept =
+          new Entry(
+              e.version(),
+              e.position(),
+              e.type() == null ? null : interned.computeIfAbsent(e.type(), t -> t),
+              e.revision() == null ? null : interned.computeIfAbsent(e.revision(), t -> t),
+              e.time(),
+              e.data(),
+              e.metadata());
+      byStream
+          .computeIfAbsent(h.stream, s -> new ArrayList<>())
+          .add(new Hashed(null, kept, h.hash));
+    }
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("fingerprint interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
