@@ -90,19 +90,9 @@ final class VerifyCommand implements Callable<Integer> {
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     try (SqliteEventSource source = store.open()) {
       String sha256 = Digests.sha256(source.file());
-      Object[] verifiedAndPrint;
-      // the fingerprint is taken on a connection of its own while the checks run: two passes
-      // over the store at once, on every core, instead of one after the other
-      java.util.concurrent.CompletableFuture<StorePrint> print;
-      try (SqliteEventSource second = SqliteEventSource.open(source.file(), source.layout())) {
-        print =
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> StorePrint.take(second, Progress.NONE), VerifyCommand::daemon);
-        Verifier.Result checked = Verifier.verify(source, reducers, Progress.NONE);
-        verifiedAndPrint = new Object[] {checked, join(print)};
-      }
-      Verifier.Result verified = (Verifier.Result) verifiedAndPrint[0];
-      StorePrint now = (StorePrint) verifiedAndPrint[1];
+      Checked run = check(source, reducers);
+      Verifier.Result verified = run.result();
+      StorePrint now = run.print();
       Verifier.Result result = verified;
       if (seal != null) {
         List<Finding> all = new ArrayList<>(verified.findings());
@@ -147,6 +137,23 @@ final class VerifyCommand implements Callable<Integer> {
       }
       out.flush();
       return result.hasFindings() ? FINDINGS : HindsightCli.OK;
+    }
+  }
+
+  /** What {@link #check} found, and the store's fingerprint. */
+  record Checked(Verifier.Result result, StorePrint print) {}
+
+  /**
+   * Verifies the store and takes its fingerprint: the fingerprint on a connection of its own while
+   * the checks run, two passes over the store at once on every core instead of one after the other.
+   */
+  static Checked check(SqliteEventSource source, ReducerSet reducers) {
+    try (SqliteEventSource second = SqliteEventSource.open(source.file(), source.layout())) {
+      java.util.concurrent.CompletableFuture<StorePrint> print =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> StorePrint.take(second, Progress.NONE), VerifyCommand::daemon);
+      Verifier.Result result = Verifier.verify(source, reducers, Progress.NONE);
+      return new Checked(result, join(print));
     }
   }
 

@@ -310,7 +310,14 @@ class ReplayCliTest {
             "allStreamsFloorMs",
             "allStreamsFoldMs",
             "allStreamsFoldRatio",
-            "allStreamsFindMs");
+            "allStreamsFindMs",
+            "readAllMs",
+            "sealMs",
+            "sealRatio",
+            "verifyMs",
+            "verifyRatio",
+            "verifyAgainstMs",
+            "verifyAgainstRatio");
     assertThat(bench.get("allStreamsWorkers").asInt()).isPositive();
     bench.forEach(v -> assertThat(v.isNumber()).isTrue());
     CliRun text = CliRun.of("bench", db, "--reducer", reducer);
