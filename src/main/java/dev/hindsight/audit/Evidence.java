@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -41,7 +44,7 @@ import java.util.concurrent.CancellationException;
  * @param events the events in range, each with what it changed
  * @param findings what {@code verify} finds in this stream
  * @param bookmarks the stream's bookmarks and notes in range
- * @param masking what is masked (empty: masking is off)
+ * @param masking what is masked and how much of it
  */
 public record Evidence(
     Path store,
@@ -61,10 +64,34 @@ public record Evidence(
     List<Entry> events,
     List<Finding> findings,
     List<Bookmarks.Bookmark> bookmarks,
-    List<String> masking) {
+    Masked masking) {
 
   /** One event in range: as stored, and what it did to the state. */
   public record Entry(StoredEvent event, List<Change> changes, String reducerError) {}
+
+  /**
+   * What the report masks and how much of it it hid. The values are kept only to check the written
+   * report for them (see {@link ReportWriter}); they are never written.
+   *
+   * @param rules the rules (empty: masking is off)
+   * @param byRule per rule, the places it showed as •••, in rule order (0 when it hid nothing)
+   * @param byValue the places hidden for holding a value a rule hid elsewhere
+   * @param values the strings the rules hid, lower case, each with the first rule that hid it
+   */
+  public record Masked(
+      List<String> rules, Map<String, Integer> byRule, int byValue, Map<String, String> values) {
+
+    public Masked {
+      rules = List.copyOf(rules);
+      byRule = Collections.unmodifiableMap(new LinkedHashMap<>(byRule));
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** Whether masking was on. */
+    public boolean on() {
+      return !rules.isEmpty();
+    }
+  }
 
   /**
    * Gathers the evidence for {@code stream} from {@code fromVersion} to {@code toVersion}
@@ -90,21 +117,63 @@ public record Evidence(
     long to = toVersion == null ? stream.lastVersion() : toVersion;
     int first = replay.ordinalAtVersion(from - 1) + 1;
     int last = replay.ordinalAtVersion(to);
-    List<Entry> entries = new ArrayList<>();
+    List<StreamReplay.Point> points = new ArrayList<>();
     JsonNode start = replay.stateAfter(first - 1);
     for (int o = first; o <= last; o++) {
-      StreamReplay.Point p = replay.point(o);
-      entries.add(
-          new Entry(
-              masking.apply(p.event()),
-              p.changes().stream().map(masking::apply).toList(),
-              p.error() == null ? null : p.error().message()));
+      points.add(replay.point(o));
       if ((o & 255) == 0 && !progress.report(o - first, Math.max(1, last - first + 1))) {
         throw new CancellationException("report cancelled");
       }
     }
     JsonNode end = last < first ? start : replay.stateAfter(last);
-    List<Finding> findings = Verifier.verifyStream(source, stream, reducer);
+    // values are known only after seeing everything: what the rules hide anywhere first (the
+    // upcast events too, which the report does not show), then everything with those values hidden
+    Masking.Tally seen = new Masking.Tally();
+    masking.apply(start, "", seen);
+    masking.apply(end, "", seen);
+    for (StreamReplay.Point p : points) {
+      masking.apply(p.event(), seen);
+      masking.apply(p.upcast(), "", seen);
+      p.changes().forEach(c -> masking.apply(c, seen));
+    }
+    Masking all = masking.withValues(seen.values().keySet());
+    Masking.Tally tally = new Masking.Tally();
+    masking.rules().forEach(r -> tally.byRule().put(r, 0));
+    List<Entry> entries = new ArrayList<>();
+    for (StreamReplay.Point p : points) {
+      entries.add(
+          new Entry(
+              all.apply(p.event(), tally),
+              p.changes().stream().map(c -> all.apply(c, tally)).toList(),
+              p.error() == null ? null : all.maskText(p.error().message(), tally)));
+    }
+    JsonNode maskedStart = all.apply(start, "", tally);
+    JsonNode maskedEnd = all.apply(end, "", tally);
+    List<Finding> findings =
+        Verifier.verifyStream(source, stream, reducer).stream()
+            .map(
+                f ->
+                    new Finding(
+                        f.kind(),
+                        f.severity(),
+                        f.stream(),
+                        f.version(),
+                        f.position(),
+                        all.maskText(f.message(), tally)))
+            .toList();
+    List<Bookmarks.Bookmark> marks =
+        bookmarks.stream()
+            .filter(b -> b.version() >= from && b.version() <= to)
+            .map(
+                b ->
+                    new Bookmarks.Bookmark(
+                        b.stream(),
+                        b.version(),
+                        all.maskText(b.title(), tally),
+                        all.maskText(b.text(), tally),
+                        b.author(),
+                        b.time()))
+            .toList();
     try {
       return new Evidence(
           source.file(),
@@ -119,12 +188,12 @@ public record Evidence(
           stream,
           from,
           to,
-          masking.apply(start),
-          masking.apply(end),
+          maskedStart,
+          maskedEnd,
           List.copyOf(entries),
           findings,
-          bookmarks.stream().filter(b -> b.version() >= from && b.version() <= to).toList(),
-          masking.rules());
+          marks,
+          new Masked(masking.rules(), tally.byRule(), tally.byValue(), seen.values()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);
     }

@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.Csv;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.Words;
 import dev.hindsight.replay.Change;
 import dev.hindsight.store.codec.Json;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes {@link Evidence} as a self-contained HTML page (no external resources; prints cleanly to
- * PDF), as JSON, or as CSV (one row per event).
+ * PDF), as JSON, or as CSV (one row per event). A masked report is checked once written: when a
+ * value the rules hid still shows anywhere in it, the report says so (see {@link MaskingCheck}).
  */
 public final class ReportWriter {
 
@@ -43,16 +47,8 @@ public final class ReportWriter {
     java.nio.file.Path to = target.toAbsolutePath();
     java.nio.file.Path partial = to.resolveSibling(to.getFileName() + ".partial");
     try {
-      try (PrintWriter w =
-          new PrintWriter(
-              java.nio.file.Files.newBufferedWriter(
-                  partial, java.nio.charset.StandardCharsets.UTF_8))) {
-        switch (format) {
-          case html -> html(e, w);
-          case json -> w.println(Json.pretty(json(e)));
-          case csv -> csv(e, w);
-        }
-      }
+      java.nio.file.Files.writeString(
+          partial, render(e, format), java.nio.charset.StandardCharsets.UTF_8);
       java.nio.file.Files.move(partial, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (java.io.IOException failure) {
       try {
@@ -64,10 +60,46 @@ public final class ReportWriter {
     }
   }
 
+  /** The report as {@code format} writes it, with the masking warnings it needs. */
+  public static String render(Evidence e, Format format) {
+    String text = render(e, format, List.of());
+    List<String> warnings = MaskingCheck.warnings(text, e.masking());
+    return warnings.isEmpty() ? text : render(e, format, warnings);
+  }
+
+  private static String render(Evidence e, Format format, List<String> warnings) {
+    StringWriter text = new StringWriter();
+    try (PrintWriter w = new PrintWriter(text)) {
+      switch (format) {
+        case html -> html(e, w, warnings);
+        case json -> w.println(Json.pretty(json(e, warnings)));
+        case csv -> csv(e, w, warnings);
+      }
+    }
+    return text.toString();
+  }
+
+  /** What masking hid, as the reports say it: {@code address: 12 values, by value: 3}. */
+  static String counts(Evidence.Masked m) {
+    List<String> parts = new ArrayList<>();
+    m.byRule().forEach((rule, n) -> parts.add(rule + ": " + Words.count(n, "value")));
+    parts.add("by value: " + m.byValue());
+    return String.join(", ", parts);
+  }
+
   // ------------------------------------------------------------------------------------ JSON
 
-  /** The evidence as one JSON object (see the README's Audit section for its fields). */
+  /**
+   * The evidence as one JSON object (see the README's Audit section for its fields), with its
+   * {@code maskingWarnings}.
+   */
   public static ObjectNode json(Evidence e) {
+    ObjectNode o = json(e, List.of());
+    List<String> warnings = MaskingCheck.warnings(Json.pretty(o), e.masking());
+    return warnings.isEmpty() ? o : json(e, warnings);
+  }
+
+  private static ObjectNode json(Evidence e, List<String> warnings) {
     ObjectNode o = NODES.objectNode();
     ObjectNode store = o.putObject("store");
     store.put("file", e.store().getFileName().toString());
@@ -92,9 +124,17 @@ public final class ReportWriter {
     range.put("toVersion", e.toVersion());
     range.put("events", e.events().size());
     ObjectNode masking = o.putObject("masking");
-    masking.put("on", !e.masking().isEmpty());
+    masking.put("on", e.masking().on());
     ArrayNode masked = masking.putArray("fields");
-    e.masking().forEach(masked::add);
+    e.masking().rules().forEach(masked::add);
+    ArrayNode rules = masking.putArray("rules");
+    e.masking().rules().forEach(rules::add);
+    ObjectNode counts = masking.putObject("counts");
+    ObjectNode byRule = counts.putObject("byRule");
+    e.masking().byRule().forEach(byRule::put);
+    counts.put("byValue", e.masking().byValue());
+    ArrayNode warned = o.putArray("maskingWarnings");
+    warnings.forEach(warned::add);
     o.set("stateAtStart", e.stateAtStart());
     o.set("stateAtEnd", e.stateAtEnd());
     ArrayNode events = o.putArray("events");
@@ -138,8 +178,23 @@ public final class ReportWriter {
 
   // ------------------------------------------------------------------------------------- CSV
 
-  /** One row per event in range, RFC 4180: version, position, timestamp, type, data, ... */
+  /**
+   * One row per event in range, RFC 4180: version, position, timestamp, type, data, ...; after a
+   * {@code # masking: } line that says whether masking was on (and its warnings, if any).
+   */
   public static void csv(Evidence e, PrintWriter out) {
+    out.print(render(e, Format.csv));
+    out.flush();
+  }
+
+  private static void csv(Evidence e, PrintWriter out, List<String> warnings) {
+    out.print(
+        "# masking: "
+            + (e.masking().on()
+                ? "on (" + String.join(", ", e.masking().rules()) + "; " + counts(e.masking()) + ")"
+                : "off")
+            + "\r\n");
+    warnings.forEach(w -> out.print("# " + w + "\r\n"));
     out.print("version,position,timestamp,type,data,metadata,changes,reducer_error\r\n");
     for (Evidence.Entry entry : e.events()) {
       StoredEvent ev = entry.event();
@@ -190,6 +245,8 @@ public final class ReportWriter {
       .sev-error { color: #cf222e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
       .sev-info { color: #59636e; }
       .error { color: #cf222e; }
+      .warning { color: #cf222e; font-weight: 600; border: 2px solid #cf222e; border-radius: 6px;
+                 padding: 6px 10px; }
       .note { background: #fff8c5; border-left: 3px solid #d4a72c; padding: 4px 8px; margin: 6px 0; }
       .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
       .label { color: #59636e; font-size: 12px; margin-top: 6px; }
@@ -204,6 +261,11 @@ public final class ReportWriter {
 
   /** The evidence as one HTML page that needs nothing else to show or print. */
   public static void html(Evidence e, PrintWriter out) {
+    out.print(render(e, Format.html));
+    out.flush();
+  }
+
+  private static void html(Evidence e, PrintWriter out, List<String> warnings) {
     String title =
         "Evidence report: "
             + e.stream().stream()
@@ -216,6 +278,9 @@ public final class ReportWriter {
     out.println("<title>" + esc(title) + "</title>");
     out.println("<style>" + STYLE + "</style></head><body>");
     out.println("<h1>" + esc(title) + "</h1>");
+    for (String w : warnings) {
+      out.println("<p class=\"warning\">" + esc(w) + "</p>");
+    }
     out.println(
         "<p class=\"sub\">"
             + String.format(Locale.ROOT, "%,d", e.events().size())
@@ -255,9 +320,13 @@ public final class ReportWriter {
     fact(
         out,
         "Masking",
-        e.masking().isEmpty()
-            ? "off: values are shown as stored"
-            : "on: " + String.join(", ", e.masking()) + " shown as •••");
+        e.masking().on()
+            ? "on: "
+                + String.join(", ", e.masking().rules())
+                + " shown as •••, with the values they hid wherever those show ("
+                + counts(e.masking())
+                + ")"
+            : "off: values are shown as stored");
     fact(out, "Hindsight", e.hindsight());
     fact(out, "Generated at", EventJson.iso(e.generatedAt()));
     out.println("</table>");

@@ -65,8 +65,11 @@ final class ReportCommand implements Callable<Integer> {
       names = "--mask",
       paramLabel = "RULES",
       description =
-          "Values to show as •••: field names (email) and JSON pointers (/customer/address,"
-              + " /items/*/price), comma-separated. The report says masking was on.")
+          "Values to show as •••, comma-separated: field names, matched by word part at any depth"
+              + " (customer masks customerId and customer_id), and JSON pointers"
+              + " (/customer/address, /items/*/price). A string a rule hides is hidden wherever"
+              + " else it shows. The report says masking was on, counts what it hid and warns"
+              + " when a hidden value still shows.")
   String mask;
 
   @Spec CommandSpec spec;

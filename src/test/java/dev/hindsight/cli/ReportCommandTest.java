@@ -238,7 +238,9 @@ class ReportCommandTest {
             "csv");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    List<String> lines = List.of(Files.readString(out).split("\r\n"));
+    List<String> all = List.of(Files.readString(out).split("\r\n"));
+    assertThat(all).contains("# masking: off");
+    List<String> lines = all.stream().filter(l -> !l.startsWith("# ")).toList();
     assertThat(lines.get(0))
         .isEqualTo("version,position,timestamp,type,data,metadata,changes,reducer_error");
     assertThat(lines.get(1))
