@@ -1,6 +1,7 @@
 package dev.hindsight.cli;
 
 import dev.hindsight.audit.Evidence;
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.Progress;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report FILE --stream ID [--from V --to V] [--reducer R] --out FILE [--format
- * html|json|csv]}: an evidence report on a stream, for filing.
+ * {@code report FILE --stream ID [--from V --to V] [--reducer R] --out FILE [--force] [--format
+ * html|json|csv]}: an evidence report on a stream, for filing. It never writes over a SQLite
+ * database or the store it reads, and over another existing file only with {@code --force}.
  */
 @Command(
     name = "report",
@@ -55,6 +57,12 @@ final class ReportCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--force",
+      description =
+          "Replace --out if it exists (never a SQLite database, never the store being read).")
+  boolean force;
+
+  @Option(
       names = "--format",
       paramLabel = "F",
       defaultValue = "html",
@@ -76,6 +84,7 @@ final class ReportCommand implements Callable<Integer> {
     if (from != null && to != null && from > to) {
       throw new StoreException("--from " + from + " is after --to " + to);
     }
+    OutputPaths.checkWritable(out, store.file, force);
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     Evidence evidence;
     try (SqliteEventSource source = store.open()) {

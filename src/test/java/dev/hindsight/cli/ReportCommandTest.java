@@ -273,6 +273,63 @@ class ReportCommandTest {
     assertThat(Files.exists(dir.resolve("r"))).isFalse();
   }
 
+  @Test
+  void theStoreItselfByAnyPathIsNeverWrittenOver() throws Exception {
+    Path db = store();
+    byte[] before = Files.readAllBytes(db);
+    Path link = Files.createSymbolicLink(dir.resolve("link.html"), db);
+    Files.createDirectories(dir.resolve("sub"));
+    Path roundabout = dir.resolve("sub/../" + db.getFileName());
+    Path wal = dir.resolve(db.getFileName() + "-wal");
+
+    for (Path out : List.of(db, link, roundabout, wal)) {
+      CliRun run =
+          CliRun.of(
+              "report", db.toString(), "--stream", "order-1", "--out", out.toString(), "--force");
+
+      assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+      assertThat(run.errLines())
+          .singleElement()
+          .asString()
+          .startsWith("hindsight: " + out + " is the store");
+    }
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    assertThat(Files.exists(wal)).isFalse();
+  }
+
+  @Test
+  void anotherDatabaseIsNeverWrittenOverAndOtherFilesOnlyWithForce() throws Exception {
+    Path db = store();
+    Path other = TestStores.simpleStore(dir.resolve("other.sqlite"), 3, 1);
+    byte[] otherBytes = Files.readAllBytes(other);
+    Path notes = dir.resolve("notes.html");
+    Files.writeString(notes, "mine");
+
+    CliRun database =
+        CliRun.of(
+            "report", db.toString(), "--stream", "order-1", "--out", other.toString(), "--force");
+    CliRun refused =
+        CliRun.of("report", db.toString(), "--stream", "order-1", "--out", notes.toString());
+
+    assertThat(database.exit()).isEqualTo(2);
+    assertThat(database.errLines())
+        .containsExactly(
+            "hindsight: "
+                + other
+                + " is a SQLite database; Hindsight never writes over one (choose another file)");
+    assertThat(Files.readAllBytes(other)).isEqualTo(otherBytes);
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.errLines())
+        .containsExactly("hindsight: " + notes + " exists; add --force to replace it");
+    assertThat(Files.readString(notes)).isEqualTo("mine");
+
+    CliRun forced =
+        CliRun.of(
+            "report", db.toString(), "--stream", "order-1", "--out", notes.toString(), "--force");
+    assertThat(forced.exit()).as(forced.toString()).isZero();
+    assertThat(Files.readString(notes)).startsWith("<!DOCTYPE html>");
+  }
+
   private static String withoutGenerationTime(String html) {
     return html.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME");
   }
