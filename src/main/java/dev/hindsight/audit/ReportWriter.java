@@ -30,8 +30,22 @@ public final class ReportWriter {
 
     /** The format a file's name asks for: {@code .json}, {@code .csv}, else HTML. */
     public static Format forFile(java.nio.file.Path file) {
+      return ofExtension(file).orElse(html);
+    }
+
+    /**
+     * The format a file's extension names ({@code .html} or {@code .htm}, {@code .json}, {@code
+     * .csv}, in any case), or empty for any other name.
+     */
+    public static java.util.Optional<Format> ofExtension(java.nio.file.Path file) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      return name.endsWith(".json") ? json : name.endsWith(".csv") ? csv : html;
+      if (name.endsWith(".html") || name.endsWith(".htm")) {
+        return java.util.Optional.of(html);
+      }
+      if (name.endsWith(".json")) {
+        return java.util.Optional.of(json);
+      }
+      return name.endsWith(".csv") ? java.util.Optional.of(csv) : java.util.Optional.empty();
     }
   }
 

@@ -12,6 +12,7 @@ import dev.hindsight.store.StoreException;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +66,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "F",
-      defaultValue = "html",
-      description = "html (default), json or csv.")
+      description =
+          "html, json or csv (default: as --out's extension .html/.htm, .json or .csv names it,"
+              + " else html).")
   ReportWriter.Format format;
 
   @Option(
@@ -79,11 +81,28 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The format asked for, else the one --out's extension names; refused when they disagree. */
+  private ReportWriter.Format format() {
+    Optional<ReportWriter.Format> named = ReportWriter.Format.ofExtension(out);
+    if (format != null && named.isPresent() && named.get() != format) {
+      throw new StoreException(
+          "--format "
+              + format
+              + " does not match --out "
+              + out.getFileName()
+              + " (a "
+              + named.get()
+              + " name); change one of them");
+    }
+    return format != null ? format : named.orElse(ReportWriter.Format.html);
+  }
+
   @Override
   public Integer call() {
     if (from != null && to != null && from > to) {
       throw new StoreException("--from " + from + " is after --to " + to);
     }
+    ReportWriter.Format written = format();
     OutputPaths.checkWritable(out, store.file, force);
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     Evidence evidence;
@@ -105,7 +124,7 @@ final class ReportCommand implements Callable<Integer> {
                   .of(summary.stream(), Long.MIN_VALUE, Long.MAX_VALUE),
               Progress.NONE);
     }
-    ReportWriter.write(evidence, format, out);
+    ReportWriter.write(evidence, written, out);
     spec.commandLine()
         .getOut()
         .println(

@@ -330,6 +330,44 @@ class ReportCommandTest {
     assertThat(Files.readString(notes)).startsWith("<!DOCTYPE html>");
   }
 
+  @Test
+  void theFormatIsTakenFromTheExtensionAndAFormatThatContradictsItIsRefused() throws Exception {
+    Path db = store();
+    Path json = dir.resolve("r.json");
+    Path csv = dir.resolve("r.CSV");
+    Path htm = dir.resolve("r.htm");
+    Path other = dir.resolve("r.txt");
+    for (Path out : List.of(json, csv, htm, other)) {
+      CliRun run =
+          CliRun.of("report", db.toString(), "--stream", "order-1", "--out", out.toString());
+      assertThat(run.exit()).as(run.toString()).isZero();
+    }
+
+    assertThat(Json.parse(Files.readString(json)).get("stream").get("id").asText())
+        .isEqualTo("order-1");
+    assertThat(Files.readString(csv)).contains("version,position,timestamp,type");
+    assertThat(Files.readString(htm)).startsWith("<!DOCTYPE html>");
+    assertThat(Files.readString(other)).startsWith("<!DOCTYPE html>");
+
+    Path contradicted = dir.resolve("x.json");
+    CliRun run =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--out",
+            contradicted.toString(),
+            "--format",
+            "csv");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "hindsight: --format csv does not match --out x.json (a json name); change one of"
+                + " them");
+    assertThat(Files.exists(contradicted)).isFalse();
+  }
+
   private static String withoutGenerationTime(String html) {
     return html.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME");
   }
