@@ -39,7 +39,8 @@ import java.util.concurrent.CancellationException;
  * @param stateAtStart the state before the first event in range
  * @param stateAtEnd the state after the last event in range
  * @param events the events in range, each with what it changed
- * @param findings what {@code verify} finds in this stream
+ * @param findings what {@code verify} finds in this stream, exactly: the whole store is read in
+ *     global order for it
  * @param bookmarks the stream's bookmarks and notes in range
  * @param masking what is masked (empty: masking is off)
  */
@@ -104,7 +105,7 @@ public record Evidence(
       }
     }
     JsonNode end = last < first ? start : replay.stateAfter(last);
-    List<Finding> findings = Verifier.verifyStream(source, stream, reducer);
+    List<Finding> findings = Verifier.verifyStream(source, stream, reducer, progress);
     try {
       return new Evidence(
           source.file(),

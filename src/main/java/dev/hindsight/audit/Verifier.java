@@ -91,45 +91,44 @@ public final class Verifier {
   }
 
   /**
-   * Verifies one stream, read in version order: what {@link #verify} finds in it, except time
-   * running back in the global order (which needs the other streams). With a reducer other than the
-   * generic one, the stream is also folded.
+   * What {@link #verify} finds in one stream, and nothing else: the same pass over the whole store
+   * in global order (so time running back against other streams' events is found too), then the
+   * stream's versions, header and aggregate type, and with a reducer other than the generic one a
+   * fold of the stream, as {@code verify} folds it.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
    */
   public static List<Finding> verifyStream(
-      EventSource source, StreamSummary stream, Reducer reducer) {
+      EventSource source, StreamSummary stream, Reducer reducer, Progress progress) {
     Verifier v = new Verifier(source);
-    long[] lastPosition = {Long.MIN_VALUE};
-    long[] lastVersion = {0};
-    source.read(
-        EventQuery.stream(stream.stream()),
-        e -> {
-          if (e.position() < lastPosition[0]) {
-            v.add(
-                Finding.VERSION_ORDER,
-                Severity.ERROR,
-                e,
-                "version "
-                    + e.version()
-                    + " was written before version "
-                    + lastVersion[0]
-                    + " (position "
-                    + e.position()
-                    + " < "
-                    + lastPosition[0]
-                    + ")");
-          }
-          lastPosition[0] = e.position();
-          lastVersion[0] = e.version();
-          v.check(e, false);
-          v.events++;
-          return true;
-        });
-    v.tracks.forEach(v::checkVersions);
-    if (!reducer.generic()) {
-      v.fold(stream, reducer, Progress.NONE);
+    String id = stream.stream();
+    v.readAll(progress, source.streams().stream().mapToLong(StreamSummary::events).sum());
+    Track track = v.tracks.get(id);
+    if (track != null) {
+      v.checkVersions(id, track);
     }
+    EventSource.HeaderVersion header = source.streamHeaders().get(id);
+    if (header != null) {
+      v.checkHeaders(Map.of(id, header));
+    }
+    v.checkOrphans(List.of(stream));
+    if (!reducer.generic()) {
+      for (StoredEvent snapshot : source.snapshots()) {
+        if (id.equals(snapshot.stream())) {
+          v.snapshots.computeIfAbsent(id, k -> new ArrayList<>()).add(snapshot);
+        }
+      }
+      v.fold(stream, reducer, progress);
+    }
+    v.findings.removeIf(f -> !id.equals(f.stream()));
     v.sort();
     return List.copyOf(v.findings);
+  }
+
+  /** {@link #verifyStream(EventSource, StreamSummary, Reducer, Progress)}, without progress. */
+  public static List<Finding> verifyStream(
+      EventSource source, StreamSummary stream, Reducer reducer) {
+    return verifyStream(source, stream, reducer, Progress.NONE);
   }
 
   private void sort() {

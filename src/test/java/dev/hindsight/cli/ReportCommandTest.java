@@ -368,6 +368,61 @@ class ReportCommandTest {
     assertThat(Files.exists(contradicted)).isFalse();
   }
 
+  @Test
+  void theReportsFindingsAreVerifysFindingsForTheStreamWithTheGlobalOrderChecks() throws Exception {
+    Path db = dir.resolve("forged.db");
+    Files.copy(Path.of("resources/demo/hindsight-demo.db"), db);
+    try (Connection c = TestStores.connect(db)) {
+      // a refund appended at the end, dated after its payment's last event but ten days
+      // before the events just before it in the global order
+      TestStores.insert(
+          c,
+          2246,
+          "payment-5006",
+          5,
+          "PaymentRefunded",
+          "{\"amount\":42.00,\"reason\":\"goodwill\"}",
+          "{\"actor\":\"support\"}",
+          "2026-03-19T09:00:00.000Z");
+    }
+    String sha256 = TestStores.sha256(db);
+    Path out = dir.resolve("payment-5006.json");
+    String reducers = "resources/reducers/demo";
+
+    CliRun verify = CliRun.of("verify", db.toString(), "--reducer", reducers, "--json");
+    CliRun report =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "payment-5006",
+            "--reducer",
+            reducers,
+            "--out",
+            out.toString());
+
+    assertThat(report.exit()).as(report.toString()).isZero();
+    List<JsonNode> verified = new java.util.ArrayList<>();
+    Json.parse(verify.out())
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("stream").asText().equals("payment-5006")) {
+                verified.add(f);
+              }
+            });
+    List<JsonNode> reported = new java.util.ArrayList<>();
+    Json.parse(Files.readString(out)).get("findings").forEach(reported::add);
+    assertThat(reported).isEqualTo(verified);
+    assertThat(reported)
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("kind").asText()).isEqualTo("time-regression");
+              assertThat(f.get("version").asLong()).isEqualTo(5);
+            });
+    assertThat(TestStores.sha256(db)).isEqualTo(sha256);
+  }
+
   private static String withoutGenerationTime(String html) {
     return html.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME");
   }
