@@ -9,6 +9,7 @@ import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +65,25 @@ public record Evidence(
     List<Bookmarks.Bookmark> bookmarks,
     List<String> masking) {
 
+  /** Refuses a range that reaches outside the stream's versions. */
+  private static void checkRange(StreamSummary stream, long from, long to) {
+    for (long v : new long[] {from, to}) {
+      if (v < stream.firstVersion() || v > stream.lastVersion()) {
+        throw new StoreException(
+            "version "
+                + v
+                + " is outside "
+                + stream.stream()
+                + ", whose versions are "
+                + versions(stream));
+      }
+    }
+  }
+
+  private static String versions(StreamSummary stream) {
+    return stream.firstVersion() + "–" + stream.lastVersion();
+  }
+
   /** One event in range: as stored, and what it did to the state. */
   public record Entry(StoredEvent event, List<Change> changes, String reducerError) {}
 
@@ -71,6 +91,7 @@ public record Evidence(
    * Gathers the evidence for {@code stream} from {@code fromVersion} to {@code toVersion}
    * (inclusive; null for the stream's first or last).
    *
+   * @throws StoreException when the range reaches outside the stream's versions or holds no events
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static Evidence gather(
@@ -85,10 +106,11 @@ public record Evidence(
       Masking masking,
       List<Bookmarks.Bookmark> bookmarks,
       Progress progress) {
-    StreamReplay replay =
-        StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
     long from = fromVersion == null ? stream.firstVersion() : fromVersion;
     long to = toVersion == null ? stream.lastVersion() : toVersion;
+    checkRange(stream, from, to);
+    StreamReplay replay =
+        StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
     int first = replay.ordinalAtVersion(from - 1) + 1;
     int last = replay.ordinalAtVersion(to);
     List<Entry> entries = new ArrayList<>();
@@ -104,7 +126,18 @@ public record Evidence(
         throw new CancellationException("report cancelled");
       }
     }
-    JsonNode end = last < first ? start : replay.stateAfter(last);
+    if (entries.isEmpty()) {
+      throw new StoreException(
+          stream.stream()
+              + " has no events from version "
+              + from
+              + " to "
+              + to
+              + " (its versions are "
+              + versions(stream)
+              + ")");
+    }
+    JsonNode end = replay.stateAfter(last);
     List<Finding> findings = Verifier.verifyStream(source, stream, reducer, progress);
     try {
       return new Evidence(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.Csv;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.Words;
 import dev.hindsight.replay.Change;
 import dev.hindsight.store.codec.Json;
 import java.io.PrintWriter;
@@ -152,8 +153,14 @@ public final class ReportWriter {
 
   // ------------------------------------------------------------------------------------- CSV
 
-  /** One row per event in range, RFC 4180: version, position, timestamp, type, data, ... */
+  /**
+   * One row per event in range, RFC 4180 (version, position, timestamp, type, data, ...), after the
+   * report's {@link #provenance provenance} as comment lines that start with {@code "# "}.
+   */
   public static void csv(Evidence e, PrintWriter out) {
+    for (String line : provenance(e)) {
+      out.print("# " + line.replaceAll("[\r\n]+", " ") + "\r\n");
+    }
     out.print("version,position,timestamp,type,data,metadata,changes,reducer_error\r\n");
     for (Evidence.Entry entry : e.events()) {
       StoredEvent ev = entry.event();
@@ -171,6 +178,32 @@ public final class ReportWriter {
               + "\r\n");
     }
     out.flush();
+  }
+
+  /**
+   * Where a report comes from, one {@code name: value} line each: the stream, the range, the
+   * reducer and its SHA-256, masking, when and by which Hindsight it was made, and the store file
+   * and its SHA-256. The CSV report starts with these; a new line of provenance goes here.
+   */
+  public static List<String> provenance(Evidence e) {
+    return List.of(
+        "stream: "
+            + e.stream().stream()
+            + (e.stream().type() == null ? "" : " (" + e.stream().type() + ")"),
+        "range: versions "
+            + e.fromVersion()
+            + "–"
+            + e.toVersion()
+            + " ("
+            + Words.count(e.events().size(), "event")
+            + ")",
+        "reducer: " + e.reducer() + (e.reducerFile() == null ? "" : " (" + e.reducerFile() + ")"),
+        "reducer sha256: " + (e.reducerSha256() == null ? "none" : e.reducerSha256()),
+        "masking: " + (e.masking().isEmpty() ? "off" : "on: " + String.join(", ", e.masking())),
+        "generated at: " + EventJson.iso(e.generatedAt()),
+        "hindsight: " + e.hindsight(),
+        "store: " + e.store(),
+        "store sha256: " + e.storeSha256());
   }
 
   private static List<String> lines(List<Change> changes) {

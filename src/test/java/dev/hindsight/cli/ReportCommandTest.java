@@ -238,7 +238,10 @@ class ReportCommandTest {
             "csv");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    List<String> lines = List.of(Files.readString(out).split("\r\n"));
+    List<String> lines =
+        List.of(Files.readString(out).split("\r\n")).stream()
+            .filter(line -> !line.startsWith("# "))
+            .toList();
     assertThat(lines.get(0))
         .isEqualTo("version,position,timestamp,type,data,metadata,changes,reducer_error");
     assertThat(lines.get(1))
@@ -421,6 +424,80 @@ class ReportCommandTest {
               assertThat(f.get("version").asLong()).isEqualTo(5);
             });
     assertThat(TestStores.sha256(db)).isEqualTo(sha256);
+  }
+
+  @Test
+  void theCsvReportStartsWithItsProvenanceAsCommentLines() throws Exception {
+    Path db = store();
+    Path reducer = dir.resolve("orders.js");
+    Files.writeString(reducer, "({ $any: (s, e) => ({ ...s, last: e.type }) })\n");
+    Path out = dir.resolve("report.csv");
+    byte[] before = Files.readAllBytes(db);
+
+    CliRun run =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--from",
+            "2",
+            "--to",
+            "3",
+            "--reducer",
+            reducer.toString(),
+            "--mask",
+            "by",
+            "--out",
+            out.toString());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    List<String> lines = List.of(Files.readString(out).split("\r\n"));
+    List<String> comments = lines.stream().takeWhile(l -> l.startsWith("# ")).toList();
+    assertThat(comments)
+        .hasSize(9)
+        .contains(
+            "# stream: order-1 (order)",
+            "# range: versions 2–3 (2 events)",
+            "# reducer sha256: " + dev.hindsight.audit.Digests.sha256(reducer),
+            "# masking: on: by",
+            "# store: " + db.toAbsolutePath().normalize(),
+            "# store sha256: " + TestStores.sha256(db));
+    assertThat(comments.get(2)).startsWith("# reducer: ").endsWith("(" + reducer + ")");
+    assertThat(comments.get(5)).matches("# generated at: \\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(comments.get(6)).startsWith("# hindsight: hindsight ");
+    assertThat(lines.get(comments.size())).startsWith("version,position,");
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+  }
+
+  @Test
+  void aRangeOutsideTheStreamOrWithNoEventsIsAnError() throws Exception {
+    Path db = store(); // order-1 has versions 1, 2, 3 and 5
+    Path out = dir.resolve("r.json");
+
+    CliRun before = CliRun.of(report(db, out, "--from", "0"));
+    CliRun after = CliRun.of(report(db, out, "--to", "9"));
+    CliRun gap = CliRun.of(report(db, out, "--from", "4", "--to", "4"));
+
+    assertThat(before.exit()).isEqualTo(2);
+    assertThat(before.errLines())
+        .containsExactly("hindsight: version 0 is outside order-1, whose versions are 1–5");
+    assertThat(after.exit()).isEqualTo(2);
+    assertThat(after.errLines())
+        .containsExactly("hindsight: version 9 is outside order-1, whose versions are 1–5");
+    assertThat(gap.exit()).isEqualTo(2);
+    assertThat(gap.errLines())
+        .containsExactly(
+            "hindsight: order-1 has no events from version 4 to 4 (its versions are 1–5)");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  private static String[] report(Path db, Path out, String... range) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("report", db.toString(), "--stream", "order-1", "--out", out.toString()));
+    args.addAll(List.of(range));
+    return args.toArray(String[]::new);
   }
 
   private static String withoutGenerationTime(String html) {
