@@ -7,6 +7,7 @@ import dev.hindsight.audit.Digests;
 import dev.hindsight.audit.Finding;
 import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.audit.Verifier;
+import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
@@ -14,6 +15,8 @@ import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,8 +52,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print {file, sha256, layout, checked: {streams, events}, findings: [{kind, severity,"
-              + " stream, version, position, message}]}.")
+          "Print {file, sha256, layout, hindsight, reducer, reducerSha256, startedAt,"
+              + " durationMs, checked: {streams, events}, findings: [{kind, severity, stream,"
+              + " version, position, message}]}.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -58,34 +62,69 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    long start = System.nanoTime();
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     try (SqliteEventSource source = store.open()) {
       String sha256 = Digests.sha256(source.file());
       Verifier.Result result = Verifier.verify(source, reducers, Progress.NONE);
+      Run run =
+          new Run(
+              Version.text(),
+              reducer == null ? null : reducer.toString(),
+              reducer == null ? null : Digests.sha256OfReducers(reducer),
+              startedAt,
+              (System.nanoTime() - start) / 1_000_000);
       if (json) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("file", source.file().toString());
-        o.put("sha256", sha256);
-        o.put("layout", source.layout().name());
-        ObjectNode checked = o.putObject("checked");
-        checked.put("streams", result.streams());
-        checked.put("events", result.events());
-        ArrayNode findings = o.putArray("findings");
-        result.findings().forEach(f -> findings.add(ReportWriter.json(f)));
-        out.println(Json.write(o));
+        out.println(Json.write(json(source, sha256, run, result)));
       } else {
-        text(out, source, sha256, result);
+        text(out, source, sha256, run, result);
       }
       out.flush();
       return result.hasFindings() ? FINDINGS : HindsightCli.OK;
     }
   }
 
+  /** How this verify ran: by which Hindsight, with which reducer, when and for how long. */
+  private record Run(
+      String hindsight, String reducer, String reducerSha256, Instant startedAt, long durationMs) {}
+
+  private static ObjectNode json(
+      SqliteEventSource source, String sha256, Run run, Verifier.Result result) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("file", source.file().toString());
+    o.put("sha256", sha256);
+    o.put("layout", source.layout().name());
+    o.put("hindsight", run.hindsight());
+    o.put("reducer", run.reducer());
+    o.put("reducerSha256", run.reducerSha256());
+    o.put("startedAt", EventJson.iso(run.startedAt()));
+    o.put("durationMs", run.durationMs());
+    ObjectNode checked = o.putObject("checked");
+    checked.put("streams", result.streams());
+    checked.put("events", result.events());
+    ArrayNode findings = o.putArray("findings");
+    result.findings().forEach(f -> findings.add(ReportWriter.json(f)));
+    return o;
+  }
+
   private static void text(
-      PrintWriter out, SqliteEventSource source, String sha256, Verifier.Result result) {
+      PrintWriter out, SqliteEventSource source, String sha256, Run run, Verifier.Result result) {
     out.println("file:     " + source.file());
     out.println("sha256:   " + sha256);
     out.println("layout:   " + source.layout().name());
+    out.println(
+        "reducer:  "
+            + (run.reducer() == null
+                ? "none"
+                : run.reducer() + " (sha256 " + run.reducerSha256() + ")"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "ran:      %s, started %s, took %,d ms",
+            run.hindsight(),
+            EventJson.iso(run.startedAt()),
+            run.durationMs()));
     out.println(
         String.format(
             Locale.ROOT, "checked:  %,d streams, %,d events", result.streams(), result.events()));

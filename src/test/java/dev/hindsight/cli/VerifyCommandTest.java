@@ -31,7 +31,20 @@ class VerifyCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode o = Json.parse(run.out());
-    assertThat(fields(o)).containsExactly("file", "sha256", "layout", "checked", "findings");
+    assertThat(fields(o))
+        .containsExactly(
+            "file",
+            "sha256",
+            "layout",
+            "hindsight",
+            "reducer",
+            "reducerSha256",
+            "startedAt",
+            "durationMs",
+            "checked",
+            "findings");
+    assertThat(o.get("reducer").isNull()).isTrue();
+    assertThat(o.get("reducerSha256").isNull()).isTrue();
     assertThat(o.get("file").asText()).isEqualTo(db.toAbsolutePath().normalize().toString());
     assertThat(o.get("sha256").asText()).isEqualTo(TestStores.sha256(db));
     assertThat(o.get("layout").asText()).isEqualTo("hindsight-simple");
@@ -68,6 +81,33 @@ class VerifyCommandTest {
         .contains("findings: 1 error, 0 warnings, 0 for information")
         .contains("version-gap")
         .contains("version 2 is missing (between 1 and 3)");
+  }
+
+  @Test
+  void theJsonAndTheTextSayHowVerifyRan() throws Exception {
+    Path db = TestStores.simpleStore(dir.resolve("clean.db"), 12, 2);
+    String sha256 = TestStores.sha256(db);
+    Path reducer = dir.resolve("count.js");
+    Files.writeString(reducer, "({ $any: (s) => ({ n: (s.n || 0) + 1 }) })\n");
+    java.time.Instant before =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+    CliRun json = CliRun.of("verify", db.toString(), "--reducer", reducer.toString(), "--json");
+    CliRun text = CliRun.of("verify", db.toString(), "--reducer", reducer.toString());
+
+    assertThat(json.exit()).as(json.toString()).isZero();
+    JsonNode o = Json.parse(json.out());
+    assertThat(o.get("hindsight").asText()).startsWith("hindsight ");
+    assertThat(o.get("reducer").asText()).isEqualTo(reducer.toString());
+    assertThat(o.get("reducerSha256").asText())
+        .isEqualTo(dev.hindsight.audit.Digests.sha256OfReducers(reducer));
+    assertThat(java.time.Instant.parse(o.get("startedAt").asText())).isAfterOrEqualTo(before);
+    assertThat(o.get("durationMs").isIntegralNumber()).isTrue();
+    assertThat(o.get("durationMs").asLong()).isNotNegative();
+    assertThat(text.out())
+        .contains("reducer:  " + reducer + " (sha256 " + o.get("reducerSha256").asText() + ")")
+        .containsPattern("ran:      hindsight \\S+, started \\d{4}-.*Z, took [\\d,]+ ms");
+    assertThat(TestStores.sha256(db)).isEqualTo(sha256);
   }
 
   @Test
