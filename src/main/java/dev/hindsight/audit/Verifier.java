@@ -56,6 +56,7 @@ public final class Verifier {
   private final Map<String, List<StoredEvent>> snapshots = new HashMap<>();
   private long events;
   private Instant latest;
+  private EventRef latestEvent;
 
   private Verifier(EventSource source) {
     this.source = source;
@@ -139,21 +140,48 @@ public final class Verifier {
             .thenComparing(Finding::kind));
   }
 
+  /** An event a finding names: its stream, version and position. */
+  private record EventRef(String stream, long version, long position) {
+    static EventRef of(StoredEvent e) {
+      return new EventRef(e.stream(), e.version(), e.position());
+    }
+
+    @Override
+    public String toString() {
+      return stream + " version " + version + " at position " + position;
+    }
+  }
+
   /** What the pass remembers of each stream. */
   private static final class Track {
     long[] versions = new long[8];
+    long[] positions = new long[8];
     int size;
     Long lastVersion;
     Instant lastTime;
+    EventRef lastTimed;
     long encrypted;
     long firstEncryptedVersion;
     long firstEncryptedPosition;
 
-    void add(long version) {
+    void add(long version, long position) {
       if (size == versions.length) {
         versions = Arrays.copyOf(versions, size * 2);
+        positions = Arrays.copyOf(positions, size * 2);
       }
-      versions[size++] = version;
+      versions[size] = version;
+      positions[size++] = position;
+    }
+
+    /** For each version held by more than one event, their positions, ascending. */
+    Map<Long, List<Long>> positionsOfDuplicates() {
+      Map<Long, List<Long>> byVersion = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        byVersion.computeIfAbsent(versions[i], k -> new ArrayList<>(1)).add(positions[i]);
+      }
+      byVersion.values().removeIf(p -> p.size() < 2);
+      byVersion.values().forEach(p -> p.sort(Comparator.naturalOrder()));
+      return byVersion;
     }
   }
 
@@ -173,7 +201,7 @@ public final class Verifier {
   /** Checks one event; {@code globalOrder}: events come in global order, not stream order. */
   private void check(StoredEvent e, boolean globalOrder) {
     Track t = tracks.computeIfAbsent(e.stream(), k -> new Track());
-    t.add(e.version());
+    t.add(e.version(), e.position());
     if (globalOrder && t.lastVersion != null && e.version() < t.lastVersion) {
       add(
           Finding.VERSION_ORDER,
@@ -209,19 +237,23 @@ public final class Verifier {
       return;
     }
     if (t.lastTime != null && time.isBefore(t.lastTime)) {
-      timeRegression(e, time, t.lastTime, "the stream's previous event");
+      timeRegression(e, time, t.lastTime, "the stream's previous event", t.lastTimed);
     } else if (globalOrder
         && latest != null
         && time.isBefore(latest.minus(GLOBAL_TIME_TOLERANCE))) {
-      timeRegression(e, time, latest, "an earlier event in the global order");
+      timeRegression(e, time, latest, "an earlier event in the global order", latestEvent);
     }
     t.lastTime = time;
+    t.lastTimed = EventRef.of(e);
     if (latest == null || time.isAfter(latest)) {
       latest = time;
+      latestEvent = t.lastTimed;
     }
   }
 
-  private void timeRegression(StoredEvent e, Instant time, Instant before, String what) {
+  /** Names the event {@code e} runs back against: what it is, which, and its time. */
+  private void timeRegression(
+      StoredEvent e, Instant time, Instant before, String what, EventRef against) {
     add(
         Finding.TIME_REGRESSION,
         Severity.WARNING,
@@ -232,6 +264,8 @@ public final class Verifier {
             + human(Duration.between(time, before))
             + " before "
             + what
+            + ", "
+            + against
             + " ("
             + before
             + ")");
@@ -241,13 +275,16 @@ public final class Verifier {
   private void checkVersions(String stream, Track t) {
     long[] v = Arrays.copyOf(t.versions, t.size);
     Arrays.sort(v);
+    Map<Long, List<Long>> duplicates = null;
     for (int i = 1; i < v.length; i++) {
       if (v[i] == v[i - 1]) {
-        int same = 2;
         while (i + 1 < v.length && v[i + 1] == v[i]) {
-          same++;
           i++;
         }
+        if (duplicates == null) {
+          duplicates = t.positionsOfDuplicates();
+        }
+        List<Long> positions = duplicates.get(v[i]);
         findings.add(
             new Finding(
                 Finding.DUPLICATE_VERSION,
@@ -255,7 +292,7 @@ public final class Verifier {
                 stream,
                 v[i],
                 null,
-                same + " events have version " + v[i]));
+                DuplicateVersions.message(source, stream, v[i], positions)));
       } else if (v[i] > v[i - 1] + 1) {
         long from = v[i - 1] + 1;
         long to = v[i] - 1;

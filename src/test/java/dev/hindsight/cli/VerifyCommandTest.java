@@ -111,6 +111,65 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aDuplicateNamesBothPositionsAndWhetherTheCopiesDiffer() throws Exception {
+    Path db = dir.resolve("forged.db");
+    Files.copy(Path.of("resources/demo/hindsight-demo.db"), db);
+    try (Connection c = TestStores.connect(db)) {
+      // a forger drops the index that keeps versions unique, then writes version 4 of two
+      // payments again: one an exact copy, one with another amount
+      TestStores.exec(c, "DROP INDEX events_stream_version");
+      TestStores.exec(
+          c,
+          "INSERT INTO events SELECT 3000, stream_id, stream_version, event_type, payload,"
+              + " metadata, recorded_at FROM events WHERE global_position = 1398");
+      TestStores.exec(
+          c,
+          "INSERT INTO events SELECT 3001, stream_id, stream_version, event_type,"
+              + " replace(payload, '42.00', '4200.00'), metadata, recorded_at FROM events"
+              + " WHERE stream_id = 'payment-5006' AND stream_version = 3");
+    }
+    String sha256 = TestStores.sha256(db);
+
+    CliRun run = CliRun.of("verify", db.toString(), "--json");
+
+    List<String> messages = new java.util.ArrayList<>();
+    Json.parse(run.out())
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("kind").asText().equals("duplicate-version")) {
+                messages.add(f.get("stream").asText() + ": " + f.get("message").asText());
+              }
+            });
+    assertThat(messages)
+        .containsExactly(
+            "payment-5006: 2 events have version 3 (positions 878 and 3001); the copies differ"
+                + " in data",
+            "payment-5006: 2 events have version 4 (positions 1398 and 3000); the copies are"
+                + " identical (same type, data and metadata)");
+    assertThat(TestStores.sha256(db)).isEqualTo(sha256);
+  }
+
+  @Test
+  void aTimeRegressionNamesTheEventItRunsBackAgainst() throws Exception {
+    Path db = dir.resolve("forged.db");
+    Files.copy(Path.of("resources/demo/hindsight-demo.db"), db);
+    try (Connection c = TestStores.connect(db)) {
+      TestStores.exec(
+          c,
+          "UPDATE events SET recorded_at = '2026-03-12T12:00:00.000Z'"
+              + " WHERE stream_id = 'payment-5006' AND stream_version = 4");
+    }
+
+    CliRun run = CliRun.of("verify", db.toString());
+
+    assertThat(run.out())
+        .contains(
+            "recorded at 2026-03-12T12:00:00Z, 13 min before the stream's previous event,"
+                + " payment-5006 version 3 at position 878 (2026-03-12T12:13:13Z)");
+  }
+
+  @Test
   void aFileThatCannotBeReadExitsTwoWithOneLine() throws Exception {
     Path notADb = dir.resolve("notes.txt");
     Files.writeString(notADb, "not a database at all\n".repeat(10));
