@@ -9,6 +9,7 @@ import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReplayOptions;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ import java.util.concurrent.CancellationException;
  * @param stateAtStart the state before the first event in range
  * @param stateAtEnd the state after the last event in range
  * @param events the events in range, each with what it changed
- * @param findings what {@code verify} finds in this stream
+ * @param findings what {@code verify} finds in this stream, exactly: the whole store is read in
+ *     global order for it
  * @param bookmarks the stream's bookmarks and notes in range
  * @param masking what is masked and how much of it
  */
@@ -65,6 +67,25 @@ public record Evidence(
     List<Finding> findings,
     List<Bookmarks.Bookmark> bookmarks,
     Masked masking) {
+
+  /** Refuses a range that reaches outside the stream's versions. */
+  private static void checkRange(StreamSummary stream, long from, long to) {
+    for (long v : new long[] {from, to}) {
+      if (v < stream.firstVersion() || v > stream.lastVersion()) {
+        throw new StoreException(
+            "version "
+                + v
+                + " is outside "
+                + stream.stream()
+                + ", whose versions are "
+                + versions(stream));
+      }
+    }
+  }
+
+  private static String versions(StreamSummary stream) {
+    return stream.firstVersion() + "–" + stream.lastVersion();
+  }
 
   /** One event in range: as stored, and what it did to the state. */
   public record Entry(StoredEvent event, List<Change> changes, String reducerError) {}
@@ -97,6 +118,7 @@ public record Evidence(
    * Gathers the evidence for {@code stream} from {@code fromVersion} to {@code toVersion}
    * (inclusive; null for the stream's first or last).
    *
+   * @throws StoreException when the range reaches outside the stream's versions or holds no events
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static Evidence gather(
@@ -111,10 +133,11 @@ public record Evidence(
       Masking masking,
       List<Bookmarks.Bookmark> bookmarks,
       Progress progress) {
-    StreamReplay replay =
-        StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
     long from = fromVersion == null ? stream.firstVersion() : fromVersion;
     long to = toVersion == null ? stream.lastVersion() : toVersion;
+    checkRange(stream, from, to);
+    StreamReplay replay =
+        StreamReplay.build(source, stream, reducer, ReplayOptions.defaults(), Progress.NONE);
     int first = replay.ordinalAtVersion(from - 1) + 1;
     int last = replay.ordinalAtVersion(to);
     List<StreamReplay.Point> points = new ArrayList<>();
@@ -125,7 +148,18 @@ public record Evidence(
         throw new CancellationException("report cancelled");
       }
     }
-    JsonNode end = last < first ? start : replay.stateAfter(last);
+    if (points.isEmpty()) {
+      throw new StoreException(
+          stream.stream()
+              + " has no events from version "
+              + from
+              + " to "
+              + to
+              + " (its versions are "
+              + versions(stream)
+              + ")");
+    }
+    JsonNode end = replay.stateAfter(last);
     // values are known only after seeing everything: what the rules hide anywhere first (the
     // upcast events too, which the report does not show), then everything with those values hidden
     Masking.Tally seen = new Masking.Tally();
@@ -150,7 +184,7 @@ public record Evidence(
     JsonNode maskedStart = all.apply(start, "", tally);
     JsonNode maskedEnd = all.apply(end, "", tally);
     List<Finding> findings =
-        Verifier.verifyStream(source, stream, reducer).stream()
+        Verifier.verifyStream(source, stream, reducer, progress).stream()
             .map(
                 f ->
                     new Finding(

@@ -34,8 +34,22 @@ public final class ReportWriter {
 
     /** The format a file's name asks for: {@code .json}, {@code .csv}, else HTML. */
     public static Format forFile(java.nio.file.Path file) {
+      return ofExtension(file).orElse(html);
+    }
+
+    /**
+     * The format a file's extension names ({@code .html} or {@code .htm}, {@code .json}, {@code
+     * .csv}, in any case), or empty for any other name.
+     */
+    public static java.util.Optional<Format> ofExtension(java.nio.file.Path file) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      return name.endsWith(".json") ? json : name.endsWith(".csv") ? csv : html;
+      if (name.endsWith(".html") || name.endsWith(".htm")) {
+        return java.util.Optional.of(html);
+      }
+      if (name.endsWith(".json")) {
+        return java.util.Optional.of(json);
+      }
+      return name.endsWith(".csv") ? java.util.Optional.of(csv) : java.util.Optional.empty();
     }
   }
 
@@ -179,8 +193,9 @@ public final class ReportWriter {
   // ------------------------------------------------------------------------------------- CSV
 
   /**
-   * One row per event in range, RFC 4180: version, position, timestamp, type, data, ...; after a
-   * {@code # masking: } line that says whether masking was on (and its warnings, if any).
+   * One row per event in range, RFC 4180 (version, position, timestamp, type, data, ...), after the
+   * report's {@link #provenance provenance} as comment lines that start with {@code "# "} (and a
+   * line for each masking warning, if any).
    */
   public static void csv(Evidence e, PrintWriter out) {
     out.print(render(e, Format.csv));
@@ -188,12 +203,9 @@ public final class ReportWriter {
   }
 
   private static void csv(Evidence e, PrintWriter out, List<String> warnings) {
-    out.print(
-        "# masking: "
-            + (e.masking().on()
-                ? "on (" + String.join(", ", e.masking().rules()) + "; " + counts(e.masking()) + ")"
-                : "off")
-            + "\r\n");
+    for (String line : provenance(e)) {
+      out.print("# " + line.replaceAll("[\r\n]+", " ") + "\r\n");
+    }
     warnings.forEach(w -> out.print("# " + w + "\r\n"));
     out.print("version,position,timestamp,type,data,metadata,changes,reducer_error\r\n");
     for (Evidence.Entry entry : e.events()) {
@@ -212,6 +224,35 @@ public final class ReportWriter {
               + "\r\n");
     }
     out.flush();
+  }
+
+  /**
+   * Where a report comes from, one {@code name: value} line each: the stream, the range, the
+   * reducer and its SHA-256, masking, when and by which Hindsight it was made, and the store file
+   * and its SHA-256. The CSV report starts with these; a new line of provenance goes here.
+   */
+  public static List<String> provenance(Evidence e) {
+    return List.of(
+        "stream: "
+            + e.stream().stream()
+            + (e.stream().type() == null ? "" : " (" + e.stream().type() + ")"),
+        "range: versions "
+            + e.fromVersion()
+            + "–"
+            + e.toVersion()
+            + " ("
+            + Words.count(e.events().size(), "event")
+            + ")",
+        "reducer: " + e.reducer() + (e.reducerFile() == null ? "" : " (" + e.reducerFile() + ")"),
+        "reducer sha256: " + (e.reducerSha256() == null ? "none" : e.reducerSha256()),
+        "masking: "
+            + (e.masking().on()
+                ? "on (" + String.join(", ", e.masking().rules()) + "; " + counts(e.masking()) + ")"
+                : "off"),
+        "generated at: " + EventJson.iso(e.generatedAt()),
+        "hindsight: " + e.hindsight(),
+        "store: " + e.store(),
+        "store sha256: " + e.storeSha256());
   }
 
   private static List<String> lines(List<Change> changes) {

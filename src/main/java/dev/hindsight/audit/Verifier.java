@@ -56,6 +56,7 @@ public final class Verifier {
   private final Map<String, List<StoredEvent>> snapshots = new HashMap<>();
   private long events;
   private Instant latest;
+  private EventRef latestEvent;
 
   private Verifier(EventSource source) {
     this.source = source;
@@ -91,43 +92,36 @@ public final class Verifier {
   }
 
   /**
-   * Verifies one stream, read in version order: what {@link #verify} finds in it, except time
-   * running back in the global order (which needs the other streams). With a reducer other than the
-   * generic one, the stream is also folded.
+   * What {@link #verify} finds in one stream, and nothing else: the same pass over the whole store
+   * in global order (so time running back against other streams' events is found too), then the
+   * stream's versions, header and aggregate type, and with a reducer other than the generic one a
+   * fold of the stream, as {@code verify} folds it.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
    */
   public static List<Finding> verifyStream(
-      EventSource source, StreamSummary stream, Reducer reducer) {
+      EventSource source, StreamSummary stream, Reducer reducer, Progress progress) {
     Verifier v = new Verifier(source);
-    long[] lastPosition = {Long.MIN_VALUE};
-    long[] lastVersion = {0};
-    source.read(
-        EventQuery.stream(stream.stream()),
-        e -> {
-          if (e.position() < lastPosition[0]) {
-            v.add(
-                Finding.VERSION_ORDER,
-                Severity.ERROR,
-                e,
-                "version "
-                    + e.version()
-                    + " was written before version "
-                    + lastVersion[0]
-                    + " (position "
-                    + e.position()
-                    + " < "
-                    + lastPosition[0]
-                    + ")");
-          }
-          lastPosition[0] = e.position();
-          lastVersion[0] = e.version();
-          v.check(e, false);
-          v.events++;
-          return true;
-        });
-    v.tracks.forEach(v::checkVersions);
-    if (!reducer.generic()) {
-      v.fold(stream, reducer, Progress.NONE);
+    String id = stream.stream();
+    v.readAll(progress, source.streams().stream().mapToLong(StreamSummary::events).sum());
+    Track track = v.tracks.get(id);
+    if (track != null) {
+      v.checkVersions(id, track);
     }
+    EventSource.HeaderVersion header = source.streamHeaders().get(id);
+    if (header != null) {
+      v.checkHeaders(Map.of(id, header));
+    }
+    v.checkOrphans(List.of(stream));
+    if (!reducer.generic()) {
+      for (StoredEvent snapshot : source.snapshots()) {
+        if (id.equals(snapshot.stream())) {
+          v.snapshots.computeIfAbsent(id, k -> new ArrayList<>()).add(snapshot);
+        }
+      }
+      v.fold(stream, reducer, progress);
+    }
+    v.findings.removeIf(f -> !id.equals(f.stream()));
     v.sort();
     return List.copyOf(v.findings);
   }
@@ -139,25 +133,58 @@ public final class Verifier {
           .thenComparing(Finding::position, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Finding::kind);
 
+  /** {@link #verifyStream(EventSource, StreamSummary, Reducer, Progress)}, without progress. */
+  public static List<Finding> verifyStream(
+      EventSource source, StreamSummary stream, Reducer reducer) {
+    return verifyStream(source, stream, reducer, Progress.NONE);
+  }
+
   private void sort() {
     findings.sort(ORDER);
+  }
+
+  /** An event a finding names: its stream, version and position. */
+  private record EventRef(String stream, long version, long position) {
+    static EventRef of(StoredEvent e) {
+      return new EventRef(e.stream(), e.version(), e.position());
+    }
+
+    @Override
+    public String toString() {
+      return stream + " version " + version + " at position " + position;
+    }
   }
 
   /** What the pass remembers of each stream. */
   private static final class Track {
     long[] versions = new long[8];
+    long[] positions = new long[8];
     int size;
     Long lastVersion;
     Instant lastTime;
+    EventRef lastTimed;
     long encrypted;
     long firstEncryptedVersion;
     long firstEncryptedPosition;
 
-    void add(long version) {
+    void add(long version, long position) {
       if (size == versions.length) {
         versions = Arrays.copyOf(versions, size * 2);
+        positions = Arrays.copyOf(positions, size * 2);
       }
-      versions[size++] = version;
+      versions[size] = version;
+      positions[size++] = position;
+    }
+
+    /** For each version held by more than one event, their positions, ascending. */
+    Map<Long, List<Long>> positionsOfDuplicates() {
+      Map<Long, List<Long>> byVersion = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        byVersion.computeIfAbsent(versions[i], k -> new ArrayList<>(1)).add(positions[i]);
+      }
+      byVersion.values().removeIf(p -> p.size() < 2);
+      byVersion.values().forEach(p -> p.sort(Comparator.naturalOrder()));
+      return byVersion;
     }
   }
 
@@ -177,7 +204,7 @@ public final class Verifier {
   /** Checks one event; {@code globalOrder}: events come in global order, not stream order. */
   private void check(StoredEvent e, boolean globalOrder) {
     Track t = tracks.computeIfAbsent(e.stream(), k -> new Track());
-    t.add(e.version());
+    t.add(e.version(), e.position());
     if (globalOrder && t.lastVersion != null && e.version() < t.lastVersion) {
       add(
           Finding.VERSION_ORDER,
@@ -213,19 +240,23 @@ public final class Verifier {
       return;
     }
     if (t.lastTime != null && time.isBefore(t.lastTime)) {
-      timeRegression(e, time, t.lastTime, "the stream's previous event");
+      timeRegression(e, time, t.lastTime, "the stream's previous event", t.lastTimed);
     } else if (globalOrder
         && latest != null
         && time.isBefore(latest.minus(GLOBAL_TIME_TOLERANCE))) {
-      timeRegression(e, time, latest, "an earlier event in the global order");
+      timeRegression(e, time, latest, "an earlier event in the global order", latestEvent);
     }
     t.lastTime = time;
+    t.lastTimed = EventRef.of(e);
     if (latest == null || time.isAfter(latest)) {
       latest = time;
+      latestEvent = t.lastTimed;
     }
   }
 
-  private void timeRegression(StoredEvent e, Instant time, Instant before, String what) {
+  /** Names the event {@code e} runs back against: what it is, which, and its time. */
+  private void timeRegression(
+      StoredEvent e, Instant time, Instant before, String what, EventRef against) {
     add(
         Finding.TIME_REGRESSION,
         Severity.WARNING,
@@ -236,6 +267,8 @@ public final class Verifier {
             + human(Duration.between(time, before))
             + " before "
             + what
+            + ", "
+            + against
             + " ("
             + before
             + ")");
@@ -245,13 +278,16 @@ public final class Verifier {
   private void checkVersions(String stream, Track t) {
     long[] v = Arrays.copyOf(t.versions, t.size);
     Arrays.sort(v);
+    Map<Long, List<Long>> duplicates = null;
     for (int i = 1; i < v.length; i++) {
       if (v[i] == v[i - 1]) {
-        int same = 2;
         while (i + 1 < v.length && v[i + 1] == v[i]) {
-          same++;
           i++;
         }
+        if (duplicates == null) {
+          duplicates = t.positionsOfDuplicates();
+        }
+        List<Long> positions = duplicates.get(v[i]);
         findings.add(
             new Finding(
                 Finding.DUPLICATE_VERSION,
@@ -259,7 +295,7 @@ public final class Verifier {
                 stream,
                 v[i],
                 null,
-                same + " events have version " + v[i]));
+                DuplicateVersions.message(source, stream, v[i], positions)));
       } else if (v[i] > v[i - 1] + 1) {
         long from = v[i - 1] + 1;
         long to = v[i] - 1;

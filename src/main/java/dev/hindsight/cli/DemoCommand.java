@@ -1,5 +1,6 @@
 package dev.hindsight.cli;
 
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.demo.DemoReducers;
 import dev.hindsight.demo.DemoStoreWriter;
 import dev.hindsight.demo.DemoStory;
@@ -29,7 +30,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
   Path out;
 
-  @Option(names = "--force", description = "Replace FILE if it exists.")
+  @Option(
+      names = "--force",
+      description = "Replace FILE if it exists (never a SQLite database: delete that yourself).")
   boolean force;
 
   @Option(
@@ -42,12 +45,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (Files.isDirectory(out)) {
-      throw new ParameterException(spec.commandLine(), out + " is a folder");
-    }
-    if (Files.exists(out) && !force) {
-      throw new ParameterException(spec.commandLine(), out + " exists; add --force to replace it");
-    }
+    OutputPaths.checkWritable(out, null, force);
     if (reducers != null && Files.exists(reducers) && !Files.isDirectory(reducers)) {
       throw new ParameterException(spec.commandLine(), reducers + " is a file, not a folder");
     }

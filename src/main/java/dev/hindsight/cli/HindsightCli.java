@@ -1,5 +1,6 @@
 package dev.hindsight.cli;
 
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
@@ -138,7 +139,9 @@ public final class HindsightCli implements Runnable {
   }
 
   private static String message(Exception e) {
-    if (e instanceof StoreException || e instanceof dev.hindsight.replay.ReducerException) {
+    if (e instanceof StoreException
+        || e instanceof dev.hindsight.replay.ReducerException
+        || e instanceof OutputPaths.Refused) {
       return e.getMessage();
     }
     if (e instanceof java.io.UncheckedIOException u) {

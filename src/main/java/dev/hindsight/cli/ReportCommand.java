@@ -1,6 +1,7 @@
 package dev.hindsight.cli;
 
 import dev.hindsight.audit.Evidence;
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.Progress;
@@ -11,6 +12,7 @@ import dev.hindsight.store.StoreException;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report FILE --stream ID [--from V --to V] [--reducer R] --out FILE [--format
- * html|json|csv]}: an evidence report on a stream, for filing.
+ * {@code report FILE --stream ID [--from V --to V] [--reducer R] --out FILE [--force] [--format
+ * html|json|csv]}: an evidence report on a stream, for filing. It never writes over a SQLite
+ * database or the store it reads, and over another existing file only with {@code --force}.
  */
 @Command(
     name = "report",
@@ -55,10 +58,17 @@ final class ReportCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--force",
+      description =
+          "Replace --out if it exists (never a SQLite database, never the store being read).")
+  boolean force;
+
+  @Option(
       names = "--format",
       paramLabel = "F",
-      defaultValue = "html",
-      description = "html (default), json or csv.")
+      description =
+          "html, json or csv (default: as --out's extension .html/.htm, .json or .csv names it,"
+              + " else html).")
   ReportWriter.Format format;
 
   @Option(
@@ -74,11 +84,29 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The format asked for, else the one --out's extension names; refused when they disagree. */
+  private ReportWriter.Format format() {
+    Optional<ReportWriter.Format> named = ReportWriter.Format.ofExtension(out);
+    if (format != null && named.isPresent() && named.get() != format) {
+      throw new StoreException(
+          "--format "
+              + format
+              + " does not match --out "
+              + out.getFileName()
+              + " (a "
+              + named.get()
+              + " name); change one of them");
+    }
+    return format != null ? format : named.orElse(ReportWriter.Format.html);
+  }
+
   @Override
   public Integer call() {
     if (from != null && to != null && from > to) {
       throw new StoreException("--from " + from + " is after --to " + to);
     }
+    ReportWriter.Format written = format();
+    OutputPaths.checkWritable(out, store.file, force);
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     Evidence evidence;
     try (SqliteEventSource source = store.open()) {
@@ -99,7 +127,7 @@ final class ReportCommand implements Callable<Integer> {
                   .of(summary.stream(), Long.MIN_VALUE, Long.MAX_VALUE),
               Progress.NONE);
     }
-    ReportWriter.write(evidence, format, out);
+    ReportWriter.write(evidence, written, out);
     spec.commandLine()
         .getOut()
         .println(

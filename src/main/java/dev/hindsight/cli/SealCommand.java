@@ -67,14 +67,14 @@ final class SealCommand implements Callable<Integer> {
     }
     Seal seal;
     try (SqliteEventSource source = store.open()) {
-      OutputFiles.check(out, source.file(), force);
+      dev.hindsight.audit.OutputPaths.checkWritable(out, source.file(), force);
       StorePrint print = StorePrint.take(source, Progress.NONE);
       seal =
           new Seal(
               Version.text(),
               Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
               System.getProperty("user.name"),
-              OutputFiles.host(),
+              Hosts.name(),
               source.file().toAbsolutePath().toString(),
               source.layout().name(),
               print,

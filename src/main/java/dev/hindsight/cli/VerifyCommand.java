@@ -11,6 +11,7 @@ import dev.hindsight.audit.Seal;
 import dev.hindsight.audit.SealCheck;
 import dev.hindsight.audit.StorePrint;
 import dev.hindsight.audit.Verifier;
+import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
@@ -19,6 +20,8 @@ import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +59,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print {file, sha256, storeDigest, layout, checked: {streams, events}, against:"
-              + " {seal, digest, sealedAt, sealedBy, signed, signatureValid, matches} (with"
-              + " --against), findings: [{kind, severity, stream, version, position, message}]}.")
+          "Print {file, sha256, storeDigest, layout, hindsight, reducer, reducerSha256, startedAt,"
+              + " durationMs, checked: {streams, events}, against: {seal, digest, sealedAt,"
+              + " sealedBy, signed, signatureValid, matches} (with --against), findings: [{kind,"
+              + " severity, stream, version, position, message}]}.")
   boolean json;
 
   @Option(
@@ -82,6 +86,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    long start = System.nanoTime();
     if (trust != null && against == null) {
       throw new StoreException("--trust needs --against SEAL.json");
     }
@@ -90,12 +96,11 @@ final class VerifyCommand implements Callable<Integer> {
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     try (SqliteEventSource source = store.open()) {
       String sha256 = Digests.sha256(source.file());
-      Checked run = check(source, reducers);
-      Verifier.Result verified = run.result();
-      StorePrint now = run.print();
-      Verifier.Result result = verified;
+      Checked checked = check(source, reducers);
+      StorePrint now = checked.print();
+      Verifier.Result result = checked.result();
       if (seal != null) {
-        List<Finding> all = new ArrayList<>(verified.findings());
+        List<Finding> all = new ArrayList<>(result.findings());
         if (signatureProblem != null) {
           all.add(
               new Finding(
@@ -108,32 +113,24 @@ final class VerifyCommand implements Callable<Integer> {
         }
         all.addAll(SealCheck.compare(seal.print(), now, source));
         all.sort(Verifier.ORDER);
-        result = new Verifier.Result(verified.streams(), verified.events(), List.copyOf(all));
+        result = new Verifier.Result(result.streams(), result.events(), List.copyOf(all));
       }
+      Run run =
+          new Run(
+              Version.text(),
+              reducer == null ? null : reducer.toString(),
+              reducer == null ? null : Digests.sha256OfReducers(reducer),
+              startedAt,
+              (System.nanoTime() - start) / 1_000_000);
+      Against versus =
+          seal == null
+              ? null
+              : new Against(
+                  against, seal, signatureProblem, seal.print().digest().equals(now.digest()));
       if (json) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("file", source.file().toString());
-        o.put("sha256", sha256);
-        o.put("storeDigest", now.digest());
-        o.put("layout", source.layout().name());
-        ObjectNode checked = o.putObject("checked");
-        checked.put("streams", result.streams());
-        checked.put("events", result.events());
-        if (seal != null) {
-          ObjectNode a = o.putObject("against");
-          a.put("seal", against.toString());
-          a.put("digest", seal.print().digest());
-          a.put("sealedAt", seal.sealedAt());
-          a.put("sealedBy", seal.user() + "@" + seal.host());
-          a.put("signed", seal.signature() != null);
-          a.put("signatureValid", seal.signature() != null && signatureProblem == null);
-          a.put("matches", seal.print().digest().equals(now.digest()));
-        }
-        ArrayNode findings = o.putArray("findings");
-        result.findings().forEach(f -> findings.add(ReportWriter.json(f)));
-        out.println(Json.write(o));
+        out.println(Json.write(json(source, sha256, now.digest(), run, versus, result)));
       } else {
-        text(out, source, sha256, now.digest(), seal, result);
+        text(out, source, sha256, now.digest(), run, versus, result);
       }
       out.flush();
       return result.hasFindings() ? FINDINGS : HindsightCli.OK;
@@ -185,21 +182,78 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private void text(
+  /** How this verify ran: by which Hindsight, with which reducer, when and for how long. */
+  private record Run(
+      String hindsight, String reducer, String reducerSha256, Instant startedAt, long durationMs) {}
+
+  /** The seal checked against, and what came of it. */
+  private record Against(Path file, Seal seal, String signatureProblem, boolean matches) {}
+
+  private static ObjectNode json(
+      SqliteEventSource source,
+      String sha256,
+      String digest,
+      Run run,
+      Against versus,
+      Verifier.Result result) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("file", source.file().toString());
+    o.put("sha256", sha256);
+    o.put("storeDigest", digest);
+    o.put("layout", source.layout().name());
+    o.put("hindsight", run.hindsight());
+    o.put("reducer", run.reducer());
+    o.put("reducerSha256", run.reducerSha256());
+    o.put("startedAt", EventJson.iso(run.startedAt()));
+    o.put("durationMs", run.durationMs());
+    ObjectNode checked = o.putObject("checked");
+    checked.put("streams", result.streams());
+    checked.put("events", result.events());
+    if (versus != null) {
+      Seal seal = versus.seal();
+      ObjectNode a = o.putObject("against");
+      a.put("seal", versus.file().toString());
+      a.put("digest", seal.print().digest());
+      a.put("sealedAt", seal.sealedAt());
+      a.put("sealedBy", seal.user() + "@" + seal.host());
+      a.put("signed", seal.signature() != null);
+      a.put("signatureValid", seal.signature() != null && versus.signatureProblem() == null);
+      a.put("matches", versus.matches());
+    }
+    ArrayNode findings = o.putArray("findings");
+    result.findings().forEach(f -> findings.add(ReportWriter.json(f)));
+    return o;
+  }
+
+  private static void text(
       PrintWriter out,
       SqliteEventSource source,
       String sha256,
       String digest,
-      Seal seal,
+      Run run,
+      Against versus,
       Verifier.Result result) {
     out.println("file:     " + source.file());
     out.println("sha256:   " + sha256);
     out.println("digest:   " + digest);
     out.println("layout:   " + source.layout().name());
-    if (seal != null) {
+    out.println(
+        "reducer:  "
+            + (run.reducer() == null
+                ? "none"
+                : run.reducer() + " (sha256 " + run.reducerSha256() + ")"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "ran:      %s, started %s, took %,d ms",
+            run.hindsight(),
+            EventJson.iso(run.startedAt()),
+            run.durationMs()));
+    if (versus != null) {
+      Seal seal = versus.seal();
       out.println(
           "against:  "
-              + against
+              + versus.file()
               + " (sealed "
               + seal.sealedAt()
               + " by "
@@ -208,7 +262,7 @@ final class VerifyCommand implements Callable<Integer> {
               + seal.host()
               + (seal.signature() == null ? ", unsigned" : ", signed")
               + "): "
-              + (seal.print().digest().equals(digest)
+              + (versus.matches()
                   ? "the events are as sealed"
                   : "the events differ from the seal"));
     }

@@ -3,6 +3,7 @@ package dev.hindsight.ui;
 import dev.hindsight.audit.Bookmarks;
 import dev.hindsight.audit.Evidence;
 import dev.hindsight.audit.Masking;
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.audit.ReportWriter;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.event.Words;
@@ -265,7 +266,8 @@ public final class ExplorerViewModel {
   /**
    * Writes an evidence report on the open stream (all of it) to {@code out}: HTML, or JSON or CSV
    * when the file's name ends so; with the window's reducer, masking and the store's bookmarks.
-   * Runs in the background; {@code done} gets a line to show.
+   * Runs in the background; {@code done} gets a line to show. A SQLite database or the open store
+   * is never written over ({@link OutputPaths}): {@code failed} gets why.
    */
   public void exportReport(Path out, Consumer<String> done, Consumer<Throwable> failed) {
     StreamViewModel open = stream.get();
@@ -273,6 +275,14 @@ public final class ExplorerViewModel {
     if (open == null || source == null) {
       failed.accept(
           new IllegalStateException("Open a stream first: a report is about one stream."));
+      return;
+    }
+    try {
+      // the chooser has asked about replacing a file; a database or the open store is never
+      // replaced
+      OutputPaths.checkWritable(out, source.file(), true);
+    } catch (OutputPaths.Refused refused) {
+      failed.accept(refused);
       return;
     }
     Reducer reducer = reducers.get().forStream(open.stream().stream(), open.stream().type());

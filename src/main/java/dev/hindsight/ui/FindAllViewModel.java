@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.event.Words;
 import dev.hindsight.replay.AllStreams;
@@ -245,9 +246,17 @@ public final class FindAllViewModel {
 
   /**
    * Writes the hits listed to {@code file} in the background: CSV when its name ends with .csv,
-   * otherwise JSON as {@code find --all-streams --json} prints it.
+   * otherwise JSON as {@code find --all-streams --json} prints it; never over a SQLite database or
+   * the open store ({@link OutputPaths}).
    */
   public void export(Path file, Consumer<String> onDone, Consumer<Throwable> onFailed) {
+    EventSource source = explorer.streams().sourceProperty().get();
+    try {
+      OutputPaths.checkWritable(file, source == null ? null : source.file(), true);
+    } catch (OutputPaths.Refused refused) {
+      onFailed.accept(refused);
+      return;
+    }
     List<FindInAllStreams.Hit> listed = List.copyOf(hits);
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     tasks.run(

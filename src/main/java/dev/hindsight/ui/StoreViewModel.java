@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.audit.OutputPaths;
 import dev.hindsight.event.StreamGlob;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.ReducerException;
@@ -189,7 +190,9 @@ public final class StoreViewModel {
   }
 
   static String message(Throwable failure) {
-    if (failure instanceof StoreException || failure instanceof ReducerException) {
+    if (failure instanceof StoreException
+        || failure instanceof ReducerException
+        || failure instanceof OutputPaths.Refused) {
       return failure.getMessage();
     }
     String m = failure.getMessage();

@@ -102,7 +102,9 @@ class VerifierTest {
             f -> {
               assertThat(f.kind()).isEqualTo(Finding.DUPLICATE_VERSION);
               assertThat(f.version()).isEqualTo(2);
-              assertThat(f.message()).isEqualTo("2 events have version 2");
+              assertThat(f.message())
+                  .isEqualTo(
+                      "2 events have version 2 (positions 2 and 3); the copies differ in data");
             });
   }
 
@@ -139,12 +141,12 @@ class VerifierTest {
     assertThat(findings).extracting(Finding::stream).containsExactly("s-1", "s-3");
     assertThat(findings.get(0).message())
         .isEqualTo(
-            "recorded at 2024-05-01T10:04:00Z, 60.0 s before the stream's previous event"
-                + " (2024-05-01T10:05:00Z)");
+            "recorded at 2024-05-01T10:04:00Z, 60.0 s before the stream's previous event,"
+                + " s-1 version 1 at position 1 (2024-05-01T10:05:00Z)");
     assertThat(findings.get(1).message())
         .isEqualTo(
             "recorded at 2024-05-01T10:02:00Z, 3 min before an earlier event in the global"
-                + " order (2024-05-01T10:05:00Z)");
+                + " order, s-1 version 1 at position 1 (2024-05-01T10:05:00Z)");
     assertThat(findings).allMatch(f -> f.severity() == Severity.WARNING);
   }
 

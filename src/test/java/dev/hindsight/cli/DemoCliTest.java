@@ -87,6 +87,17 @@ class DemoCliTest {
     assertThat(CliRun.of("demo", "--out", out.toString(), "--force").exit()).isZero();
     assertThat(Files.size(out)).isGreaterThan(100_000);
 
+    // now a database: even --force does not replace it
+    byte[] demo = Files.readAllBytes(out);
+    CliRun database = CliRun.of("demo", "--out", out.toString(), "--force");
+    assertThat(database.exit()).isEqualTo(2);
+    assertThat(database.errLines())
+        .containsExactly(
+            "hindsight: "
+                + out
+                + " is a SQLite database; Hindsight never writes over one (choose another file)");
+    assertThat(Files.readAllBytes(out)).isEqualTo(demo);
+
     CliRun folder = CliRun.of("demo", "--out", dir.toString(), "--force");
     assertThat(folder.exit()).isEqualTo(2);
     assertThat(folder.err()).startsWith("hindsight: " + dir + " is a folder");

@@ -85,9 +85,10 @@ class MaskedReportTest {
     assertThat(r.get("maskingWarnings").isEmpty()).isTrue();
     assertThat(reports.get("html")).contains("address: 3 values, customer: 3 values, by value: 0");
     assertThat(reports.get("csv"))
-        .startsWith(
-            "# masking: on (address, customer; address: 3 values, customer: 3 values, by value:"
-                + " 0)\r\n");
+        .startsWith("# stream: order-1001")
+        .contains(
+            "\r\n# masking: on (address, customer; address: 3 values, customer: 3 values, by"
+                + " value: 0)\r\n");
   }
 
   @Test
@@ -183,6 +184,6 @@ class MaskedReportTest {
             "csv");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(Files.readString(csv)).startsWith("# masking: off\r\n").contains("c-1041");
+    assertThat(Files.readString(csv)).contains("\r\n# masking: off\r\n").contains("c-1041");
   }
 }

@@ -275,6 +275,230 @@ class ReportCommandTest {
     assertThat(Files.exists(dir.resolve("r"))).isFalse();
   }
 
+  @Test
+  void theStoreItselfByAnyPathIsNeverWrittenOver() throws Exception {
+    Path db = store();
+    byte[] before = Files.readAllBytes(db);
+    Path link = Files.createSymbolicLink(dir.resolve("link.html"), db);
+    Files.createDirectories(dir.resolve("sub"));
+    Path roundabout = dir.resolve("sub/../" + db.getFileName());
+    Path wal = dir.resolve(db.getFileName() + "-wal");
+
+    for (Path out : List.of(db, link, roundabout, wal)) {
+      CliRun run =
+          CliRun.of(
+              "report", db.toString(), "--stream", "order-1", "--out", out.toString(), "--force");
+
+      assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+      assertThat(run.errLines())
+          .singleElement()
+          .asString()
+          .startsWith("hindsight: " + out + " is the store");
+    }
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    assertThat(Files.exists(wal)).isFalse();
+  }
+
+  @Test
+  void anotherDatabaseIsNeverWrittenOverAndOtherFilesOnlyWithForce() throws Exception {
+    Path db = store();
+    Path other = TestStores.simpleStore(dir.resolve("other.sqlite"), 3, 1);
+    byte[] otherBytes = Files.readAllBytes(other);
+    Path notes = dir.resolve("notes.html");
+    Files.writeString(notes, "mine");
+
+    CliRun database =
+        CliRun.of(
+            "report", db.toString(), "--stream", "order-1", "--out", other.toString(), "--force");
+    CliRun refused =
+        CliRun.of("report", db.toString(), "--stream", "order-1", "--out", notes.toString());
+
+    assertThat(database.exit()).isEqualTo(2);
+    assertThat(database.errLines())
+        .containsExactly(
+            "hindsight: "
+                + other
+                + " is a SQLite database; Hindsight never writes over one (choose another file)");
+    assertThat(Files.readAllBytes(other)).isEqualTo(otherBytes);
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.errLines())
+        .containsExactly("hindsight: " + notes + " exists; add --force to replace it");
+    assertThat(Files.readString(notes)).isEqualTo("mine");
+
+    CliRun forced =
+        CliRun.of(
+            "report", db.toString(), "--stream", "order-1", "--out", notes.toString(), "--force");
+    assertThat(forced.exit()).as(forced.toString()).isZero();
+    assertThat(Files.readString(notes)).startsWith("<!DOCTYPE html>");
+  }
+
+  @Test
+  void theFormatIsTakenFromTheExtensionAndAFormatThatContradictsItIsRefused() throws Exception {
+    Path db = store();
+    Path json = dir.resolve("r.json");
+    Path csv = dir.resolve("r.CSV");
+    Path htm = dir.resolve("r.htm");
+    Path other = dir.resolve("r.txt");
+    for (Path out : List.of(json, csv, htm, other)) {
+      CliRun run =
+          CliRun.of("report", db.toString(), "--stream", "order-1", "--out", out.toString());
+      assertThat(run.exit()).as(run.toString()).isZero();
+    }
+
+    assertThat(Json.parse(Files.readString(json)).get("stream").get("id").asText())
+        .isEqualTo("order-1");
+    assertThat(Files.readString(csv)).contains("version,position,timestamp,type");
+    assertThat(Files.readString(htm)).startsWith("<!DOCTYPE html>");
+    assertThat(Files.readString(other)).startsWith("<!DOCTYPE html>");
+
+    Path contradicted = dir.resolve("x.json");
+    CliRun run =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--out",
+            contradicted.toString(),
+            "--format",
+            "csv");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "hindsight: --format csv does not match --out x.json (a json name); change one of"
+                + " them");
+    assertThat(Files.exists(contradicted)).isFalse();
+  }
+
+  @Test
+  void theReportsFindingsAreVerifysFindingsForTheStreamWithTheGlobalOrderChecks() throws Exception {
+    Path db = dir.resolve("forged.db");
+    Files.copy(Path.of("resources/demo/hindsight-demo.db"), db);
+    try (Connection c = TestStores.connect(db)) {
+      // a refund appended at the end, dated after its payment's last event but ten days
+      // before the events just before it in the global order
+      TestStores.insert(
+          c,
+          2246,
+          "payment-5006",
+          5,
+          "PaymentRefunded",
+          "{\"amount\":42.00,\"reason\":\"goodwill\"}",
+          "{\"actor\":\"support\"}",
+          "2026-03-19T09:00:00.000Z");
+    }
+    String sha256 = TestStores.sha256(db);
+    Path out = dir.resolve("payment-5006.json");
+    String reducers = "resources/reducers/demo";
+
+    CliRun verify = CliRun.of("verify", db.toString(), "--reducer", reducers, "--json");
+    CliRun report =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "payment-5006",
+            "--reducer",
+            reducers,
+            "--out",
+            out.toString());
+
+    assertThat(report.exit()).as(report.toString()).isZero();
+    List<JsonNode> verified = new java.util.ArrayList<>();
+    Json.parse(verify.out())
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("stream").asText().equals("payment-5006")) {
+                verified.add(f);
+              }
+            });
+    List<JsonNode> reported = new java.util.ArrayList<>();
+    Json.parse(Files.readString(out)).get("findings").forEach(reported::add);
+    assertThat(reported).isEqualTo(verified);
+    assertThat(reported)
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("kind").asText()).isEqualTo("time-regression");
+              assertThat(f.get("version").asLong()).isEqualTo(5);
+            });
+    assertThat(TestStores.sha256(db)).isEqualTo(sha256);
+  }
+
+  @Test
+  void theCsvReportStartsWithItsProvenanceAsCommentLines() throws Exception {
+    Path db = store();
+    Path reducer = dir.resolve("orders.js");
+    Files.writeString(reducer, "({ $any: (s, e) => ({ ...s, last: e.type }) })\n");
+    Path out = dir.resolve("report.csv");
+    byte[] before = Files.readAllBytes(db);
+
+    CliRun run =
+        CliRun.of(
+            "report",
+            db.toString(),
+            "--stream",
+            "order-1",
+            "--from",
+            "2",
+            "--to",
+            "3",
+            "--reducer",
+            reducer.toString(),
+            "--mask",
+            "by",
+            "--out",
+            out.toString());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    List<String> lines = List.of(Files.readString(out).split("\r\n"));
+    List<String> comments = lines.stream().takeWhile(l -> l.startsWith("# ")).toList();
+    assertThat(comments)
+        .hasSize(9)
+        .contains(
+            "# stream: order-1 (order)",
+            "# range: versions 2–3 (2 events)",
+            "# reducer sha256: " + dev.hindsight.audit.Digests.sha256(reducer),
+            "# masking: on (by; by: 1 value, by value: 0)",
+            "# store: " + db.toAbsolutePath().normalize(),
+            "# store sha256: " + TestStores.sha256(db));
+    assertThat(comments.get(2)).startsWith("# reducer: ").endsWith("(" + reducer + ")");
+    assertThat(comments.get(5)).matches("# generated at: \\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(comments.get(6)).startsWith("# hindsight: hindsight ");
+    assertThat(lines.get(comments.size())).startsWith("version,position,");
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+  }
+
+  @Test
+  void aRangeOutsideTheStreamOrWithNoEventsIsAnError() throws Exception {
+    Path db = store(); // order-1 has versions 1, 2, 3 and 5
+    Path out = dir.resolve("r.json");
+
+    CliRun before = CliRun.of(report(db, out, "--from", "0"));
+    CliRun after = CliRun.of(report(db, out, "--to", "9"));
+    CliRun gap = CliRun.of(report(db, out, "--from", "4", "--to", "4"));
+
+    assertThat(before.exit()).isEqualTo(2);
+    assertThat(before.errLines())
+        .containsExactly("hindsight: version 0 is outside order-1, whose versions are 1–5");
+    assertThat(after.exit()).isEqualTo(2);
+    assertThat(after.errLines())
+        .containsExactly("hindsight: version 9 is outside order-1, whose versions are 1–5");
+    assertThat(gap.exit()).isEqualTo(2);
+    assertThat(gap.errLines())
+        .containsExactly(
+            "hindsight: order-1 has no events from version 4 to 4 (its versions are 1–5)");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  private static String[] report(Path db, Path out, String... range) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("report", db.toString(), "--stream", "order-1", "--out", out.toString()));
+    args.addAll(List.of(range));
+    return args.toArray(String[]::new);
+  }
+
   private static String withoutGenerationTime(String html) {
     return html.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME");
   }

@@ -315,7 +315,7 @@ class SealCommandTest {
     CliRun existing = CliRun.of("seal", db.toString(), "--out", seal.toString());
 
     assertThat(overStore.exit()).isEqualTo(2);
-    assertThat(overStore.err()).contains("never written over");
+    assertThat(overStore.err()).contains("is the store being read; Hindsight never writes over it");
     assertThat(existing.exit()).isEqualTo(2);
     assertThat(existing.err()).contains("--force");
     assertThat(TestStores.sha256(db)).isEqualTo(before);

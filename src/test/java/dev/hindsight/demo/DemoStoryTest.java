@@ -61,8 +61,8 @@ class DemoStoryTest {
 
   @Test
   void theBundledStoreIsTheStoryTheGeneratorTells() throws Exception {
-    // if this fails after a change to the story: java -jar target/hindsight.jar demo --force
-    //   --out resources/demo/hindsight-demo.db
+    // if this fails after a change to the story: rm resources/demo/hindsight-demo.db, then
+    //   java -jar target/hindsight.jar demo --out resources/demo/hindsight-demo.db
     assertThat(rows(BUNDLED)).isEqualTo(rows(story));
   }
 

@@ -287,6 +287,26 @@ class ExplorerViewModelTest {
   }
 
   @Test
+  void exportingAReportNeverWritesOverTheOpenStoreOrAnotherDatabase() throws Exception {
+    openAccount1();
+    Path bank = dir.resolve("bank.db");
+    Path other = TestStores.simpleStore(dir.resolve("other.db"), 3, 1);
+    byte[] bankBytes = Files.readAllBytes(bank);
+    byte[] otherBytes = Files.readAllBytes(other);
+    String[] said = new String[2];
+
+    model.exportReport(bank, m -> said[0] = m, e -> said[0] = StoreViewModel.message(e));
+    model.exportReport(other, m -> said[1] = m, e -> said[1] = StoreViewModel.message(e));
+
+    assertThat(said[0])
+        .isEqualTo(bank + " is the store being read; Hindsight never writes over it");
+    assertThat(said[1])
+        .startsWith(other + " is a SQLite database; Hindsight never writes over one");
+    assertThat(Files.readAllBytes(bank)).isEqualTo(bankBytes);
+    assertThat(Files.readAllBytes(other)).isEqualTo(otherBytes);
+  }
+
+  @Test
   void exportingWithNoStreamOpenSaysSo() {
     String[] said = new String[1];
     model.exportReport(dir.resolve("r.html"), m -> said[0] = m, e -> said[0] = e.getMessage());

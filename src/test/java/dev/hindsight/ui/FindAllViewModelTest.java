@@ -122,6 +122,25 @@ class FindAllViewModelTest {
   }
 
   @Test
+  void theListIsNeverExportedOverTheOpenStore() throws Exception {
+    FindAllViewModel find = open(TaskRunner.sameThread());
+    find.conditionProperty().set(OVERCAPTURED);
+    find.find();
+    Path store = window.explorer().streams().sourceProperty().get().file();
+    byte[] before = Files.readAllBytes(store);
+
+    dialogs.answer(store);
+    window.commands().exportFindAll();
+
+    assertThat(dialogs.errors)
+        .containsExactly(
+            "The list could not be exported: "
+                + store
+                + " is the store being read; Hindsight never writes over it");
+    assertThat(Files.readAllBytes(store)).isEqualTo(before);
+  }
+
+  @Test
   void cancelStopsTheSearchUnderWayAndKeepsWhatItFoundSoFar() throws Exception {
     FindAllViewModel find = open(TaskRunner.sameThread());
     find.conditionProperty().set("true"); // every stream, at its first event
