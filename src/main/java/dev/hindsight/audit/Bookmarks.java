@@ -103,11 +103,14 @@ public final class Bookmarks {
     return b;
   }
 
+  /** How many of a kept file's bookmarks are checked against a store before it is taken. */
+  private static final int CHECKED = 50;
+
   /**
    * The bookmarks of the store {@code source} reads: those kept for its path, or when there are
-   * none, the first kept file whose bookmarks mark events this store holds (up to three checked by
-   * their content hash): the bookmarks of a copy, or of the store before it was moved. Reads the
-   * store; call it off the FX thread.
+   * none, the kept file whose bookmarks all mark events this store holds (up to {@value #CHECKED}
+   * checked by their content hash), the most recently written when several do: the bookmarks of a
+   * copy, or of the store before it was moved. Reads the store; call it off the FX thread.
    */
   public static Bookmarks of(EventSource source) {
     Bookmarks here = of(source.file());
@@ -120,25 +123,38 @@ public final class Bookmarks {
     }
     List<Path> files;
     try (java.util.stream.Stream<Path> list = Files.list(dir)) {
-      files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+      files = list.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
     } catch (IOException e) {
       return here;
     }
+    Path best = null;
+    List<Bookmark> bestKept = null;
+    java.nio.file.attribute.FileTime bestTime = null;
     for (Path f : files) {
       List<Bookmark> kept;
+      java.nio.file.attribute.FileTime written;
       try {
         kept = read(f);
-      } catch (RuntimeException unreadable) {
+        written = Files.getLastModifiedTime(f);
+      } catch (RuntimeException | IOException unreadable) {
         continue;
       }
-      List<Bookmark> hashed = kept.stream().filter(b -> b.eventHash() != null).limit(3).toList();
-      if (!hashed.isEmpty() && hashed.stream().allMatch(b -> problem(source, b) == null)) {
-        Bookmarks adopted = new Bookmarks(here.store, f);
-        adopted.all.addAll(kept);
-        return adopted;
+      List<Bookmark> hashed =
+          kept.stream().filter(b -> b.eventHash() != null).limit(CHECKED).toList();
+      if (!hashed.isEmpty()
+          && (bestTime == null || written.compareTo(bestTime) > 0)
+          && hashed.stream().allMatch(b -> problem(source, b) == null)) {
+        best = f;
+        bestKept = kept;
+        bestTime = written;
       }
     }
-    return here;
+    if (best == null) {
+      return here;
+    }
+    Bookmarks adopted = new Bookmarks(here.store, best);
+    adopted.all.addAll(bestKept);
+    return adopted;
   }
 
   /**

@@ -30,6 +30,8 @@ import java.util.concurrent.CancellationException;
  * @param store the store file
  * @param storeSize its size in bytes
  * @param storeSha256 the SHA-256 of its bytes
+ * @param storeDigest the store's content digest ({@link Fingerprints}): what a copy or a {@code
+ *     VACUUM} leaves as it is, and what the report can be checked against later
  * @param layout the layout it was read with
  * @param reducer the reducer's name
  * @param reducerFile the reducer file or folder, or null for the generic reducer
@@ -47,11 +49,14 @@ import java.util.concurrent.CancellationException;
  *     global order for it
  * @param bookmarks the stream's bookmarks and notes in range
  * @param masking what is masked and how much of it
+ * @param fingerprint the whole stream's fingerprint (every event's print and its chain head), as a
+ *     seal keeps it: {@code verify --against} takes a JSON report as a seal of this stream
  */
 public record Evidence(
     Path store,
     long storeSize,
     String storeSha256,
+    String storeDigest,
     String layout,
     String reducer,
     Path reducerFile,
@@ -66,7 +71,8 @@ public record Evidence(
     List<Entry> events,
     List<Finding> findings,
     List<Bookmarks.Bookmark> bookmarks,
-    Masked masking) {
+    Masked masking,
+    StorePrint.Stream fingerprint) {
 
   /** Refuses a range that reaches outside the stream's versions. */
   private static void checkRange(StreamSummary stream, long from, long to) {
@@ -209,10 +215,12 @@ public record Evidence(
                         b.time()))
             .toList();
     try {
+      StorePrint print = StorePrint.take(source, progress);
       return new Evidence(
           source.file(),
           Files.size(source.file()),
           Digests.sha256(source.file()),
+          print.digest(),
           source.layout().name(),
           reducer.name(),
           reducerFile,
@@ -227,7 +235,8 @@ public record Evidence(
           List.copyOf(entries),
           findings,
           marks,
-          new Masked(masking.rules(), tally.byRule(), tally.byValue(), seen.values()));
+          new Masked(masking.rules(), tally.byRule(), tally.byValue(), seen.values()),
+          print.stream(stream.stream()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);
     }

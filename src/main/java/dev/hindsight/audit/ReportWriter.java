@@ -120,6 +120,7 @@ public final class ReportWriter {
     store.put("path", e.store().toString());
     store.put("size", e.storeSize());
     store.put("sha256", e.storeSha256());
+    store.put("digest", e.storeDigest());
     o.put("layout", e.layout());
     ObjectNode reducer = o.putObject("reducer");
     reducer.put("name", e.reducer());
@@ -133,6 +134,20 @@ public final class ReportWriter {
     stream.put("events", e.stream().events());
     stream.put("firstVersion", e.stream().firstVersion());
     stream.put("lastVersion", e.stream().lastVersion());
+    if (e.fingerprint() != null) {
+      stream.put("head", e.fingerprint().head());
+      ArrayNode prints = stream.putArray("fingerprint");
+      for (StorePrint.Entry p : e.fingerprint().entries()) {
+        ArrayNode a = prints.addArray();
+        a.add(p.version());
+        a.add(p.position());
+        a.add(p.type());
+        a.add(p.revision());
+        a.add(p.time());
+        a.add(p.data());
+        a.add(p.metadata());
+      }
+    }
     ObjectNode range = o.putObject("range");
     range.put("fromVersion", e.fromVersion());
     range.put("toVersion", e.toVersion());
@@ -252,7 +267,9 @@ public final class ReportWriter {
         "generated at: " + EventJson.iso(e.generatedAt()),
         "hindsight: " + e.hindsight(),
         "store: " + e.store(),
-        "store sha256: " + e.storeSha256());
+        "store sha256: " + e.storeSha256(),
+        "store digest: " + e.storeDigest(),
+        "stream head: " + (e.fingerprint() == null ? "none" : e.fingerprint().head()));
   }
 
   private static List<String> lines(List<Change> changes) {
@@ -338,6 +355,10 @@ public final class ReportWriter {
     fact(out, "Store path", e.store().toString());
     fact(out, "Store size", String.format(Locale.ROOT, "%,d bytes", e.storeSize()));
     factCode(out, "Store SHA-256", e.storeSha256());
+    factCode(out, "Store digest", e.storeDigest());
+    if (e.fingerprint() != null) {
+      factCode(out, "Stream chain head", e.fingerprint().head());
+    }
     fact(out, "Layout", e.layout());
     fact(
         out,
@@ -492,7 +513,9 @@ public final class ReportWriter {
         "<footer>Made by "
             + esc(e.hindsight())
             + ", which opens stores read-only. The SHA-256 above identifies the exact store file"
-            + " this report was made from.</footer>");
+            + " this report was made from; the store digest identifies its events, whatever file"
+            + " holds them (hindsight verify STORE --against this report's JSON checks the"
+            + " stream).</footer>");
     out.println("</body></html>");
     out.flush();
   }

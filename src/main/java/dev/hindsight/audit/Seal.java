@@ -38,6 +38,8 @@ import java.util.List;
  * @param layout the layout it was read with
  * @param print the fingerprint
  * @param signature the signature, or null when it is not signed
+ * @param wholeStore whether it covers the whole store (a seal), or only the streams it names (an
+ *     evidence report's JSON, read as a seal of its stream)
  */
 public record Seal(
     String hindsight,
@@ -47,9 +49,40 @@ public record Seal(
     String file,
     String layout,
     StorePrint print,
-    Signed signature) {
+    Signed signature,
+    boolean wholeStore) {
 
   public static final String FORMAT = "hindsight-seal/1";
+
+  /** A seal of the whole store. */
+  public Seal(
+      String hindsight,
+      String sealedAt,
+      String user,
+      String host,
+      String file,
+      String layout,
+      StorePrint print,
+      Signed signature) {
+    this(hindsight, sealedAt, user, host, file, layout, print, signature, true);
+  }
+
+  /**
+   * Whether {@code now} holds what this seal does: the same store digest, or for a report, the same
+   * chain head and event count in each stream it names.
+   */
+  public boolean matches(StorePrint now) {
+    if (wholeStore) {
+      return print.digest().equals(now.digest());
+    }
+    for (StorePrint.Stream s : print.streams()) {
+      StorePrint.Stream n = now.stream(s.stream());
+      if (n == null || !n.head().equals(s.head()) || n.entries().size() != s.entries().size()) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * A seal's signature.
@@ -226,12 +259,71 @@ public record Seal(
     return sha.digest();
   }
 
-  /** Reads a seal; says clearly when the file is not one. */
+  /**
+   * Reads a seal, or an evidence report's JSON as a seal of its stream; says clearly when the file
+   * is neither.
+   */
   public static Seal read(Path file) {
     try (JsonParser p = JSON.createParser(file.toFile())) {
       return new Reader(p, file).seal();
+    } catch (NotASeal e) {
+      Seal report = ofReport(file);
+      if (report == null) {
+        throw new SealException(e.getMessage());
+      }
+      return report;
     } catch (IOException e) {
       throw new SealException(file + " is not a readable seal: " + e.getMessage(), e);
+    }
+  }
+
+  /** An evidence report's JSON as a seal of its stream, or null when the file is not one. */
+  private static Seal ofReport(Path file) {
+    com.fasterxml.jackson.databind.JsonNode r;
+    try {
+      r = dev.hindsight.store.codec.Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode stream = r.path("stream");
+    String digest = r.path("store").path("digest").asText(null);
+    if (digest == null || !stream.path("fingerprint").isArray() || !stream.hasNonNull("head")) {
+      return null;
+    }
+    List<StorePrint.Entry> entries = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode a : stream.get("fingerprint")) {
+      entries.add(
+          new StorePrint.Entry(
+              a.path(0).asLong(),
+              a.path(1).asLong(),
+              a.path(2).isNull() ? null : a.path(2).asText(),
+              a.path(3).isNull() ? null : a.path(3).asText(),
+              a.path(4).isNull() ? null : a.path(4).asText(),
+              a.path(5).isNull() ? null : a.path(5).asText(),
+              a.path(6).isNull() ? null : a.path(6).asText()));
+    }
+    String id = stream.path("id").asText();
+    return new Seal(
+        r.path("hindsight").asText(null),
+        r.path("generatedAt").asText(null),
+        null,
+        null,
+        r.path("store").path("path").asText(null),
+        r.path("layout").asText(null),
+        new StorePrint(
+            digest,
+            entries.size(),
+            List.of(new StorePrint.Stream(id, stream.get("head").asText(), entries))),
+        null,
+        false);
+  }
+
+  /** The file is JSON, but not a seal. */
+  private static final class NotASeal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotASeal(String message) {
+      super(message);
     }
   }
 
@@ -347,7 +439,7 @@ public record Seal(
         }
       }
       if (!FORMAT.equals(format)) {
-        throw new SealException(
+        throw new NotASeal(
             file
                 + " is not a Hindsight seal (its format is "
                 + (format == null ? "missing" : "'" + format + "'")

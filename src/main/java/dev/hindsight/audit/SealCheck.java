@@ -45,6 +45,19 @@ public final class SealCheck {
    * was taken of), a changed payload or metadata that is short is shown as it is now.
    */
   public static List<Finding> compare(StorePrint sealed, StorePrint now, EventSource source) {
+    return compare(sealed, now, source, true);
+  }
+
+  /**
+   * The findings of {@code now} against {@code seal}: against a seal of the whole store, or (a
+   * report) only in the streams it names.
+   */
+  public static List<Finding> compare(Seal seal, StorePrint now, EventSource source) {
+    return compare(seal.print(), now, source, seal.wholeStore());
+  }
+
+  private static List<Finding> compare(
+      StorePrint sealed, StorePrint now, EventSource source, boolean wholeStore) {
     List<Finding> findings = new ArrayList<>();
     if (sealed.digest().equals(now.digest())) {
       return findings;
@@ -72,7 +85,7 @@ public final class SealCheck {
       }
     }
     for (StorePrint.Stream added : now.streams()) {
-      if (present.containsKey(added.stream())) {
+      if (wholeStore && present.containsKey(added.stream())) {
         findings.add(
             new Finding(
                 STREAM_ADDED,

@@ -69,8 +69,9 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--against",
       paramLabel = "SEAL.json",
       description =
-          "A seal written by 'hindsight seal': also report each event changed, removed, inserted or"
-              + " appended since, and each stream removed or added.")
+          "A seal written by 'hindsight seal' (or a JSON evidence report, for its stream): also"
+              + " report each event changed, removed, inserted or appended since, and each stream"
+              + " removed or added.")
   Path against;
 
   @Option(
@@ -111,7 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
                   null,
                   signatureProblem));
         }
-        all.addAll(SealCheck.compare(seal.print(), now, source));
+        all.addAll(SealCheck.compare(seal, now, source));
         all.sort(Verifier.ORDER);
         result = new Verifier.Result(result.streams(), result.events(), List.copyOf(all));
       }
@@ -123,10 +124,7 @@ final class VerifyCommand implements Callable<Integer> {
               startedAt,
               (System.nanoTime() - start) / 1_000_000);
       Against versus =
-          seal == null
-              ? null
-              : new Against(
-                  against, seal, signatureProblem, seal.print().digest().equals(now.digest()));
+          seal == null ? null : new Against(against, seal, signatureProblem, seal.matches(now));
       if (json) {
         out.println(Json.write(json(source, sha256, now.digest(), run, versus, result)));
       } else {
@@ -215,7 +213,7 @@ final class VerifyCommand implements Callable<Integer> {
       a.put("seal", versus.file().toString());
       a.put("digest", seal.print().digest());
       a.put("sealedAt", seal.sealedAt());
-      a.put("sealedBy", seal.user() + "@" + seal.host());
+      a.put("sealedBy", seal.wholeStore() ? seal.user() + "@" + seal.host() : null);
       a.put("signed", seal.signature() != null);
       a.put("signatureValid", seal.signature() != null && versus.signatureProblem() == null);
       a.put("matches", versus.matches());
@@ -254,17 +252,26 @@ final class VerifyCommand implements Callable<Integer> {
       out.println(
           "against:  "
               + versus.file()
-              + " (sealed "
-              + seal.sealedAt()
-              + " by "
-              + seal.user()
-              + "@"
-              + seal.host()
-              + (seal.signature() == null ? ", unsigned" : ", signed")
-              + "): "
-              + (versus.matches()
-                  ? "the events are as sealed"
-                  : "the events differ from the seal"));
+              + (seal.wholeStore()
+                  ? " (sealed "
+                      + seal.sealedAt()
+                      + " by "
+                      + seal.user()
+                      + "@"
+                      + seal.host()
+                      + (seal.signature() == null ? ", unsigned" : ", signed")
+                      + "): "
+                      + (versus.matches()
+                          ? "the events are as sealed"
+                          : "the events differ from the seal")
+                  : " (a report on "
+                      + seal.print().streams().get(0).stream()
+                      + ", generated "
+                      + seal.sealedAt()
+                      + "): "
+                      + (versus.matches()
+                          ? "the stream is as reported"
+                          : "the stream differs from the report")));
     }
     out.println(
         String.format(

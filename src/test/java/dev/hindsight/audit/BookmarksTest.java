@@ -103,10 +103,36 @@ class BookmarksTest {
 
   @Test
   void bookmarksFollowTheContentToACopyAndAMove() throws Exception {
+    // a data folder of its own: any bookmarks earlier runs kept for copies of the demo would be
+    // found by content as well
+    String shared = System.getProperty("hindsight.data.dir");
+    System.setProperty("hindsight.data.dir", dir.resolve("data").toString());
+    try {
+      followsTheContent();
+    } finally {
+      if (shared == null) {
+        System.clearProperty("hindsight.data.dir");
+      } else {
+        System.setProperty("hindsight.data.dir", shared);
+      }
+    }
+  }
+
+  private void followsTheContent() throws Exception {
     Path original = dir.resolve("follow.db");
     Files.copy(Path.of("resources/demo/hindsight-demo.db"), original);
+    // an event no other run has, so that bookmarks kept by earlier runs (in the data folder the
+    // test runs share) are never this store's
+    String unique = java.util.UUID.randomUUID().toString();
+    try (var c = TestStores.connect(original)) {
+      TestStores.exec(
+          c,
+          "INSERT INTO events VALUES (9000, 'order-1001', 6, 'OrderNoted', '{\"note\":\""
+              + unique
+              + "\"}', '{}', '2026-03-30T10:00:00.000Z')");
+    }
     try (var source = dev.hindsight.store.sqlite.SqliteEventSource.open(original, (Path) null)) {
-      Bookmark b = hashed(source, "order-1001", 3, "packed");
+      Bookmark b = hashed(source, "order-1001", 6, "packed");
       assertThat(b.eventHash()).matches("[0-9a-f]{64}");
       Bookmarks.of(source).add(b);
     }
@@ -125,7 +151,7 @@ class BookmarksTest {
     }
     // a store whose event there differs does not take them
     try (var c = TestStores.connect(copy)) {
-      TestStores.exec(c, "UPDATE events SET payload = '{}' WHERE global_position = 186");
+      TestStores.exec(c, "UPDATE events SET payload = '{}' WHERE global_position = 9000");
     }
     Path changed = dir.resolve("changed.db");
     Files.copy(copy, changed);

@@ -454,7 +454,7 @@ class ReportCommandTest {
     List<String> lines = List.of(Files.readString(out).split("\r\n"));
     List<String> comments = lines.stream().takeWhile(l -> l.startsWith("# ")).toList();
     assertThat(comments)
-        .hasSize(9)
+        .hasSize(11)
         .contains(
             "# stream: order-1 (order)",
             "# range: versions 2–3 (2 events)",
@@ -465,6 +465,8 @@ class ReportCommandTest {
     assertThat(comments.get(2)).startsWith("# reducer: ").endsWith("(" + reducer + ")");
     assertThat(comments.get(5)).matches("# generated at: \\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(comments.get(6)).startsWith("# hindsight: hindsight ");
+    assertThat(comments.get(9)).matches("# store digest: [0-9a-f]{64}");
+    assertThat(comments.get(10)).matches("# stream head: [0-9a-f]{64}");
     assertThat(lines.get(comments.size())).startsWith("version,position,");
     assertThat(Files.readAllBytes(db)).isEqualTo(before);
   }

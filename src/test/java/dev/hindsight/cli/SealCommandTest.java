@@ -332,6 +332,42 @@ class SealCommandTest {
     assertThat(run.err()).contains("is not a Hindsight seal");
   }
 
+  @Test
+  void aReportCarriesTheDigestAndCanBeCheckedLaterAgainstTheStore() throws Exception {
+    Path json = dir.resolve("order-1001.json");
+    Path csv = dir.resolve("order-1001.csv");
+    Path html = dir.resolve("order-1001.html");
+    for (Path out : List.of(json, csv, html)) {
+      CliRun run =
+          CliRun.of("report", db.toString(), "--stream", "order-1001", "--out", out.toString());
+      assertThat(run.exit()).as(run.toString()).isZero();
+    }
+    String digest = Json.parse(Files.readString(seal)).get("store").get("digest").asText();
+    JsonNode report = Json.parse(Files.readString(json));
+    assertThat(report.get("store").get("digest").asText()).isEqualTo(digest);
+    assertThat(report.get("stream").get("head").asText()).hasSize(64);
+    assertThat(report.get("stream").get("fingerprint")).hasSize(5);
+    assertThat(Files.readString(csv)).contains("# store digest: " + digest + "\r\n");
+    assertThat(Files.readString(html)).contains(digest);
+
+    seal = json;
+    JsonNode same = verify();
+    assertThat(sealFindings()).isEmpty();
+    assertThat(same.get("against").get("matches").asBoolean()).isTrue();
+    assertThat(CliRun.of("verify", db.toString(), "--against", json.toString()).out())
+        .contains("(a report on order-1001, generated ")
+        .contains("the stream is as reported");
+
+    // another stream changing leaves the report's stream as it was, and says nothing of the rest
+    tamper("UPDATE events SET payload = '{}' WHERE global_position = 56");
+    assertThat(sealFindings()).isEmpty();
+    assertThat(verify().get("against").get("matches").asBoolean()).isTrue();
+
+    tamper("UPDATE events SET event_type = 'OrderLost' WHERE global_position = 186");
+    assertThat(sealFindings()).containsExactly("event-changed order-1001 3");
+    assertThat(verify().get("against").get("matches").asBoolean()).isFalse();
+  }
+
   /** A fresh key pair, written as OpenSSL writes it: PKCS#8 and X.509 PEM. */
   private static KeyPair keyPair(Path privatePem, Path publicPem) throws Exception {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
