@@ -109,8 +109,9 @@ public final class Bookmarks {
   /**
    * The bookmarks of the store {@code source} reads: those kept for its path, or when there are
    * none, the kept file whose bookmarks all mark events this store holds (up to {@value #CHECKED}
-   * checked by their content hash), the most recently written when several do: the bookmarks of a
-   * copy, or of the store before it was moved. Reads the store; call it off the FX thread.
+   * checked by their content hash; flagged ones are not checked), the most recently written when
+   * several do: the bookmarks of a copy, or of the store before it was moved. Reads the store; call
+   * it off the FX thread.
    */
   public static Bookmarks of(EventSource source) {
     Bookmarks here = of(source.file());
@@ -140,7 +141,10 @@ public final class Bookmarks {
         continue;
       }
       List<Bookmark> hashed =
-          kept.stream().filter(b -> b.eventHash() != null).limit(CHECKED).toList();
+          kept.stream()
+              .filter(b -> b.eventHash() != null && b.problem() == null)
+              .limit(CHECKED)
+              .toList();
       if (!hashed.isEmpty()
           && (bestTime == null || written.compareTo(bestTime) > 0)
           && hashed.stream().allMatch(b -> problem(source, b) == null)) {
