@@ -254,7 +254,7 @@ public record Seal(
         g.copyCurrentEvent(p);
       }
     } catch (IOException e) {
-      throw new SealException(seal + " is not a readable seal: " + e.getMessage(), e);
+      throw unreadable(seal, e);
     }
     return sha.digest();
   }
@@ -273,8 +273,27 @@ public record Seal(
       }
       return report;
     } catch (IOException e) {
-      throw new SealException(file + " is not a readable seal: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
+  }
+
+  /** One line on why a seal could not be read: a missing file, or where its JSON goes wrong. */
+  private static SealException unreadable(Path file, IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException || !Files.exists(file)) {
+      return new SealException("no such file: " + file, e);
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      com.fasterxml.jackson.core.JsonLocation at = j.getLocation();
+      return new SealException(
+          file
+              + " is not a readable seal: "
+              + j.getOriginalMessage().lines().findFirst().orElse("bad JSON")
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+          e);
+    }
+    return new SealException(file + " is not a readable seal: " + e.getMessage(), e);
   }
 
   /** An evidence report's JSON as a seal of its stream, or null when the file is not one. */

@@ -330,6 +330,17 @@ class SealCommandTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("is not a Hindsight seal");
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"format\": \"hindsight-seal/1\",\n");
+    CliRun cut = CliRun.of("verify", db.toString(), "--against", broken.toString());
+    assertThat(cut.exit()).isEqualTo(2);
+    assertThat(cut.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("hindsight: " + broken + " is not a readable seal: Unexpected end-of-input")
+        .endsWith("(line 2, column 1)");
+    CliRun missing = CliRun.of("verify", db.toString(), "--against", "nothere.json");
+    assertThat(missing.errLines()).containsExactly("hindsight: no such file: nothere.json");
   }
 
   @Test
