@@ -9,14 +9,15 @@
 --           AbstractSequencedDomainEventEntry.java (@Id @GeneratedValue long globalIndex),
 --           AbstractDomainEventEntry.java, AbstractEventEntry.java (@Lob @Column(length = 10000) payload/metaData,
 --           eventIdentifier unique, timeStamp String), messaging/.../tokenstore/jpa/TokenEntry.java.
---           The DDL is what Hibernate ORM 6.x schema generation (hbm2ddl) emits for these entities with Spring Boot's
---           CamelCaseToUnderscoresNamingStrategy on PostgreSQLDialect: @Lob byte[] -> oid; @GeneratedValue (AUTO)
---           -> sequence "<table>_seq" INCREMENT BY 50 with the pooled optimizer. It was written by hand from those
---           rules and checked on PostgreSQL 15, not captured from a Hibernate run: Hibernate's exact column order and
---           its hashed constraint/index names (UK..., IDX...) may differ. With plain Hibernate naming (no Spring
---           Boot) the same entities give tables domainevententry/snapshotevententry/tokenentry with the columns
---           globalindex, aggregateidentifier, ... (unquoted camelCase folded to lower case) and sequence
---           DomainEventEntry_SEQ (folded to domainevententry_seq).
+-- Checked : the DDL below is the script Hibernate ORM 6.6.4.Final generated for these entities (axon-eventsourcing
+--           4.13.0 from Maven Central) with org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy, the
+--           physical naming Spring Boot 3 uses, on PostgreSQL 15; in the same run JpaEventStorageEngine.appendEvents
+--           with JacksonSerializer stored rows shaped as below (@Lob byte[] -> oid large objects holding compact
+--           Jackson JSON, metadata {} when empty, pooled sequence at 51 after the first allocation).
+--           With plain Hibernate naming (no Spring Boot) the same entities give tables domainevententry,
+--           snapshotevententry, tokenentry with columns globalindex, aggregateidentifier, ... (unquoted camelCase
+--           folded to lower case) and sequence DomainEventEntry_SEQ (folded to domainevententry_seq); older Hibernate 5
+--           setups use one hibernate_sequence.
 -- How Axon writes: as in axon-jdbc.sql (0-based sequence_number, type = aggregate type or NULL for events published
 --   outside an aggregate, payload_type = Java binary class name, payload_revision = @Revision or NULL, time_stamp =
 --   ISO-8601 UTC text with 3 fraction digits and "Z", metadata keys traceId/correlationId), but the bytes are
@@ -30,46 +31,12 @@
 -- Data model: the same 10 events, 1 snapshot and correlation flow as axon-jdbc.sql, written by two instances:
 --   instance 1 took ids 1..50 (used 1-6), instance 2 took ids 51..100 (used 51-54); one tracking token.
 
+-- DDL exactly as Hibernate ORM 6.6.4.Final wrote it (jakarta.persistence.schema-generation.scripts.create-target)
+-- for DomainEventEntry, SnapshotEventEntry and TokenEntry with CamelCaseToUnderscoresNamingStrategy on PostgreSQL:
 create sequence domain_event_entry_seq start with 1 increment by 50;
-
-create table domain_event_entry (
-    global_index bigint not null,
-    sequence_number bigint not null,
-    aggregate_identifier varchar(255) not null,
-    event_identifier varchar(255) not null unique,
-    meta_data oid,
-    payload oid not null,
-    payload_revision varchar(255),
-    payload_type varchar(255) not null,
-    time_stamp varchar(255) not null,
-    type varchar(255),
-    primary key (global_index)
-);
-
-create table snapshot_event_entry (
-    sequence_number bigint not null,
-    aggregate_identifier varchar(255) not null,
-    event_identifier varchar(255) not null unique,
-    meta_data oid,
-    payload oid not null,
-    payload_revision varchar(255),
-    payload_type varchar(255) not null,
-    time_stamp varchar(255) not null,
-    type varchar(255) not null,
-    primary key (aggregate_identifier, sequence_number, type)
-);
-
-create table token_entry (
-    segment integer not null,
-    owner varchar(255),
-    processor_name varchar(255) not null,
-    timestamp varchar(255) not null,
-    token oid,
-    token_type varchar(255),
-    primary key (processor_name, segment)
-);
-
-create unique index IDXk45eqnxkgd8hpdn6xixn8sgft on domain_event_entry (aggregate_identifier, sequence_number);
+create table domain_event_entry (global_index bigint not null, sequence_number bigint not null, aggregate_identifier varchar(255) not null, event_identifier varchar(255) not null unique, payload_revision varchar(255), payload_type varchar(255) not null, time_stamp varchar(255) not null, type varchar(255), meta_data oid, payload oid not null, primary key (global_index), unique (aggregate_identifier, sequence_number));
+create table snapshot_event_entry (sequence_number bigint not null, aggregate_identifier varchar(255) not null, event_identifier varchar(255) not null unique, payload_revision varchar(255), payload_type varchar(255) not null, time_stamp varchar(255) not null, type varchar(255) not null, meta_data oid, payload oid not null, primary key (sequence_number, aggregate_identifier, type));
+create table token_entry (segment integer not null, owner varchar(255), processor_name varchar(255) not null, timestamp varchar(255) not null, token_type varchar(255), token oid, primary key (segment, processor_name));
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Every payload/meta_data/token value is a new large object: lo_from_bytea(0, bytes) returns its oid.
@@ -87,11 +54,11 @@ insert into domain_event_entry (global_index, sequence_number, aggregate_identif
  lo_from_bytea(0, convert_to('{"accountId":"A-2002","overdraftLimit":0}', 'UTF8')),
  NULL, 'com.example.bank.coreapi.AccountCreatedEvent', '2024-04-01T09:10:00.000Z', 'BankAccount'),
 (4, 0, '7e7e7e7e-0000-4000-8000-000000000007', '7e7e7e7e-0000-4000-8000-000000000007',
- lo_from_bytea(0, convert_to('{"traceId":"b1f8c0de-7a3e-4c21-9d55-1e2f3a4b5c60","correlationId":"b1f8c0de-7a3e-4c21-9d55-1e2f3a4b5c60"}', 'UTF8')),
+ lo_from_bytea(0, convert_to('{}', 'UTF8')),
  lo_from_bytea(0, convert_to('{"transferId":"TR-1","sourceAccountId":"A-1001","destinationAccountId":"A-2002","amount":120}', 'UTF8')),
  NULL, 'com.example.bank.coreapi.TransferRequestedEvent', '2024-04-03T08:00:00.000Z', NULL),
 (5, 2, 'A-1001', '6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e08',
- lo_from_bytea(0, convert_to('{"traceId":"b1f8c0de-7a3e-4c21-9d55-1e2f3a4b5c60","correlationId":"d0000008-0000-4000-8000-000000000008"}', 'UTF8')),
+ lo_from_bytea(0, convert_to('{"traceId":"7e7e7e7e-0000-4000-8000-000000000007","correlationId":"d0000008-0000-4000-8000-000000000008"}', 'UTF8')),
  lo_from_bytea(0, convert_to('{"accountId":"A-1001","amount":120,"transferId":"TR-1"}', 'UTF8')),
  NULL, 'com.example.bank.coreapi.MoneyWithdrawnEvent', '2024-04-03T08:00:00.480Z', 'BankAccount'),
 (6, 2, '3f2b9a7c-5e1d-4c8b-a0f6-9d7e6c5b4a31', '6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e10',
@@ -107,7 +74,7 @@ insert into domain_event_entry (global_index, sequence_number, aggregate_identif
  lo_from_bytea(0, convert_to('{"cardId":"3f2b9a7c-5e1d-4c8b-a0f6-9d7e6c5b4a31","amount":20}', 'UTF8')),
  NULL, 'com.example.giftcard.api.GiftCardEvents$CardRedeemed', '2024-04-02T14:00:00.250Z', 'GiftCard'),
 (53, 1, 'A-2002', '6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e09',
- lo_from_bytea(0, convert_to('{"traceId":"b1f8c0de-7a3e-4c21-9d55-1e2f3a4b5c60","correlationId":"d0000009-0000-4000-8000-000000000009"}', 'UTF8')),
+ lo_from_bytea(0, convert_to('{"traceId":"7e7e7e7e-0000-4000-8000-000000000007","correlationId":"d0000009-0000-4000-8000-000000000009"}', 'UTF8')),
  lo_from_bytea(0, convert_to('{"accountId":"A-2002","amount":120}', 'UTF8')),
  NULL, 'com.example.bank.coreapi.MoneyDepositedEvent', '2024-04-03T08:00:00.912Z', 'BankAccount'),
 (54, 2, 'A-2002', '6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e11',
@@ -115,12 +82,13 @@ insert into domain_event_entry (global_index, sequence_number, aggregate_identif
  lo_from_bytea(0, convert_to('{"accountId":"A-2002","reason":"customer request — “closed”"}', 'UTF8')),
  NULL, 'com.example.bank.coreapi.AccountClosedEvent', '2024-04-05T11:11:11.111Z', 'BankAccount');
 
--- two instances have each reserved a block of 50: the sequence has handed out 1 and 51
-select setval('domain_event_entry_seq', 51);
+-- two instances have each reserved a block of 50 (the pooled optimizer reads 1 and 51 at start-up, the second
+-- instance then 101)
+select setval('domain_event_entry_seq', 101);
 
 insert into snapshot_event_entry (sequence_number, aggregate_identifier, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp, type) values
 (2, 'A-1001', '6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e08',
- lo_from_bytea(0, convert_to('{"traceId":"b1f8c0de-7a3e-4c21-9d55-1e2f3a4b5c60","correlationId":"d0000008-0000-4000-8000-000000000008"}', 'UTF8')),
+ lo_from_bytea(0, convert_to('{"traceId":"7e7e7e7e-0000-4000-8000-000000000007","correlationId":"d0000008-0000-4000-8000-000000000008"}', 'UTF8')),
  lo_from_bytea(0, convert_to('{"accountId":"A-1001","balance":380,"overdraftLimit":100}', 'UTF8')),
  NULL, 'com.example.bank.command.BankAccount', '2024-04-03T08:00:00.480Z', 'BankAccount');
 
