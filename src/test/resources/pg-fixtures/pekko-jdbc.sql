@@ -12,6 +12,13 @@
 --           JournalQueries.scala, DefaultJournalDao.scala (delete(persistenceId, toSeqNr) physically deletes rows
 --           below the highest sequence number up to toSeqNr and only marks that last one deleted = true, so the
 --           journal keeps the highest sequence number), PekkoSerialization.scala.
+-- Checked : the script is byte-identical in tag v1.1.1 (85d6f0a5413ce8adea8a000beac56dc06b8c1b27) and inside the
+--           published pekko-persistence-jdbc_2.13-1.1.1.jar (schema/postgres/postgres-create-schema.sql). With that jar
+--           (Pekko 1.1.5, jackson-json binding) a classic persistent actor "ShoppingCart|cart-1" persisted 3 events
+--           (2 wrapped in journal.Tagged), saved a snapshot and called deleteMessages(2) against PostgreSQL 15: row 1 was
+--           deleted, row 2 kept with deleted = true, adapter_manifest '', event_ser_id 31, event_ser_manifest = the class
+--           name, compact JSON payload, write_timestamp epoch ms shared by one batch, event_tag(event_id = ordering, tag)
+--           rows, snapshot created epoch ms - the shapes used below.
 -- How Pekko writes: persistence_id is free text; Pekko Typed/Cluster Sharding uses "<EntityTypeKey name>|<entityId>";
 --   sequence_number 1-based; ordering = BIGSERIAL (global order; rolled-back inserts and deletions leave gaps, and
 --   concurrent writers can commit a lower ordering after a higher one - the eventsByTag query therefore applies a
