@@ -8,6 +8,10 @@
 --           PostgresStore.cs (_created = DateTime.UtcNow), src/Relational/src/Eventuous.Sql.Base/SqlEventStoreBase.cs
 --           (DeleteStream throws NotImplementedException), src/Core/src/Eventuous.Shared/Meta/MetaTags.cs and
 --           src/Core/src/Eventuous.Diagnostics/Tags/MetaTags.cs (metadata key names).
+-- Checked : the 0.15.0 scripts 1_Schema, 2_AppendEvents and 3_CheckStream were installed on PostgreSQL 15 and
+--           append_events called with the same timestamptz under TimeZone 'Europe/Berlin' and 'UTC': created became
+--           12:30:00.1 and 10:30:00.1 for 10:30:00.1Z, stream positions 0.., streams.version = last position; the
+--           tables match this file's.
 -- How Eventuous writes: stream_name = "<AggregateType>-<id>" (StreamName.For<T>), streams.version = last
 --   stream_position (-1 for an empty stream); stream_position 0-based; message_id = the event id uuid;
 --   message_type = the name registered with [EventType("V1.RoomBooked")] / TypeMap; json_data = System.Text.Json

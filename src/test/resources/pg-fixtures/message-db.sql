@@ -7,6 +7,9 @@
 --           database/indexes/messages-id.sql, messages-stream.sql, messages-category.sql, in the order install.sh
 --           runs them (table, then functions, then indexes). The message_store role, the privileges and the other
 --           functions/views (write_message, get_stream_messages, ...) are left out: they hold no data.
+-- Checked : with the 1.3.0 functions (hash_64, acquire_lock, category, stream_version, write_message) installed on
+--           PostgreSQL 15, write_message under a session TimeZone of 'Europe/Berlin' stored time in UTC and positions
+--           0, 1; the table and indexes match this file's.
 -- How Eventide writes: write_message() takes an advisory lock per category, position = stream version + 1 (0-based),
 --   time = DEFAULT now() AT TIME ZONE 'utc' (timestamp WITHOUT time zone holding UTC), id = the message id uuid,
 --   type = the message class name without namespace (e.g. "Deposited"), data/metadata jsonb with camelCase keys
