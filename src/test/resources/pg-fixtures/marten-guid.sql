@@ -13,6 +13,10 @@
 --           for the mt_doc_bankaccount snapshot document table.
 --           Marten builds this DDL from C# column objects (no .sql file exists); order, types, NULL/NOT NULL and
 --           defaults follow those classes and Weasel's writer.
+-- Checked : the column declarations, constraint/index names and the sequence statements agree with schema exports
+--           that Marten itself wrote, found in public repositories (single-tenant, uuid and varchar stream ids, with
+--           and without the correlation/causation/headers columns); conjoined tenancy and archive partitioning follow
+--           the code paths named above and were not compared with an export. Marten (.NET) could not be run here.
 -- Options modelled: Events.StreamIdentity = AsGuid (default); TenancyStyle.Single (tenant_id always '*DEFAULT*');
 --           Events.UseArchivedStreamPartitioning = true; MetadataConfig: CorrelationId, CausationId, Headers and
 --           UserName enabled; Projections.Snapshot<BankAccount>(SnapshotLifecycle.Inline) with numeric revisions

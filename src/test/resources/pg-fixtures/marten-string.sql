@@ -11,6 +11,10 @@
 --           order, types, NULL/NOT NULL and defaults below follow those classes (Weasel's "NULL"/"NOT NULL" rule:
 --           primary-key or AllowNulls=false columns are NOT NULL). Note Weasel's DefaultValueByString("(now())")
 --           on mt_events.timestamp really produces the string literal DEFAULT '(now())'.
+-- Checked : the column declarations, constraint/index names and the sequence statements agree with schema exports
+--           that Marten itself wrote, found in public repositories (single-tenant, uuid and varchar stream ids, with
+--           and without the correlation/causation/headers columns); conjoined tenancy and archive partitioning follow
+--           the code paths named above and were not compared with an export. Marten (.NET) could not be run here.
 -- Options modelled: StoreOptions.Events.StreamIdentity = StreamIdentity.AsString;
 --           Events.TenancyStyle = TenancyStyle.Conjoined; Events.MetadataConfig.CorrelationIdEnabled,
 --           CausationIdEnabled and HeadersEnabled = true; EnableUniqueIndexOnEventId = true; default schema public;
