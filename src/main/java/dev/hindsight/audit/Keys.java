@@ -94,14 +94,6 @@ public final class Keys {
     return Base64.getEncoder().encodeToString(key.getEncoded());
   }
 
-  /** The key as a PEM file holds it. */
-  public static String pem(PublicKey key) {
-    return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(key.getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
-  }
-
   private static byte[] pem(Path file, String label) {
     String text;
     try {

@@ -59,28 +59,15 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
       String revision,
       String time,
       String data,
-      String metadata) {
-
-    /** Whether the two are the same event apart from where it stands (version, position). */
-    public boolean sameContent(Entry other) {
-      return java.util.Objects.equals(type, other.type)
-          && java.util.Objects.equals(revision, other.revision)
-          && java.util.Objects.equals(time, other.time)
-          && java.util.Objects.equals(data, other.data)
-          && java.util.Objects.equals(metadata, other.metadata);
-    }
-  }
+      String metadata) {}
 
   /** A column's text in an entry: itself when short, else a short hash of it. */
-  static String shown(StoredValue v, Map<String, String> interned) {
+  static String shown(StoredValue v) {
     String text = v.display();
-    if (text == null) {
-      return null;
-    }
-    if (text.length() > 100) {
+    if (text != null && text.length() > 100) {
       return "sha256:" + Fingerprints.valueHash(v);
     }
-    return interned == null ? text : interned.computeIfAbsent(text, t -> t);
+    return text;
   }
 
   /**
@@ -191,9 +178,9 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
               new Entry(
                   e.version(),
                   e.position(),
-                  shown(e.type(), null),
-                  shown(e.revision(), null),
-                  shown(e.time(), null),
+                  shown(e.type()),
+                  shown(e.revision()),
+                  shown(e.time()),
                   Fingerprints.valueHash(e.payload()),
                   Fingerprints.valueHash(e.metadata())),
               Fingerprints.eventHash(e)));
