@@ -3,6 +3,8 @@ package dev.hindsight.ui;
 import dev.hindsight.audit.Bookmarks;
 import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.Seal;
+import dev.hindsight.audit.SealCheck;
 import dev.hindsight.audit.StorePrint;
 import dev.hindsight.audit.Verifier;
 import dev.hindsight.event.StreamSummary;
@@ -12,6 +14,7 @@ import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.store.EventSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -131,6 +134,90 @@ public final class AuditViewModel {
           }
         });
   }
+
+  /**
+   * Verifies the whole store and checks it against a seal ({@code hindsight seal}) or a JSON
+   * evidence report, in the background: the findings of both, and whether the events are as sealed.
+   */
+  public void verifyAgainst(Path sealFile) {
+    EventSource s = source.get();
+    if (s == null) {
+      return;
+    }
+    cancel.set(true);
+    AtomicBoolean mine = new AtomicBoolean();
+    cancel = mine;
+    verifying.set(true);
+    progress.set(0);
+    message.set("Verifying " + s.file().getFileName() + " against " + sealFile.getFileName() + "…");
+    ReducerSet r = reducers.get();
+    Progress halves =
+        (done, total) -> {
+          double p = total == 0 ? 0 : (double) done / total;
+          tasks.later(() -> progress.set(p));
+          return !mine.get();
+        };
+    tasks.run(
+        () -> {
+          Seal seal = Seal.read(sealFile);
+          String signature = seal.signatureProblem(sealFile, null);
+          Verifier.Result checked = Verifier.verify(s, r, halves);
+          StorePrint now = StorePrint.take(s, halves);
+          List<Finding> all = new java.util.ArrayList<>(checked.findings());
+          if (signature != null) {
+            all.add(
+                new Finding(
+                    SealCheck.SEAL_SIGNATURE_INVALID,
+                    Finding.Severity.ERROR,
+                    null,
+                    null,
+                    null,
+                    signature));
+          }
+          all.addAll(SealCheck.compare(seal, now, s));
+          all.sort(Verifier.ORDER);
+          return new Against(seal, seal.matches(now), List.copyOf(all));
+        },
+        result -> {
+          if (mine.get() || source.get() != s) {
+            return;
+          }
+          verifying.set(false);
+          progress.set(1);
+          findings.setAll(result.findings());
+          long counted = result.findings().stream().filter(Finding::counts).count();
+          Seal seal = result.seal();
+          message.set(
+              (seal.wholeStore()
+                      ? (result.matches()
+                              ? "The events are as sealed ("
+                              : "The events differ from the seal (")
+                          + seal.sealedAt()
+                          + (seal.user() == null ? "" : ", " + seal.user() + "@" + seal.host())
+                          + ")"
+                      : (result.matches()
+                              ? "The stream is as reported ("
+                              : "The stream differs from the report (")
+                          + seal.sealedAt()
+                          + ")")
+                  + ": "
+                  + (result.findings().isEmpty()
+                      ? "no findings"
+                      : Words.count(counted, "finding")
+                          + " to look at, "
+                          + (result.findings().size() - counted)
+                          + " for information"));
+        },
+        failure -> {
+          verifying.set(false);
+          if (!(failure instanceof CancellationException) && !mine.get()) {
+            message.set("Verify failed: " + StoreViewModel.message(failure));
+          }
+        });
+  }
+
+  /** What checking against a seal found. */
+  private record Against(Seal seal, boolean matches, List<Finding> findings) {}
 
   public void cancel() {
     cancel.set(true);

@@ -398,6 +398,18 @@ public final class MainWindow extends BorderPane {
     explorerModel.audit().verify();
   }
 
+  /** Go › Verify Against Seal…: a seal (or a JSON report) to check the store against. */
+  void verifyAgainstSeal() {
+    model
+        .commands()
+        .openSeal()
+        .ifPresent(
+            seal -> {
+              explorer.analysis.select(audit.findings);
+              explorerModel.audit().verifyAgainst(seal);
+            });
+  }
+
   /** Selects a stream in the list by id. */
   void selectStream(String id) {
     streamsPane.select(id);

@@ -31,6 +31,11 @@ public final class WindowCommands {
           new Dialogs.Filter("All files", "*"));
   static final List<Dialogs.Filter> JSON = List.of(new Dialogs.Filter("JSON", "*.json"));
 
+  /** Asks for a seal (or a JSON evidence report) to verify the open store against. */
+  java.util.Optional<java.nio.file.Path> openSeal() {
+    return dialogs.openFile("Verify against a seal", null, JSON);
+  }
+
   private final WindowViewModel window;
   private final TaskRunner tasks;
   private final ExplorerViewModel explorer;

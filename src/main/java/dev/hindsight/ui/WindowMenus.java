@@ -81,6 +81,8 @@ final class WindowMenus {
     bookmark.disableProperty().bind(model.explorer().streamProperty().isNull());
     MenuItem verify = item("_Verify Store", null, window::verify);
     verify.disableProperty().bind(model.explorer().streams().sourceProperty().isNull());
+    MenuItem against = item("Verify _Against Seal…", null, window::verifyAgainstSeal);
+    against.disableProperty().bind(model.explorer().streams().sourceProperty().isNull());
     return new Menu(
         "_Go",
         null,
@@ -92,7 +94,8 @@ final class WindowMenus {
         item("Set Compare Point _B", "Shortcut+2", () -> c.mark(false)),
         new SeparatorMenuItem(),
         bookmark,
-        verify);
+        verify,
+        against);
   }
 
   private static CheckMenuItem check(String text, String keys) {
