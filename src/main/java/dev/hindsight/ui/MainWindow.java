@@ -204,6 +204,7 @@ public final class MainWindow extends BorderPane {
         .addListener(
             (obs, old, on) -> {
               timeline.bar().setHideFuture(on);
+              explorer.setHideFuture(on);
               showPoint();
             });
     setStyle(Presentation.style(presentation.zoomProperty().get()));
