@@ -58,7 +58,9 @@ final class EventsTable extends TableView<EventRow> {
     version.getStyleClass().add(UiStyles.NUMERIC);
     getColumns().add(version);
     getColumns().add(column("Time", r -> EventJson.iso(r.timestamp()), 215));
-    getColumns().add(column("Type", EventRow::type, 150));
+    TableColumn<EventRow, String> type = column("Type", EventRow::type, 150);
+    type.setCellFactory(c -> new TypeCell<>(t -> t));
+    getColumns().add(type);
     TableColumn<EventRow, String> data = new TableColumn<>("Data");
     data.setCellValueFactory(cell -> cell.getValue().summaryProperty());
     data.setCellFactory(c -> new SummaryCell());

@@ -2,6 +2,7 @@ package dev.hindsight.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
+import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.tour.Tour;
 import java.util.Locale;
@@ -124,7 +125,8 @@ final class PresenterBar extends VBox {
               ? "before the first event"
               : String.format(Locale.ROOT, "before the first of %,d events", size));
     } else {
-      type.setText(p.event().type());
+      // large on a projector: the short name, which is the part that tells events apart
+      type.setText(TypeNames.shortName(p.event().type()));
       where.setText(
           String.format(
                   Locale.ROOT,
