@@ -139,8 +139,12 @@ final class FindCommand implements Callable<Integer> {
         result.putNull("type");
         result.putNull("timestamp");
       }
+      String note = hit.note("every event");
       if (json) {
         out.println(Json.write(result));
+        if (!note.isEmpty()) {
+          err.println("hindsight: " + note);
+        }
       } else if (hit.found()) {
         out.println(
             "version "
@@ -151,7 +155,10 @@ final class FindCommand implements Callable<Integer> {
                 + (replay.timestamp(o) == null ? "no time" : EventJson.iso(replay.timestamp(o)))
                 + ")");
       } else {
-        out.println("never: the condition holds after no event of " + replay.stream().stream());
+        out.println(
+            "never: the condition holds after no event of "
+                + replay.stream().stream()
+                + (note.isEmpty() ? "" : "; " + note));
       }
     }
     return HindsightCli.OK;
