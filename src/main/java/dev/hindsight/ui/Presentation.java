@@ -18,6 +18,9 @@ final class Presentation {
   static final int MAX_ZOOM = 200;
   static final int ZOOM_STEP = 10;
 
+  /** Where presentation mode starts, and where Ctrl+0 returns while presenting. */
+  static final int PRESENTING_ZOOM = 150;
+
   /** The type size at 100 %, in pixels (AtlantaFX's default). */
   static final double BASE_FONT = 14;
 
@@ -53,8 +56,12 @@ final class Presentation {
     zoom.set(clamp(zoom.get() - ZOOM_STEP));
   }
 
+  /**
+   * Back to where the mode starts: 100 % working, the presentation's start zoom (150 %) while
+   * presenting, so one Ctrl+0 does not leave the next presentation at 100 %.
+   */
   void actualSize() {
-    zoom.set(MIN_ZOOM);
+    zoom.set(presenting.get() ? PRESENTING_ZOOM : MIN_ZOOM);
   }
 
   IntegerProperty zoomProperty() {

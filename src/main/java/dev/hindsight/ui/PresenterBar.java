@@ -52,6 +52,9 @@ final class PresenterBar extends VBox {
     caption.setId("tour-caption");
     caption.getStyleClass().add(UiStyles.TOUR_CAPTION);
     caption.setWrapText(true);
+    caption.textProperty().bind(tour.captionProperty());
+    caption.managedProperty().bind(caption.textProperty().isNotEmpty());
+    caption.visibleProperty().bind(caption.managedProperty());
     caption.setMinHeight(Region.USE_PREF_SIZE);
     problem.setId("tour-problem");
     problem.getStyleClass().add(Styles.DANGER);
@@ -92,20 +95,21 @@ final class PresenterBar extends VBox {
 
     tour.tourProperty().addListener((obs, old, t) -> showStep(tour));
     tour.indexProperty().addListener((obs, old, i) -> showStep(tour));
+    tour.awayProperty().addListener((obs, old, a) -> showStep(tour));
   }
 
   private void showStep(TourViewModel tour) {
     Tour t = tour.tourProperty().get();
     int i = tour.indexProperty().get();
     if (t == null || i < 0) {
-      caption.setText("");
       stepCount.setText("");
       tourTitle.setText(t == null ? "" : t.title());
       return;
     }
     tourTitle.setText(t.title().isEmpty() ? "Tour" : t.title());
-    stepCount.setText(String.format(Locale.ROOT, "Step %d of %d", i + 1, t.steps().size()));
-    caption.setText(t.steps().get(i).caption());
+    stepCount.setText(
+        String.format(Locale.ROOT, "Step %d of %d", i + 1, t.steps().size())
+            + (tour.awayProperty().get() ? " · off the tour (Page Down goes on)" : ""));
     previous.setDisable(i == 0);
     next.setDisable(i == t.steps().size() - 1);
   }

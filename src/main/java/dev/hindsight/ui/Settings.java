@@ -42,7 +42,9 @@ final class Settings {
 
   /** The zoom in percent, for presenting or for working (100 and 150 at first). */
   int zoom(boolean presenting) {
-    return prefs.getInt(presenting ? "zoom.presenting" : "zoom", presenting ? 150 : 100);
+    return prefs.getInt(
+        presenting ? "zoom.presenting" : "zoom",
+        presenting ? Presentation.PRESENTING_ZOOM : Presentation.MIN_ZOOM);
   }
 
   void setZoom(boolean presenting, int percent) {
