@@ -229,6 +229,11 @@ final class ExplorerPane extends BorderPane {
     events.setOnFlow(action);
   }
 
+  /** The events table's row height, in whole pixels (see {@link Presentation#rowHeight}). */
+  void setRowHeight(double px) {
+    events.setRowHeight(px);
+  }
+
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */
   void showOnly(IntPredicate ordinals) {
     events.showOnly(ordinals);

@@ -207,10 +207,8 @@ public final class MainWindow extends BorderPane {
               explorer.setHideFuture(on);
               showPoint();
             });
-    setStyle(Presentation.style(presentation.zoomProperty().get()));
-    presentation
-        .zoomProperty()
-        .addListener((obs, old, z) -> setStyle(Presentation.style(z.intValue())));
+    zoomTo(presentation.zoomProperty().get());
+    presentation.zoomProperty().addListener((obs, old, z) -> zoomTo(z.intValue()));
     UiStyles.toggle(this, UiStyles.HIGH_CONTRAST, presentation.highContrastProperty().get());
     presentation
         .highContrastProperty()
@@ -225,6 +223,11 @@ public final class MainWindow extends BorderPane {
     explorerModel.streamProperty().addListener((obs, old, vm) -> updateReducerLabel());
     explorerModel.reducersProperty().addListener((obs, old, r) -> updateReducerLabel());
     updateReducerLabel();
+  }
+
+  private void zoomTo(int zoom) {
+    setStyle(Presentation.style(zoom));
+    explorer.setRowHeight(Presentation.rowHeight(zoom));
   }
 
   /** A stream chosen in the list: opened, unless it is shown already (or folding). */

@@ -24,6 +24,9 @@ final class Presentation {
   /** The type size at 100 %, in pixels (AtlantaFX's default). */
   static final double BASE_FONT = 14;
 
+  /** The events table's row height, in em of the type size. */
+  static final double ROW_EM = 2.3;
+
   private final Settings settings;
   private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", MIN_ZOOM);
   private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
@@ -42,6 +45,16 @@ final class Presentation {
   /** The root's style at {@code zoom} per cent: the type size everything sized in em follows. */
   static String style(int zoom) {
     return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom / 100);
+  }
+
+  /**
+   * The events table's row height at {@code zoom} per cent: 2.3 em, rounded to whole pixels. A
+   * fractional height (32.2 px at 100 %) leaves the flow a sliver short of its bottom edge when it
+   * is scrolled to the end, which JavaFX fills with empty rows and logs as "index exceeds
+   * maxCellCount".
+   */
+  static double rowHeight(int zoom) {
+    return Math.round(BASE_FONT * zoom / 100 * ROW_EM);
   }
 
   static int clamp(int z) {
