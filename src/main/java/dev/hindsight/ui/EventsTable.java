@@ -31,6 +31,9 @@ import javafx.util.Duration;
  */
 final class EventsTable extends TableView<EventRow> {
 
+  /** Room for the version, the time and the type, whatever the panes beside it ask for. */
+  static final double MIN_WIDTH = 360;
+
   static final PseudoClass CURRENT = PseudoClass.getPseudoClass(UiStyles.CURRENT);
   static final PseudoClass FUTURE = PseudoClass.getPseudoClass(UiStyles.FUTURE);
   static final PseudoClass ERROR = PseudoClass.getPseudoClass(UiStyles.ERROR);
@@ -58,6 +61,7 @@ final class EventsTable extends TableView<EventRow> {
     getStyleClass().add(UiStyles.EVENTS_TABLE);
     setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     setPlaceholder(new Label("Choose a stream on the left."));
+    setMinWidth(MIN_WIDTH);
     setRowHeight(Presentation.rowHeight(Presentation.MIN_ZOOM));
     TableColumn<EventRow, Long> version = column("Version", EventRow::version, 70);
     version.getStyleClass().add(UiStyles.NUMERIC);
