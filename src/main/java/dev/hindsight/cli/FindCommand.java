@@ -171,12 +171,16 @@ final class FindCommand implements Callable<Integer> {
       List<StreamSummary> candidates = new AllStreams.Selection(type, streams).of(source.streams());
       FindInAllStreams.Result result = search.run(source, candidates, hit -> {}, Progress.NONE);
       warn(err, result);
+      String note = result.note();
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);
         for (FindInAllStreams.Hit hit : result.hits()) {
           array.add(hit.json());
         }
         array.finish();
+        if (!note.isEmpty()) {
+          err.println("hindsight: " + note);
+        }
       } else {
         int width = result.hits().stream().mapToInt(h -> h.stream().length()).max().orElse(0);
         for (FindInAllStreams.Hit hit : result.hits()) {
@@ -191,11 +195,12 @@ final class FindCommand implements Callable<Integer> {
         }
         out.println(
             String.format(
-                Locale.ROOT,
-                "%,d of %,d %s: the condition holds",
-                result.hits().size(),
-                result.streams(),
-                result.streams() == 1 ? "stream" : "streams"));
+                    Locale.ROOT,
+                    "%,d of %,d %s: the condition holds",
+                    result.hits().size(),
+                    result.streams(),
+                    result.streams() == 1 ? "stream" : "streams")
+                + (note.isEmpty() ? "" : "; " + note));
       }
       out.flush();
     }

@@ -71,6 +71,32 @@ final class ConditionPaths {
     return List.of();
   }
 
+  /** A function of (state, event) telling whether {@code path} is defined (never throws). */
+  static Function check(Context cx, Scriptable scope, String path) {
+    return JsReducers.compileFunction(
+        cx,
+        scope,
+        "(function (state, event) { try { return ("
+            + path
+            + ") !== undefined; } catch (e) { return false; } })",
+        "condition path");
+  }
+
+  /**
+   * The paths never seen defined, leaving out those under one that was not either (when {@code
+   * state.a} never was, {@code state.a.b} says nothing more).
+   */
+  static List<String> neverDefined(List<String> paths, java.util.function.IntPredicate seen) {
+    List<String> never = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      String p = paths.get(i);
+      if (!seen.test(i) && never.stream().noneMatch(q -> p.startsWith(q + "."))) {
+        never.add(p);
+      }
+    }
+    return never;
+  }
+
   /** Tells, event by event, which paths have been defined at least once. FX-free, one thread. */
   static final class Tracker {
     private final List<String> paths;
@@ -85,14 +111,7 @@ final class ConditionPaths {
       this.seen = new boolean[paths.size()];
       this.unseen = paths.size();
       for (int i = 0; i < paths.size(); i++) {
-        defined[i] =
-            JsReducers.compileFunction(
-                cx,
-                scope,
-                "(function (state, event) { try { return ("
-                    + paths.get(i)
-                    + ") !== undefined; } catch (e) { return false; } })",
-                "condition path");
+        defined[i] = check(cx, scope, paths.get(i));
       }
     }
 
@@ -116,17 +135,7 @@ final class ConditionPaths {
      * state.a} never was, {@code state.a.b} says nothing more).
      */
     List<String> neverDefined() {
-      List<String> never = new ArrayList<>();
-      if (!tested) {
-        return never;
-      }
-      for (int i = 0; i < paths.size(); i++) {
-        String p = paths.get(i);
-        if (!seen[i] && never.stream().noneMatch(q -> p.startsWith(q + "."))) {
-          never.add(p);
-        }
-      }
-      return never;
+      return tested ? ConditionPaths.neverDefined(paths, i -> seen[i]) : List.of();
     }
   }
 }
