@@ -139,8 +139,12 @@ final class FindCommand implements Callable<Integer> {
         result.putNull("type");
         result.putNull("timestamp");
       }
+      String note = hit.note("every event");
       if (json) {
         out.println(Json.write(result));
+        if (!note.isEmpty()) {
+          err.println("hindsight: " + note);
+        }
       } else if (hit.found()) {
         out.println(
             "version "
@@ -151,7 +155,10 @@ final class FindCommand implements Callable<Integer> {
                 + (replay.timestamp(o) == null ? "no time" : EventJson.iso(replay.timestamp(o)))
                 + ")");
       } else {
-        out.println("never: the condition holds after no event of " + replay.stream().stream());
+        out.println(
+            "never: the condition holds after no event of "
+                + replay.stream().stream()
+                + (note.isEmpty() ? "" : "; " + note));
       }
     }
     return HindsightCli.OK;
@@ -164,12 +171,16 @@ final class FindCommand implements Callable<Integer> {
       List<StreamSummary> candidates = new AllStreams.Selection(type, streams).of(source.streams());
       FindInAllStreams.Result result = search.run(source, candidates, hit -> {}, Progress.NONE);
       warn(err, result);
+      String note = result.note();
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);
         for (FindInAllStreams.Hit hit : result.hits()) {
           array.add(hit.json());
         }
         array.finish();
+        if (!note.isEmpty()) {
+          err.println("hindsight: " + note);
+        }
       } else {
         int width = result.hits().stream().mapToInt(h -> h.stream().length()).max().orElse(0);
         for (FindInAllStreams.Hit hit : result.hits()) {
@@ -184,11 +195,12 @@ final class FindCommand implements Callable<Integer> {
         }
         out.println(
             String.format(
-                Locale.ROOT,
-                "%,d of %,d %s: the condition holds",
-                result.hits().size(),
-                result.streams(),
-                result.streams() == 1 ? "stream" : "streams"));
+                    Locale.ROOT,
+                    "%,d of %,d %s: the condition holds",
+                    result.hits().size(),
+                    result.streams(),
+                    result.streams() == 1 ? "stream" : "streams")
+                + (note.isEmpty() ? "" : "; " + note));
       }
       out.flush();
     }

@@ -37,6 +37,20 @@ public final class TypeNames {
     return new ArrayList<>(names);
   }
 
+  /**
+   * The shortest name the type answers to, the last of {@link #candidates}: {@code
+   * holdout.domain.events.AccountOpened} gives {@code AccountOpened}, {@code
+   * hoteldomain:Booking.Created} gives {@code Created}. The end of a type name is what tells events
+   * apart, so this is what a narrow column shows, with the stored name close by.
+   */
+  public static String shortName(String type) {
+    if (type == null) {
+      return null;
+    }
+    List<String> names = candidates(type);
+    return names.get(names.size() - 1);
+  }
+
   /** Whether a stored type answers to {@code name} (the type itself or one of its short names). */
   public static boolean matches(String storedType, String name) {
     return storedType != null && (storedType.equals(name) || candidates(storedType).contains(name));

@@ -236,10 +236,23 @@ public final class AnalysisViewModel {
                             : "after no earlier event")
                     + (result.error() == null
                         ? ""
-                        : " (it failed on some events: " + result.error() + ")"));
+                        : " (it failed on some events: " + result.error() + ")")
+                    + notePart(result, direction));
           }
         },
         e -> failed(Topic.FIND, e));
+  }
+
+  /** "; note: state.balanc was undefined at every event — a typo?", or nothing. */
+  private static String notePart(Finder.Result result, Direction direction) {
+    String note =
+        result.note(
+            switch (direction) {
+              case FIRST -> "every event";
+              case NEXT -> "every later event";
+              case PREVIOUS -> "every earlier event";
+            });
+    return note.isEmpty() ? "" : "; " + note;
   }
 
   /** Where {@link #find} looks. */

@@ -1,6 +1,7 @@
 package dev.hindsight.ui;
 
 import dev.hindsight.event.EventJson;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import javafx.animation.PauseTransition;
@@ -9,9 +10,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -26,6 +30,9 @@ import javafx.util.Duration;
  * timeline.
  */
 final class EventsTable extends TableView<EventRow> {
+
+  /** Room for the version, the time and the type, whatever the panes beside it ask for. */
+  static final double MIN_WIDTH = 360;
 
   static final PseudoClass CURRENT = PseudoClass.getPseudoClass(UiStyles.CURRENT);
   static final PseudoClass FUTURE = PseudoClass.getPseudoClass(UiStyles.FUTURE);
@@ -54,11 +61,15 @@ final class EventsTable extends TableView<EventRow> {
     getStyleClass().add(UiStyles.EVENTS_TABLE);
     setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     setPlaceholder(new Label("Choose a stream on the left."));
+    setMinWidth(MIN_WIDTH);
+    setRowHeight(Presentation.rowHeight(Presentation.MIN_ZOOM));
     TableColumn<EventRow, Long> version = column("Version", EventRow::version, 70);
     version.getStyleClass().add(UiStyles.NUMERIC);
     getColumns().add(version);
     getColumns().add(column("Time", r -> EventJson.iso(r.timestamp()), 215));
-    getColumns().add(column("Type", EventRow::type, 150));
+    TableColumn<EventRow, String> type = column("Type", EventRow::type, 150);
+    type.setCellFactory(c -> new TypeCell<>(t -> t));
+    getColumns().add(type);
     TableColumn<EventRow, String> data = new TableColumn<>("Data");
     data.setCellValueFactory(cell -> cell.getValue().summaryProperty());
     data.setCellFactory(c -> new SummaryCell());
@@ -114,6 +125,15 @@ final class EventsTable extends TableView<EventRow> {
       }
     }
     return -1;
+  }
+
+  /**
+   * One height for every row, in whole pixels: a virtual flow then places row 150,000 by arithmetic
+   * instead of measuring rows, and, scrolled to the end, its last row meets the bottom edge
+   * exactly. Inline, since it follows the zoom, which the stylesheet's em would give fractionally.
+   */
+  void setRowHeight(double px) {
+    setStyle(String.format(Locale.ROOT, "-fx-fixed-cell-size: %.0fpx;", px));
   }
 
   /** Shows this stream's rows and follows its current event. */
@@ -178,28 +198,60 @@ final class EventsTable extends TableView<EventRow> {
     later.play();
   }
 
+  /** Whether the row at {@code index} is shown whole, not cut by an edge. */
   private boolean visible(int index) {
-    if (lookup(".virtual-flow") instanceof VirtualFlow<?> vf) {
-      var first = vf.getFirstVisibleCell();
-      var last = vf.getLastVisibleCell();
-      return first != null && last != null && index >= first.getIndex() && index <= last.getIndex();
+    if (!(lookup(".virtual-flow") instanceof VirtualFlow<?> vf)) {
+      return false;
     }
-    return false;
+    var first = vf.getFirstVisibleCell();
+    var last = vf.getLastVisibleCell();
+    if (first == null || last == null) {
+      return false;
+    }
+    var cell = vf.getVisibleCell(index);
+    if (cell == null) {
+      return false;
+    }
+    double top = cell.getLayoutY();
+    double bottom = top + cell.getHeight();
+    return RowScroll.inView(index, first.getIndex(), last.getIndex())
+        && top >= -0.5
+        && bottom <= viewportHeight(vf) + 0.5;
   }
 
+  /**
+   * Keeps the current row in view, a few rows below the top (fewer when few fit), without jumping
+   * when it is in view already.
+   */
   private void scrollIntoView(int index) {
-    // keep the current row in view without jumping when it already is
-    var flow = lookup(".virtual-flow");
-    if (flow instanceof VirtualFlow<?> vf) {
-      var first = vf.getFirstVisibleCell();
-      var last = vf.getLastVisibleCell();
-      if (first != null && last != null && index > first.getIndex() && index < last.getIndex()) {
-        return;
-      }
-      vf.scrollToTop(Math.max(0, index - 3)); // scrollTo would only bring it to the bottom edge
+    if (!(lookup(".virtual-flow") instanceof VirtualFlow<?> vf)) {
+      scrollTo(Math.max(0, index - RowScroll.MARGIN));
       return;
     }
-    scrollTo(Math.max(0, index - 3));
+    if (visible(index)) {
+      return;
+    }
+    double cell = getFixedCellSize();
+    int rows = cell > 0 ? (int) Math.floor(viewportHeight(vf) / cell) : 1;
+    int top = RowScroll.top(index, getItems().size(), rows);
+    if (top == RowScroll.TO_END) {
+      vf.setPosition(1); // the last row on the bottom edge: no empty rows below it
+    } else {
+      vf.scrollToTop(top);
+    }
+  }
+
+  /** The flow's height less a horizontal scroll bar's, where one shows. */
+  private static double viewportHeight(VirtualFlow<?> vf) {
+    double bar = 0;
+    for (Node n : vf.lookupAll(".scroll-bar")) {
+      if (n instanceof ScrollBar sb
+          && sb.getOrientation() == Orientation.HORIZONTAL
+          && sb.isVisible()) {
+        bar = sb.getHeight();
+      }
+    }
+    return vf.getHeight() - bar;
   }
 
   private static <T> TableColumn<EventRow, T> column(

@@ -77,6 +77,7 @@ final class ExplorerPane extends BorderPane {
   private final SplitPane body;
   private final StackPane placeholderPane = new StackPane(placeholder);
   private Runnable firstShown;
+  private boolean hideFuture;
 
   /** The splits whose positions the window remembers, by name. */
   final Map<String, SplitPane> splits = new LinkedHashMap<>();
@@ -228,6 +229,11 @@ final class ExplorerPane extends BorderPane {
     events.setOnFlow(action);
   }
 
+  /** The events table's row height, in whole pixels (see {@link Presentation#rowHeight}). */
+  void setRowHeight(double px) {
+    events.setRowHeight(px);
+  }
+
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */
   void showOnly(IntPredicate ordinals) {
     events.showOnly(ordinals);
@@ -283,19 +289,24 @@ final class ExplorerPane extends BorderPane {
     showPoint(next.pointProperty().get());
   }
 
+  /** With the future hidden, the position does not tell how many events there are. */
+  void setHideFuture(boolean on) {
+    hideFuture = on;
+    if (model != null) {
+      showPoint(model.pointProperty().get());
+    }
+  }
+
   private void showPoint(StreamReplay.Point p) {
     if (p == null || model == null) {
       return;
     }
     StreamReplay replay = model.replayProperty().get();
     int size = replay == null ? 0 : replay.size();
+    position.setText(PlayerText.position(p, size, hideFuture));
     if (p.event() == null) {
-      position.setText("Initial state · 0 / " + String.format(Locale.ROOT, "%,d", size));
       eventType.setText("");
     } else {
-      position.setText(
-          String.format(
-              Locale.ROOT, "v%d · %,d / %,d", p.event().version(), p.ordinal() + 1, size));
       eventType.setText(
           p.event().type()
               + (p.event().timestamp() == null

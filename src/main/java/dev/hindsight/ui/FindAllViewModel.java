@@ -203,6 +203,9 @@ public final class FindAllViewModel {
           .append(" (counted as false), first in ")
           .append(r.conditionError());
     }
+    if (!r.note().isEmpty()) {
+      out.append("; ").append(r.note());
+    }
     return out.toString();
   }
 

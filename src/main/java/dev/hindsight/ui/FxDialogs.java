@@ -11,9 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -83,27 +81,14 @@ final class FxDialogs implements Dialogs {
     dialog.initOwner(owner.get());
     dialog.setTitle("Bookmark");
     dialog.setHeaderText(header);
-    TextField title = new TextField();
-    title.setId("bookmark-title");
-    title.setPromptText("A short title");
-    TextArea text = new TextArea();
-    text.setPrefRowCount(4);
-    text.setWrapText(true);
-    text.setPromptText("What you saw, and why it matters");
-    TextField who = new TextField(author);
-    GridPane grid = new GridPane();
-    grid.setHgap(8);
-    grid.setVgap(8);
-    grid.addRow(0, new Label("Title"), title);
-    grid.addRow(1, new Label("Note"), text);
-    grid.addRow(2, new Label("Author"), who);
-    dialog.getDialogPane().setContent(grid);
+    BookmarkForm form = new BookmarkForm(author);
+    dialog.getDialogPane().setContent(form);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    dialog.setOnShown(e -> title.requestFocus());
+    dialog.setOnShown(e -> form.title.requestFocus());
     return dialog
         .showAndWait()
         .filter(ButtonType.OK::equals)
-        .map(ok -> new Note(title.getText(), text.getText(), who.getText()));
+        .map(ok -> new Note(form.title.getText(), form.note.getText(), form.author.getText()));
   }
 
   /**

@@ -60,7 +60,7 @@ final class LogPane extends BorderPane {
             position,
             column("Stream", StoredEvent::stream, 170),
             version,
-            column("Type", StoredEvent::type, 170),
+            typeColumn(),
             time,
             column("Data", e -> EventJson.summary(e, RowSummaries.WIDTH), 400));
     UiStyles.onChoose(table, this::openSelected);
@@ -232,6 +232,12 @@ final class LogPane extends BorderPane {
             return n;
           }
         });
+  }
+
+  private TableColumn<Integer, StoredEvent> typeColumn() {
+    TableColumn<Integer, StoredEvent> c = column("Type", StoredEvent::type, 170);
+    c.setCellFactory(col -> new TypeCell<>(StoredEvent::type));
+    return c;
   }
 
   private TableColumn<Integer, StoredEvent> column(

@@ -80,6 +80,7 @@ public final class MainWindow extends BorderPane {
               }
             });
     split = new SplitPane(streamsPane, views());
+    split.setId("main-split");
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
     setTop(new VBox(WindowMenus.build(model, settings, this, quit), header()));
@@ -170,7 +171,18 @@ public final class MainWindow extends BorderPane {
 
   /** The split positions as the user left them (the explorer's once its first stream shows). */
   private void placeDividers() {
-    split.setDividerPositions(settings.divider("streams", 0.24));
+    split.setDividerPositions(
+        Settings.streamsShare(settings.divider("streams", Settings.STREAMS_DEFAULT)));
+    // the list's width within bounds of the window's, never from the ids it lists
+    split
+        .widthProperty()
+        .addListener(
+            (obs, old, w) -> {
+              if (w.doubleValue() > 0) {
+                streamsPane.setMinWidth(w.doubleValue() * Settings.STREAMS_MIN);
+                streamsPane.setMaxWidth(w.doubleValue() * Settings.STREAMS_MAX);
+              }
+            });
     Map<String, Double> dividers = new HashMap<>();
     explorer.splits.forEach(
         (name, pane) -> dividers.put(name, settings.divider(name, pane.getDividerPositions()[0])));
@@ -204,12 +216,11 @@ public final class MainWindow extends BorderPane {
         .addListener(
             (obs, old, on) -> {
               timeline.bar().setHideFuture(on);
+              explorer.setHideFuture(on);
               showPoint();
             });
-    setStyle(Presentation.style(presentation.zoomProperty().get()));
-    presentation
-        .zoomProperty()
-        .addListener((obs, old, z) -> setStyle(Presentation.style(z.intValue())));
+    zoomTo(presentation.zoomProperty().get());
+    presentation.zoomProperty().addListener((obs, old, z) -> zoomTo(z.intValue()));
     UiStyles.toggle(this, UiStyles.HIGH_CONTRAST, presentation.highContrastProperty().get());
     presentation
         .highContrastProperty()
@@ -224,6 +235,11 @@ public final class MainWindow extends BorderPane {
     explorerModel.streamProperty().addListener((obs, old, vm) -> updateReducerLabel());
     explorerModel.reducersProperty().addListener((obs, old, r) -> updateReducerLabel());
     updateReducerLabel();
+  }
+
+  private void zoomTo(int zoom) {
+    setStyle(Presentation.style(zoom));
+    explorer.setRowHeight(Presentation.rowHeight(zoom));
   }
 
   /** A stream chosen in the list: opened, unless it is shown already (or folding). */
@@ -421,7 +437,7 @@ public final class MainWindow extends BorderPane {
 
   /** Remembers the split positions (when the window closes; layouts move them before that). */
   void saveLayout() {
-    settings.setDivider("streams", split.getDividers().get(0).getPosition());
+    settings.setDivider("streams", Settings.streamsShare(split.getDividers().get(0).getPosition()));
     explorer.splits.forEach(
         (name, pane) -> settings.setDivider(name, pane.getDividers().get(0).getPosition()));
   }

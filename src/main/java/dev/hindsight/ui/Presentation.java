@@ -18,8 +18,14 @@ final class Presentation {
   static final int MAX_ZOOM = 200;
   static final int ZOOM_STEP = 10;
 
+  /** Where presentation mode starts, and where Ctrl+0 returns while presenting. */
+  static final int PRESENTING_ZOOM = 150;
+
   /** The type size at 100 %, in pixels (AtlantaFX's default). */
   static final double BASE_FONT = 14;
+
+  /** The events table's row height, in em of the type size. */
+  static final double ROW_EM = 2.3;
 
   private final Settings settings;
   private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", MIN_ZOOM);
@@ -41,6 +47,16 @@ final class Presentation {
     return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom / 100);
   }
 
+  /**
+   * The events table's row height at {@code zoom} per cent: 2.3 em, rounded to whole pixels. A
+   * fractional height (32.2 px at 100 %) leaves the flow a sliver short of its bottom edge when it
+   * is scrolled to the end, which JavaFX fills with empty rows and logs as "index exceeds
+   * maxCellCount".
+   */
+  static double rowHeight(int zoom) {
+    return Math.round(BASE_FONT * zoom / 100 * ROW_EM);
+  }
+
   static int clamp(int z) {
     return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
   }
@@ -53,8 +69,12 @@ final class Presentation {
     zoom.set(clamp(zoom.get() - ZOOM_STEP));
   }
 
+  /**
+   * Back to where the mode starts: 100 % working, the presentation's start zoom (150 %) while
+   * presenting, so one Ctrl+0 does not leave the next presentation at 100 %.
+   */
   void actualSize() {
-    zoom.set(MIN_ZOOM);
+    zoom.set(presenting.get() ? PRESENTING_ZOOM : MIN_ZOOM);
   }
 
   IntegerProperty zoomProperty() {

@@ -2,6 +2,7 @@ package dev.hindsight.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
+import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.tour.Tour;
 import java.util.Locale;
@@ -51,6 +52,9 @@ final class PresenterBar extends VBox {
     caption.setId("tour-caption");
     caption.getStyleClass().add(UiStyles.TOUR_CAPTION);
     caption.setWrapText(true);
+    caption.textProperty().bind(tour.captionProperty());
+    caption.managedProperty().bind(caption.textProperty().isNotEmpty());
+    caption.visibleProperty().bind(caption.managedProperty());
     caption.setMinHeight(Region.USE_PREF_SIZE);
     problem.setId("tour-problem");
     problem.getStyleClass().add(Styles.DANGER);
@@ -91,20 +95,21 @@ final class PresenterBar extends VBox {
 
     tour.tourProperty().addListener((obs, old, t) -> showStep(tour));
     tour.indexProperty().addListener((obs, old, i) -> showStep(tour));
+    tour.awayProperty().addListener((obs, old, a) -> showStep(tour));
   }
 
   private void showStep(TourViewModel tour) {
     Tour t = tour.tourProperty().get();
     int i = tour.indexProperty().get();
     if (t == null || i < 0) {
-      caption.setText("");
       stepCount.setText("");
       tourTitle.setText(t == null ? "" : t.title());
       return;
     }
     tourTitle.setText(t.title().isEmpty() ? "Tour" : t.title());
-    stepCount.setText(String.format(Locale.ROOT, "Step %d of %d", i + 1, t.steps().size()));
-    caption.setText(t.steps().get(i).caption());
+    stepCount.setText(
+        String.format(Locale.ROOT, "Step %d of %d", i + 1, t.steps().size())
+            + (tour.awayProperty().get() ? " · off the tour (Page Down goes on)" : ""));
     previous.setDisable(i == 0);
     next.setDisable(i == t.steps().size() - 1);
   }
@@ -124,7 +129,8 @@ final class PresenterBar extends VBox {
               ? "before the first event"
               : String.format(Locale.ROOT, "before the first of %,d events", size));
     } else {
-      type.setText(p.event().type());
+      // large on a projector: the short name, which is the part that tells events apart
+      type.setText(TypeNames.shortName(p.event().type()));
       where.setText(
           String.format(
                   Locale.ROOT,

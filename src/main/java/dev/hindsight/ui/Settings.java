@@ -22,6 +22,12 @@ final class Settings {
     DARK
   }
 
+  /** The stream list's share of the window: at first, and its bounds. */
+  static final double STREAMS_DEFAULT = 0.24;
+
+  static final double STREAMS_MIN = 0.15;
+  static final double STREAMS_MAX = 0.35;
+
   private final Preferences prefs;
 
   Settings(Preferences prefs) {
@@ -42,7 +48,9 @@ final class Settings {
 
   /** The zoom in percent, for presenting or for working (100 and 150 at first). */
   int zoom(boolean presenting) {
-    return prefs.getInt(presenting ? "zoom.presenting" : "zoom", presenting ? 150 : 100);
+    return prefs.getInt(
+        presenting ? "zoom.presenting" : "zoom",
+        presenting ? Presentation.PRESENTING_ZOOM : Presentation.MIN_ZOOM);
   }
 
   void setZoom(boolean presenting, int percent) {
@@ -111,6 +119,18 @@ final class Settings {
       prefs.putDouble("width", stage.getWidth());
       prefs.putDouble("height", stage.getHeight());
     }
+  }
+
+  /**
+   * The stream list's share of the window's width, whatever a session saved: between {@link
+   * #STREAMS_MIN} and {@link #STREAMS_MAX}, so neither a list that once grew to a long stream id
+   * nor one dragged shut leaves the next session without room.
+   */
+  static double streamsShare(double saved) {
+    if (Double.isNaN(saved)) {
+      return STREAMS_DEFAULT;
+    }
+    return Math.max(STREAMS_MIN, Math.min(STREAMS_MAX, saved));
   }
 
   double divider(String name, double fallback) {

@@ -2,6 +2,8 @@ package dev.hindsight.ui;
 
 import dev.hindsight.tour.Tour;
 import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,6 +23,8 @@ final class TourViewModel {
   private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
   private final ReadOnlyStringWrapper highlight = new ReadOnlyStringWrapper(this, "highlight");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+  private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+  private final ReadOnlyBooleanWrapper away = new ReadOnlyBooleanWrapper(this, "away");
   private Path store;
   private java.util.function.BiConsumer<String, Long> onFlow = (stream, version) -> {};
 
@@ -53,6 +57,19 @@ final class TourViewModel {
     return problem.getReadOnlyProperty();
   }
 
+  /**
+   * The caption to show: the current step's, while the position is on that step's stream; empty
+   * with no tour, and once the position left the tour for a stream the step is not on.
+   */
+  ReadOnlyStringProperty captionProperty() {
+    return caption.getReadOnlyProperty();
+  }
+
+  /** True while a tour is on but the position left it for another stream (or none). */
+  ReadOnlyBooleanProperty awayProperty() {
+    return away.getReadOnlyProperty();
+  }
+
   boolean active() {
     return tour.get() != null;
   }
@@ -72,6 +89,8 @@ final class TourViewModel {
 
   void close() {
     store = null;
+    caption.set("");
+    away.set(false);
     tour.set(null);
     index.set(-1);
     highlight.set(null);
@@ -97,6 +116,8 @@ final class TourViewModel {
       return;
     }
     Tour.Step step = t.steps().get(i);
+    caption.set(step.caption());
+    away.set(false);
     index.set(i);
     highlight.set(step.path());
     problem.set(null);
@@ -122,8 +143,10 @@ final class TourViewModel {
   }
 
   /**
-   * The position moved to {@code stream} at {@code version}: a step there becomes current (and
-   * playback pauses on it); elsewhere the last step's caption stays, without its highlight.
+   * The position moved to {@code stream} (null: none) at {@code version}: a step there becomes
+   * current (and playback pauses on it). Elsewhere on the current step's stream its caption stays,
+   * without its highlight; on another stream the tour was left, and its caption goes (Next and
+   * Previous still go on from the last step).
    *
    * @return whether a step is there
    */
@@ -132,11 +155,18 @@ final class TourViewModel {
     if (t == null) {
       return false;
     }
-    int at = t.stepAt(stream, version);
+    int at = stream == null ? -1 : t.stepAt(stream, version);
     if (at < 0) {
       highlight.set(null);
+      int i = index.get();
+      if (i >= 0 && !t.steps().get(i).stream().equals(stream)) {
+        away.set(true);
+        caption.set("");
+      }
       return false;
     }
+    caption.set(t.steps().get(at).caption());
+    away.set(false);
     index.set(at);
     highlight.set(t.steps().get(at).path());
     return true;

@@ -64,6 +64,12 @@ public final class UiStyles {
   /** Pseudo-class of a row whose event the reducer failed at; danger text in hindsight.css. */
   public static final String ERROR = "error";
 
+  /** The bookmark dialog's fields; hindsight.css keeps their placeholders shown while focused. */
+  public static final String BOOKMARK_FORM = "bookmark-form";
+
+  /** A cell showing an event type's short name, its stored name in a tooltip; not styled. */
+  public static final String TYPE_CELL = "type-cell";
+
   /** The current event's detail tabs; hindsight.css styles {@code .event-detail .code}. */
   public static final String EVENT_DETAIL = "event-detail";
 

@@ -240,7 +240,7 @@ public final class WindowViewModel {
         vm.playingProperty().set(false); // a tour step: stop so the room can read it
       }
     } else {
-      tour.arrivedAt("", Long.MIN_VALUE);
+      tour.arrivedAt(vm == null ? null : vm.stream().stream(), Long.MIN_VALUE);
     }
     if (presentation.hideFutureProperty().get()) {
       refreshShown();

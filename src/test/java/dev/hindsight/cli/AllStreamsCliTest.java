@@ -103,6 +103,14 @@ class AllStreamsCliTest {
         .containsExactly(
             "inventory-hand-grinder  version 7 (StockShipped, 2026-03-20T08:35:30Z)",
             "1 of 50 streams: the condition holds");
+
+    CliRun typo =
+        CliRun.of(
+            "find", file, "--all-streams", "--where", "state.onHnad < 0", "--reducer", REDUCERS);
+    assertThat(typo.outLines())
+        .containsExactly(
+            "0 of 50 streams: the condition holds; note: state.onHnad was undefined at every event"
+                + " — a typo?");
   }
 
   @Test

@@ -233,6 +233,25 @@ class ReplayCliTest {
                 "find", db, "--stream", "account-1", "--where", "state.balance > 1000", "--json"));
     assertThat(never.toString())
         .isEqualTo("{\"stream\":\"account-1\",\"version\":null,\"type\":null,\"timestamp\":null}");
+
+    assertThat(
+            CliRun.of("find", db, "--stream", "account-1", "--where", "state.balanc < 0")
+                .outLines())
+        .containsExactly(
+            "never: the condition holds after no event of account-1; note: state.balanc was"
+                + " undefined at every event — a typo?");
+    assertThat(
+            CliRun.of(
+                    "find",
+                    db,
+                    "--stream",
+                    "account-1",
+                    "--where",
+                    "state.balance > 1000 || event.data.amout > 1")
+                .outLines())
+        .containsExactly(
+            "never: the condition holds after no event of account-1; note: event.data.amout was"
+                + " undefined at every event — a typo?");
   }
 
   @Test
@@ -348,7 +367,11 @@ class ReplayCliTest {
             CliRun.of("find", db, "--stream", "account-1", "--where", "state.balance <").errLines())
         .singleElement()
         .asString()
-        .startsWith("hindsight: condition:");
+        .isEqualTo("hindsight: condition:1:16: Unexpected end of file");
+    assertThat(
+            CliRun.of("find", db, "--stream", "account-1", "--where", "state.balance ==== 1")
+                .errLines())
+        .containsExactly("hindsight: condition:1:20: syntax error");
     assertThat(
             CliRun.of(
                     "state",

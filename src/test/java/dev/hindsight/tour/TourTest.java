@@ -141,6 +141,18 @@ class TourTest {
         int ordinal = replay.ordinalOfVersion(step.version());
         assertThat(ordinal).as(step.stream() + " v" + step.version()).isNotNegative();
         assertThat(step.caption()).isNotBlank();
+        // a caption names only what the screen shows: the customer by the id in the state
+        String shown = replay.stateAfter(ordinal) + " " + replay.event(ordinal).data();
+        for (String name : List.of("Anna", "Bram", "Chloé", "Daan")) {
+          if (step.caption().contains(name)) {
+            assertThat(shown)
+                .as(step.stream() + " v" + step.version() + " shows " + name)
+                .contains(name);
+          }
+        }
+        if (step == tour.steps().get(0)) {
+          assertThat(step.caption()).contains(replay.stateAfter(ordinal).at(step.path()).asText());
+        }
         if (step.path() != null) {
           JsonNode state = replay.stateAfter(ordinal);
           assertThat(state.at(step.path()).isMissingNode())

@@ -95,6 +95,7 @@ class ExplorerFxTest {
     until(() -> position(robot).equals("v11 · 11 / 888"));
     TableView<?> events = robot.lookup("#events").queryAs(TableView.class);
     assertThat(events.getSelectionModel().getSelectedIndex()).isEqualTo(10);
+    assertThat(robot.lookup("#events .type-cell").queryAll()).as("short type names").isNotEmpty();
     robot.clickOn("#step-forward");
     until(() -> position(robot).equals("v12 · 12 / 888"));
   }

@@ -338,6 +338,13 @@ class ExplorerViewModelTest {
     a.find("state.balance < 0", AnalysisViewModel.Direction.NEXT);
     assertThat(a.messageProperty().get())
         .isEqualTo("\"state.balance < 0\" holds after no later event");
+    a.find("state.balanc < 0", AnalysisViewModel.Direction.FIRST);
+    assertThat(a.messageProperty().get())
+        .isEqualTo(
+            "\"state.balanc < 0\" holds after no event; note: state.balanc was undefined at every"
+                + " event — a typo?");
+    a.find("state.balance <", AnalysisViewModel.Direction.FIRST);
+    assertThat(a.messageProperty().get()).contains("condition:1:16:").doesNotContain(":2:");
 
     a.search("deposit", "", null, null);
     assertThat(a.searchHits()).containsExactly(1, 3);

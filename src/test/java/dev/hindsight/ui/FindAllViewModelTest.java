@@ -83,6 +83,13 @@ class FindAllViewModelTest {
     assertThat(window.selectedStreamProperty().get()).isEqualTo("payment-5006");
     assertThat(window.views().viewProperty().get()).isEqualTo(StoreViews.View.STREAM);
     assertThat(find.hits()).as("the list stays for the next hit").hasSize(1);
+
+    find.conditionProperty().set("state.captued > state.authorized");
+    assertThat(find.find()).isNull();
+    assertThat(find.messageProperty().get())
+        .isEqualTo(
+            "0 of 50 streams: the condition holds; note: state.captued was undefined at every"
+                + " event — a typo?");
   }
 
   @Test

@@ -52,6 +52,7 @@ class LogFxTest {
     TableView<?> log = robot.lookup("#log").queryAs(TableView.class);
     until(() -> log.getItems().size() == 2245);
     assertThat(robot.lookup("#log-status").queryLabeled().getText()).isEqualTo("2,245 events");
+    assertThat(robot.lookup("#log .type-cell").queryAll()).as("short type names").isNotEmpty();
     // the global time slider goes to the first event at or after its time
     LogViewModel logModel = window.model().views().log();
     until(() -> logModel.densityProperty().get() != null);

@@ -20,7 +20,11 @@ final class TestWindows {
 
   /** The real window, on the fx() runner, asking {@code dialogs} (null: FxDialogs). */
   static MainWindow window(Dialogs dialogs) {
-    Preferences prefs = Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime());
+    return window(dialogs, Preferences.userRoot().node("dev/hindsight/test-" + System.nanoTime()));
+  }
+
+  /** The real window, with {@code prefs} as what an earlier session left. */
+  static MainWindow window(Dialogs dialogs, Preferences prefs) {
     TaskRunner tasks = TaskRunner.fx();
     MainWindow[] self = {null};
     Settings settings = new Settings(prefs.node("window"));

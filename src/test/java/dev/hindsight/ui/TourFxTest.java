@@ -310,6 +310,7 @@ class TourFxTest {
     until(() -> at().equals("cart-301 v3"));
     until(() -> table.getItems().size() == 3);
     assertThat(text(robot, "#presenter-type")).isEqualTo("ItemAdded");
+    assertThat(text(robot, "#position")).as("no count of the events to come").isEqualTo("v3 · 3");
 
     fx(
         () -> {

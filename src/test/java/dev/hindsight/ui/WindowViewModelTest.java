@@ -180,6 +180,41 @@ class WindowViewModelTest {
   }
 
   @Test
+  void actualSizeWhilePresentingIsThePresentationsStartZoom() {
+    Presentation p = window.presentation();
+    p.presentingProperty().set(true);
+    assertThat(p.zoomProperty().get()).isEqualTo(150);
+    p.zoomIn();
+    p.actualSize();
+    assertThat(p.zoomProperty().get()).as("Ctrl+0 while presenting").isEqualTo(150);
+    p.presentingProperty().set(false);
+    p.presentingProperty().set(true);
+    assertThat(p.zoomProperty().get()).as("the next presentation").isEqualTo(150);
+    p.presentingProperty().set(false);
+    p.zoomIn();
+    p.actualSize();
+    assertThat(p.zoomProperty().get()).isEqualTo(100);
+  }
+
+  @Test
+  void leavingTheTourTakesItsCaptionAway() {
+    StreamViewModel s = open("account-1");
+    window.commands().startTour(() -> Tour.parse(tour("account-1", 1, 4)));
+    TourViewModel tour = window.tour();
+    assertThat(tour.captionProperty().get()).isEqualTo("v1");
+    s.goToVersion(2);
+    assertThat(tour.captionProperty().get()).as("between steps of its stream").isEqualTo("v1");
+    open("account-2");
+    assertThat(tour.captionProperty().get()).as("another stream: off the tour").isEmpty();
+    assertThat(tour.awayProperty().get()).isTrue();
+    tour.next();
+    assertThat(tour.captionProperty().get()).isEqualTo("v4");
+    assertThat(tour.awayProperty().get()).isFalse();
+    tour.close();
+    assertThat(tour.captionProperty().get()).isEmpty();
+  }
+
+  @Test
   void playbackOnVirtualTimeStepsAtItsSpeedAndPausesAtATourStep() {
     StreamViewModel s = open("account-1");
     window.commands().startTour(() -> Tour.parse(tour("account-1", 1, 4)));

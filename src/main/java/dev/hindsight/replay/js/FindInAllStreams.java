@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -85,6 +87,8 @@ public final class FindInAllStreams {
    * @param reducerErrors each reducer error met (the state stays as it was; the search goes on)
    * @param conditionError the condition's first error (events where it failed count as false)
    * @param conditionErrorStreams in how many streams the condition failed at least once
+   * @param neverDefined the property paths the condition reads that were undefined at every event
+   *     of every stream searched (likely typos when it holds nowhere)
    */
   public record Result(
       List<Hit> hits,
@@ -92,15 +96,30 @@ public final class FindInAllStreams {
       long events,
       List<ReducerError> reducerErrors,
       String conditionError,
-      int conditionErrorStreams) {}
+      int conditionErrorStreams,
+      List<String> neverDefined) {
+
+    /** When it holds nowhere and read paths never defined: "note: … — a typo?"; else empty. */
+    public String note() {
+      return new Finder.Result(hits.isEmpty() ? -1 : 0, null, neverDefined).note("every event");
+    }
+  }
 
   private final Finder finder;
   private final ReducerSet reducers;
   private final Map<Scriptable, Function> conditions = new ConcurrentHashMap<>();
 
+  /** The paths the condition reads, which of them were defined somewhere, and their checks. */
+  private final List<String> paths;
+
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final Map<Scriptable, Function[]> checks = new ConcurrentHashMap<>();
+  private final AtomicBoolean tested = new AtomicBoolean();
+
   public FindInAllStreams(Finder finder, ReducerSet reducers) {
     this.finder = finder;
     this.reducers = reducers;
+    this.paths = ConditionPaths.of(finder.source());
   }
 
   /**
@@ -128,6 +147,8 @@ public final class FindInAllStreams {
       Consumer<Hit> onHit,
       Progress progress) {
     List<StreamSummary> streams = streams(candidates);
+    seen.clear();
+    tested.set(false);
     List<Hit> hits = java.util.Collections.synchronizedList(new ArrayList<>());
     List<ReducerError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicReference<String> firstConditionError = new AtomicReference<>();
@@ -165,7 +186,32 @@ public final class FindInAllStreams {
         events.get(),
         List.copyOf(sortedErrors),
         firstConditionError.get(),
-        conditionErrorStreams.get());
+        conditionErrorStreams.get(),
+        tested.get()
+            ? ConditionPaths.neverDefined(paths, i -> seen.contains(paths.get(i)))
+            : List.of());
+  }
+
+  /**
+   * Notes the paths defined in this state and event. Once a path was seen anywhere it is not
+   * checked again, so after the first events this costs a set lookup per path.
+   */
+  private void notePaths(Context cx, Scriptable scope, Object state, Object event) {
+    tested.set(true);
+    if (seen.size() == paths.size()) {
+      return;
+    }
+    Function[] f =
+        checks.computeIfAbsent(
+            scope,
+            sc ->
+                paths.stream().map(p -> ConditionPaths.check(cx, sc, p)).toArray(Function[]::new));
+    Object[] args = {state, event};
+    for (int i = 0; i < paths.size(); i++) {
+      if (!seen.contains(paths.get(i)) && Context.toBoolean(f[i].call(cx, scope, scope, args))) {
+        seen.add(paths.get(i));
+      }
+    }
   }
 
   private Function condition(Context cx, Scriptable scope) {
@@ -273,6 +319,7 @@ public final class FindInAllStreams {
         state = JsonView.of(fold.fold().state(), cx, scope);
         e = JsonView.of(EventJson.toJson(event), cx, scope);
       }
+      notePaths(cx, scope, state, e);
       Object arg = e;
       long limit = js != null ? js.limitMillis : Sandbox.DEFAULT_LIMIT_MILLIS;
       try {

@@ -102,7 +102,10 @@ public final class TimelineBar extends Control {
     size.set(value);
   }
 
-  /** When true, events after the current one are left blank: no spoilers while stepping. */
+  /**
+   * When true, the bar shows the events up to the current one only, spread over its width, and
+   * nothing after it: no spoilers while stepping, not even how many events are left.
+   */
   public BooleanProperty hideFutureProperty() {
     return hideFuture;
   }
@@ -225,9 +228,12 @@ public final class TimelineBar extends Control {
   String valueText() {
     int at = TimelineScale.clamp(getOrdinal(), getSize());
     if (at < 0) {
-      return "Initial state, before event 0 of " + getSize();
+      return isHideFuture()
+          ? "Initial state, before event 0"
+          : "Initial state, before event 0 of " + getSize();
     }
     String type = typeNameAt(at);
-    return "Event " + at + " of " + getSize() + (type == null ? "" : ", " + type);
+    String of = isHideFuture() ? "" : " of " + getSize();
+    return "Event " + at + of + (type == null ? "" : ", " + type);
   }
 }

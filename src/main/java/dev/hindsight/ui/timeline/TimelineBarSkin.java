@@ -92,8 +92,9 @@ final class TimelineBarSkin extends SkinBase<TimelineBar> {
     TimelineBar bar = getSkinnable();
     // whole pixels: a density column is then exactly one pixel wide
     double track = Math.max(0, Math.floor(width - TimelineScale.GUTTER - RIGHT_ROOM));
-    if (track != scale.width() || bar.getSize() != scale.size()) {
-      scale = new TimelineScale(TimelineScale.GUTTER, track, bar.getSize());
+    int shown = shownSize(bar);
+    if (track != scale.width() || shown != scale.size()) {
+      scale = new TimelineScale(TimelineScale.GUTTER, track, shown);
       densityStale = true;
     }
     if (densityStale) {
@@ -106,6 +107,17 @@ final class TimelineBarSkin extends SkinBase<TimelineBar> {
     if (dirty) {
       redraw();
     }
+  }
+
+  /**
+   * The events the track spreads over: all of them, or with the future hidden those up to the
+   * current one, so nothing after the cursor (not even blank room) tells how many are to come. The
+   * density is then recomputed when the cursor moves, which only presenting does, step by step.
+   */
+  private static int shownSize(TimelineBar bar) {
+    return bar.isHideFuture()
+        ? TimelineScale.clamp(bar.getOrdinal(), bar.getSize()) + 1
+        : bar.getSize();
   }
 
   private void redraw() {

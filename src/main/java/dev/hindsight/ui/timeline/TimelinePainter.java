@@ -62,9 +62,6 @@ final class TimelinePainter {
     } else {
       p.density();
     }
-    if (frame.hideFuture()) {
-      p.hatchFuture();
-    }
     p.markers();
     p.cursor();
   }
@@ -112,27 +109,6 @@ final class TimelinePainter {
       g.setFill(col > currentColumn ? dim(color) : color);
       g.fillRect(s.x0() + col, y, 1, h);
     }
-  }
-
-  /** Hidden events get a light hatch, so the blank reads as hidden rather than empty. */
-  private void hatchFuture() {
-    int current = TimelineScale.clamp(f.ordinal(), s.size());
-    double from = current < 0 ? s.x0() : Math.round(s.x0() + (current + 1) * s.slot());
-    double to = s.x0() + s.width();
-    if (to - from < 1) {
-      return;
-    }
-    g.save();
-    g.beginPath();
-    g.rect(from, stripTop + 1, to - from, stripBottom - stripTop - 2);
-    g.clip();
-    g.setStroke(c.border.get());
-    g.setLineWidth(1);
-    double h = stripBottom - stripTop;
-    for (double x = from - h; x < to; x += 6) {
-      g.strokeLine(x, stripBottom, x + h, stripTop);
-    }
-    g.restore();
   }
 
   private void markers() {

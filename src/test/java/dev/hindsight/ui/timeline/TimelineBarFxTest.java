@@ -161,15 +161,40 @@ class TimelineBarFxTest {
         () -> {
           bar.setSize(size);
           bar.setTypes(types, NAMES);
-          bar.setHideFuture(true);
         });
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(bar.getPseudoClassStates()).contains(TimelineBar.DENSE, TimelineBar.HIDE_FUTURE);
+    assertThat(bar.getPseudoClassStates()).contains(TimelineBar.DENSE);
 
     // the robot clicks whole pixels, and a pixel holds a few hundred events here
     int perPixel = (int) Math.ceil(size / skin().scale().width());
     robot.clickOn(at(123_456));
     assertThat(bar.getOrdinal()).isBetween(123_456 - perPixel, 123_456 + perPixel);
+  }
+
+  @Test
+  void hidingTheFutureShowsNothingAfterTheCurrentEvent(FxRobot robot) {
+    robot.interact(
+        () -> {
+          bar.setOrdinal(2);
+          bar.setHideFuture(true);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(bar.getPseudoClassStates()).contains(TimelineBar.HIDE_FUTURE);
+    // the three events shown fill the track: no room after the cursor tells of a fourth
+    assertThat(skin().scale().size()).isEqualTo(3);
+    robot.clickOn(bar.localToScreen(bar.getWidth() - 2, bar.getHeight() / 2));
+    assertThat(bar.getOrdinal()).isEqualTo(2);
+    assertThat((String) bar.queryAccessibleAttribute(AccessibleAttribute.TEXT))
+        .contains("Event 2, Withdrawn")
+        .doesNotContain("100");
+
+    robot.type(KeyCode.RIGHT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(skin().scale().size()).isEqualTo(4);
+
+    robot.interact(() -> bar.setHideFuture(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(skin().scale().size()).isEqualTo(100);
   }
 
   @Test
