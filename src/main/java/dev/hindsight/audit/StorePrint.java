@@ -71,18 +71,72 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
   }
 
   /**
-   * Takes the fingerprint of every event {@code source} has, read as stored in one pass.
+   * Takes the fingerprint of every event {@code source} has, read as stored in one pass: the
+   * digest, and each event's print for telling later what changed.
    *
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static StorePrint take(EventSource source, Progress progress) {
     Map<String, List<Hashed>> byStream = new HashMap<>();
     Map<String, String> interned = new HashMap<>();
+    long count = hash(source, progress, true, batch -> merge(batch, byStream, interned));
+    TreeMap<String, List<Hashed>> ordered = new TreeMap<>(Fingerprints::compareIds);
+    ordered.putAll(byStream);
+    List<Stream> streams = new ArrayList<>(ordered.size());
+    List<byte[]> leaves = new ArrayList<>(ordered.size());
+    Comparator<Hashed> order =
+        Comparator.comparingLong((Hashed h) -> h.version).thenComparingLong(h -> h.position);
+    ordered.forEach(
+        (id, events) -> {
+          events.sort(order);
+          byte[] head = Fingerprints.chainStart();
+          List<Entry> entries = new ArrayList<>(events.size());
+          for (Hashed h : events) {
+            head = Fingerprints.chain(head, h.hash);
+            entries.add(h.entry);
+          }
+          streams.add(new Stream(id, Fingerprints.hex(head), entries));
+          leaves.add(Fingerprints.leaf(id, events.size(), head));
+        });
+    return new StorePrint(Fingerprints.hex(Fingerprints.root(leaves)), count, streams);
+  }
+
+  /**
+   * The store digest alone: the same one pass, keeping of each event only its hash and place (no
+   * prints), so it costs a fraction of {@link #take}'s memory and hashing.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static String digest(EventSource source, Progress progress) {
+    Map<String, Hashes> byStream = new HashMap<>();
+    hash(
+        source,
+        progress,
+        false,
+        batch -> {
+          for (Hashed h : batch) {
+            byStream.computeIfAbsent(h.stream, s -> new Hashes()).add(h);
+          }
+        });
+    TreeMap<String, Hashes> ordered = new TreeMap<>(Fingerprints::compareIds);
+    ordered.putAll(byStream);
+    List<byte[]> leaves = new ArrayList<>(ordered.size());
+    ordered.forEach((id, hashes) -> leaves.add(Fingerprints.leaf(id, hashes.n, hashes.head())));
+    return Fingerprints.hex(Fingerprints.root(leaves));
+  }
+
+  /**
+   * Reads every event as stored and hashes it in batches on every core while this thread reads,
+   * handing each hashed batch to {@code merged} here, in order; how many events there were.
+   */
+  private static long hash(
+      EventSource source,
+      Progress progress,
+      boolean prints,
+      java.util.function.Consumer<List<Hashed>> merged) {
     long[] count = {0};
     boolean[] cancelled = {false};
     long total = Math.max(1, source.lastPosition());
-    // the reading thread only reads; the hashing is done in batches on other cores, merged here
-    // in order (the order does not matter: each stream's events are sorted before chaining)
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -100,10 +154,10 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
             batch[0].add(e);
             if (batch[0].size() == BATCH) {
               List<RawEvent> full = batch[0];
-              inFlight.add(pool.submit(() -> hashAll(full)));
+              inFlight.add(pool.submit(() -> hashAll(full, prints)));
               batch[0] = new ArrayList<>(BATCH);
               while (inFlight.size() > 2 * workers) {
-                merge(await(inFlight.remove()), byStream, interned);
+                merged.accept(await(inFlight.remove()));
               }
             }
             if ((++count[0] & 4095) == 0 && !progress.report(e.position(), total)) {
@@ -116,38 +170,58 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
         throw new CancellationException("fingerprint cancelled");
       }
       List<RawEvent> last = batch[0];
-      inFlight.add(pool.submit(() -> hashAll(last)));
+      inFlight.add(pool.submit(() -> hashAll(last, prints)));
       while (!inFlight.isEmpty()) {
-        merge(await(inFlight.remove()), byStream, interned);
+        merged.accept(await(inFlight.remove()));
       }
     } finally {
       pool.shutdownNow();
     }
-    TreeMap<String, List<Hashed>> ordered = new TreeMap<>(Fingerprints::compareIds);
-    ordered.putAll(byStream);
-    List<Stream> streams = new ArrayList<>(ordered.size());
-    List<byte[]> leaves = new ArrayList<>(ordered.size());
-    Comparator<Hashed> order =
-        Comparator.comparingLong((Hashed h) -> h.entry.version())
-            .thenComparingLong(h -> h.entry.position());
-    ordered.forEach(
-        (id, events) -> {
-          events.sort(order);
-          byte[] head = Fingerprints.chainStart();
-          List<Entry> entries = new ArrayList<>(events.size());
-          for (Hashed h : events) {
-            head = Fingerprints.chain(head, h.hash);
-            entries.add(h.entry);
-          }
-          streams.add(new Stream(id, Fingerprints.hex(head), entries));
-          leaves.add(Fingerprints.leaf(id, events.size(), head));
-        });
-    return new StorePrint(Fingerprints.hex(Fingerprints.root(leaves)), count[0], streams);
+    return count[0];
   }
 
-  /** The store digest alone. */
-  public static String digest(EventSource source, Progress progress) {
-    return take(source, progress).digest();
+  /** One stream's event hashes and places, in primitive arrays, chained in order at the end. */
+  private static final class Hashes {
+    private long[] versions = new long[8];
+    private long[] positions = new long[8];
+    private byte[] hashes = new byte[8 * 32];
+    private int n;
+    private boolean ordered = true;
+
+    void add(Hashed h) {
+      if (n == versions.length) {
+        versions = java.util.Arrays.copyOf(versions, n * 2);
+        positions = java.util.Arrays.copyOf(positions, n * 2);
+        hashes = java.util.Arrays.copyOf(hashes, n * 2 * 32);
+      }
+      if (n > 0
+          && (h.version < versions[n - 1]
+              || (h.version == versions[n - 1] && h.position < positions[n - 1]))) {
+        ordered = false;
+      }
+      versions[n] = h.version;
+      positions[n] = h.position;
+      System.arraycopy(h.hash, 0, hashes, n * 32, 32);
+      n++;
+    }
+
+    byte[] head() {
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      if (!ordered) {
+        java.util.Arrays.sort(
+            order,
+            Comparator.comparingLong((Integer i) -> versions[i])
+                .thenComparingLong(i -> positions[i]));
+      }
+      byte[] head = Fingerprints.chainStart();
+      for (int i : order) {
+        head = Fingerprints.chain(head, java.util.Arrays.copyOfRange(hashes, i * 32, i * 32 + 32));
+      }
+      return head;
+    }
   }
 
   /** One stream by id, or null. */
@@ -162,27 +236,32 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
 
   private static final int BATCH = 2048;
 
-  private record Hashed(String stream, Entry entry, byte[] hash) {}
+  /** One event hashed: its stream and place, its hash, and (when prints are kept) its print. */
+  private record Hashed(String stream, long version, long position, Entry entry, byte[] hash) {}
 
   @SuppressWarnings("unchecked")
   private static List<RawEvent>[] newBatch() {
     return new List[] {new ArrayList<RawEvent>(BATCH)};
   }
 
-  private static List<Hashed> hashAll(List<RawEvent> events) {
+  private static List<Hashed> hashAll(List<RawEvent> events, boolean prints) {
     List<Hashed> out = new ArrayList<>(events.size());
     for (RawEvent e : events) {
       out.add(
           new Hashed(
               e.stream(),
-              new Entry(
-                  e.version(),
-                  e.position(),
-                  shown(e.type()),
-                  shown(e.revision()),
-                  shown(e.time()),
-                  Fingerprints.valueHash(e.payload()),
-                  Fingerprints.valueHash(e.metadata())),
+              e.version(),
+              e.position(),
+              prints
+                  ? new Entry(
+                      e.version(),
+                      e.position(),
+                      shown(e.type()),
+                      shown(e.revision()),
+                      shown(e.time()),
+                      Fingerprints.valueHash(e.payload()),
+                      Fingerprints.valueHash(e.metadata()))
+                  : null,
               Fingerprints.eventHash(e)));
     }
     return out;
@@ -204,7 +283,7 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
               e.metadata());
       byStream
           .computeIfAbsent(h.stream, s -> new ArrayList<>())
-          .add(new Hashed(null, kept, h.hash));
+          .add(new Hashed(null, h.version, h.position, kept, h.hash));
     }
   }
 

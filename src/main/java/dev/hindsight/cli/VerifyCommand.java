@@ -97,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     try (SqliteEventSource source = store.open()) {
       String sha256 = Digests.sha256(source.file());
-      Checked checked = check(source, reducers);
+      Checked checked = check(source, reducers, seal != null);
       StorePrint now = checked.print();
       Verifier.Result result = checked.result();
       if (seal != null) {
@@ -126,29 +126,38 @@ final class VerifyCommand implements Callable<Integer> {
       Against versus =
           seal == null ? null : new Against(against, seal, signatureProblem, seal.matches(now));
       if (json) {
-        out.println(Json.write(json(source, sha256, now.digest(), run, versus, result)));
+        out.println(Json.write(json(source, sha256, checked.digest(), run, versus, result)));
       } else {
-        text(out, source, sha256, now.digest(), run, versus, result);
+        text(out, source, sha256, checked.digest(), run, versus, result);
       }
       out.flush();
       return result.hasFindings() ? FINDINGS : HindsightCli.OK;
     }
   }
 
-  /** What {@link #check} found, and the store's fingerprint. */
-  record Checked(Verifier.Result result, StorePrint print) {}
+  /**
+   * What {@link #check} found: the findings, the store digest, and (when asked for) the whole
+   * fingerprint, else null.
+   */
+  record Checked(Verifier.Result result, String digest, StorePrint print) {}
 
   /**
-   * Verifies the store and takes its fingerprint: the fingerprint on a connection of its own while
-   * the checks run, two passes over the store at once on every core instead of one after the other.
+   * Verifies the store and takes its digest, or with {@code prints} its whole fingerprint (each
+   * event's print, to compare with a seal): on a connection of its own while the checks run, two
+   * passes over the store at once on every core instead of one after the other.
    */
-  static Checked check(SqliteEventSource source, ReducerSet reducers) {
+  static Checked check(SqliteEventSource source, ReducerSet reducers, boolean prints) {
     try (SqliteEventSource second = SqliteEventSource.open(source.file(), source.layout())) {
       java.util.concurrent.CompletableFuture<StorePrint> print =
           java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> StorePrint.take(second, Progress.NONE), VerifyCommand::daemon);
+              () ->
+                  prints
+                      ? StorePrint.take(second, Progress.NONE)
+                      : new StorePrint(StorePrint.digest(second, Progress.NONE), 0, List.of()),
+              VerifyCommand::daemon);
       Verifier.Result result = Verifier.verify(source, reducers, Progress.NONE);
-      return new Checked(result, join(print));
+      StorePrint taken = join(print);
+      return new Checked(result, taken.digest(), prints ? taken : null);
     }
   }
 
