@@ -264,8 +264,23 @@ public record Seal(
    * is neither.
    */
   public static Seal read(Path file) {
+    return read(file, (stream, head, events) -> true);
+  }
+
+  /** Which streams' entries to keep when a seal is read, by id, chain head and event count. */
+  @FunctionalInterface
+  public interface Keep {
+    boolean entries(String stream, String head, long events);
+  }
+
+  /**
+   * Reads a seal keeping the entries only of the streams {@code keep} asks for (the others get
+   * none: a seal of a million events need not be held whole to find the few streams that changed);
+   * an evidence report's JSON is read whole.
+   */
+  public static Seal read(Path file, Keep keep) {
     try (JsonParser p = JSON.createParser(file.toFile())) {
-      return new Reader(p, file).seal();
+      return new Reader(p, file, keep).seal();
     } catch (NotASeal e) {
       Seal report = ofReport(file);
       if (report == null) {
@@ -406,9 +421,12 @@ public record Seal(
     private final List<StorePrint.Stream> streams = new ArrayList<>();
     private Signed signed;
 
-    Reader(JsonParser p, Path file) {
+    private final Keep keep;
+
+    Reader(JsonParser p, Path file, Keep keep) {
       this.p = p;
       this.file = file;
+      this.keep = keep;
     }
 
     Seal seal() throws IOException {
@@ -503,6 +521,7 @@ public record Seal(
       while (p.nextToken() == JsonToken.START_OBJECT) {
         String id = null;
         String head = null;
+        long count = -1;
         List<StorePrint.Entry> entries = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
@@ -510,7 +529,16 @@ public record Seal(
           switch (name) {
             case "stream" -> id = p.getValueAsString();
             case "head" -> head = p.getValueAsString();
-            case "entries" -> readEntries(entries);
+            case "events" -> count = p.getValueAsLong(-1);
+            case "entries" -> {
+              // kept unless the stream is known (its id, head and count come first) and not asked
+              // for
+              if (id == null || head == null || count < 0 || keep.entries(id, head, count)) {
+                readEntries(entries);
+              } else {
+                p.skipChildren();
+              }
+            }
             default -> p.skipChildren();
           }
         }

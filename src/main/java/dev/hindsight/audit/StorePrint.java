@@ -77,9 +77,15 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static StorePrint take(EventSource source, Progress progress) {
+    return take(source, progress, id -> true);
+  }
+
+  /** {@link #take}, of the streams {@code which} accepts (the digest then is of those alone). */
+  private static StorePrint take(
+      EventSource source, Progress progress, java.util.function.Predicate<String> which) {
     Map<String, List<Hashed>> byStream = new HashMap<>();
     Map<String, String> interned = new HashMap<>();
-    long count = hash(source, progress, true, batch -> merge(batch, byStream, interned));
+    long count = hash(source, progress, true, which, batch -> merge(batch, byStream, interned));
     TreeMap<String, List<Hashed>> ordered = new TreeMap<>(Fingerprints::compareIds);
     ordered.putAll(byStream);
     List<Stream> streams = new ArrayList<>(ordered.size());
@@ -108,11 +114,32 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static String digest(EventSource source, Progress progress) {
+    return heads(source, progress).digest();
+  }
+
+  /**
+   * The store digest and each stream's chain head and event count, without the prints.
+   *
+   * @param digest the store digest
+   * @param streams by stream id
+   */
+  public record Heads(String digest, Map<String, Head> streams) {}
+
+  /** A stream's chain head (hex) and event count. */
+  public record Head(String head, long events) {}
+
+  /**
+   * The store digest and each stream's head, keeping of each event only its hash and place.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static Heads heads(EventSource source, Progress progress) {
     Map<String, Hashes> byStream = new HashMap<>();
     hash(
         source,
         progress,
         false,
+        id -> true,
         batch -> {
           for (Hashed h : batch) {
             byStream.computeIfAbsent(h.stream, s -> new Hashes()).add(h);
@@ -121,8 +148,36 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     TreeMap<String, Hashes> ordered = new TreeMap<>(Fingerprints::compareIds);
     ordered.putAll(byStream);
     List<byte[]> leaves = new ArrayList<>(ordered.size());
-    ordered.forEach((id, hashes) -> leaves.add(Fingerprints.leaf(id, hashes.n, hashes.head())));
-    return Fingerprints.hex(Fingerprints.root(leaves));
+    Map<String, Head> heads = new java.util.LinkedHashMap<>();
+    ordered.forEach(
+        (id, hashes) -> {
+          byte[] head = hashes.head();
+          leaves.add(Fingerprints.leaf(id, hashes.n, head));
+          heads.put(id, new Head(Fingerprints.hex(head), hashes.n));
+        });
+    return new Heads(Fingerprints.hex(Fingerprints.root(leaves)), heads);
+  }
+
+  /**
+   * The fingerprint of the store as {@code heads} gives it, with the prints of only the streams
+   * {@code printed} names (read again for them); the other streams have their head and no entries.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static StorePrint take(
+      EventSource source, Progress progress, Heads heads, java.util.Set<String> printed) {
+    Map<String, Stream> some = new HashMap<>();
+    if (!printed.isEmpty()) {
+      take(source, progress, printed::contains).streams().forEach(s -> some.put(s.stream(), s));
+    }
+    List<Stream> streams = new ArrayList<>(heads.streams().size());
+    long events = 0;
+    for (Map.Entry<String, Head> h : heads.streams().entrySet()) {
+      events += h.getValue().events();
+      Stream full = some.get(h.getKey());
+      streams.add(full != null ? full : new Stream(h.getKey(), h.getValue().head(), List.of()));
+    }
+    return new StorePrint(heads.digest(), events, streams);
   }
 
   /**
@@ -133,6 +188,7 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
       EventSource source,
       Progress progress,
       boolean prints,
+      java.util.function.Predicate<String> streams,
       java.util.function.Consumer<List<Hashed>> merged) {
     long[] count = {0};
     boolean[] cancelled = {false};
@@ -151,7 +207,9 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     try {
       source.readStored(
           e -> {
-            batch[0].add(e);
+            if (streams.test(e.stream())) {
+              batch[0].add(e);
+            }
             if (batch[0].size() == BATCH) {
               List<RawEvent> full = batch[0];
               inFlight.add(pool.submit(() -> hashAll(full, prints)));

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verify FILE [--reducer R] [--json]}: checks the whole store. Exit 0 when clean, 1 when
- * there are findings of severity warning or error, 2 when it could not run.
+ * {@code verify FILE [--reducer R] [--against SEAL.json [--trust PUB.pem]] [--json]}: checks the
+ * whole store. Exit 0 when clean, 1 when there are findings of severity warning or error, 2 when it
+ * could not run.
  */
 @Command(
     name = "verify",
@@ -42,8 +43,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description =
         "Check a whole store: version gaps, duplicates and disorder, time running backwards,"
-            + " unreadable or encrypted payloads, and (with --reducer) unhandled types and reducer"
-            + " errors. Exit 0: clean; 1: findings; 2: could not run.")
+            + " unreadable or encrypted payloads, (with --reducer) unhandled types and reducer"
+            + " errors, and (with --against) every event changed, removed, inserted or appended"
+            + " since a seal. Exit 0: clean; 1: findings; 2: could not run.")
 final class VerifyCommand implements Callable<Integer> {
 
   static final int FINDINGS = 1;
@@ -92,14 +94,21 @@ final class VerifyCommand implements Callable<Integer> {
     if (trust != null && against == null) {
       throw new StoreException("--trust needs --against SEAL.json");
     }
-    Seal seal = against == null ? null : Seal.read(against);
+    // read first without its entries: enough to check its signature and to fail early
+    Seal seal = against == null ? null : Seal.read(against, (stream, head, events) -> false);
     String signatureProblem = seal == null ? null : seal.signatureProblem(against, trusted());
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     try (SqliteEventSource source = store.open()) {
       String sha256 = Digests.sha256(source.file());
-      Checked checked = check(source, reducers, seal != null);
+      boolean wholeStore = seal != null && seal.wholeStore();
+      Checked checked = check(source, reducers, seal != null && !wholeStore);
       StorePrint now = checked.print();
       Verifier.Result result = checked.result();
+      if (wholeStore) {
+        Compared compared = against(source, against, checked.heads());
+        seal = compared.seal();
+        now = compared.now();
+      }
       if (seal != null) {
         List<Finding> all = new ArrayList<>(result.findings());
         if (signatureProblem != null) {
@@ -136,30 +145,67 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * What {@link #check} found: the findings, the store digest, and (when asked for) the whole
-   * fingerprint, else null.
+   * What {@link #check} found: the findings, the store's digest and heads, and (when asked for) the
+   * whole fingerprint, else null.
    */
-  record Checked(Verifier.Result result, String digest, StorePrint print) {}
+  record Checked(Verifier.Result result, StorePrint.Heads heads, StorePrint print) {
+
+    String digest() {
+      return print != null ? print.digest() : heads.digest();
+    }
+  }
 
   /**
-   * Verifies the store and takes its digest, or with {@code prints} its whole fingerprint (each
-   * event's print, to compare with a seal): on a connection of its own while the checks run, two
-   * passes over the store at once on every core instead of one after the other.
+   * Verifies the store and takes its digest and heads, or with {@code prints} its whole fingerprint
+   * (each event's print): on a connection of its own while the checks run, two passes over the
+   * store at once on every core instead of one after the other.
    */
   static Checked check(SqliteEventSource source, ReducerSet reducers, boolean prints) {
     try (SqliteEventSource second = SqliteEventSource.open(source.file(), source.layout())) {
-      java.util.concurrent.CompletableFuture<StorePrint> print =
+      java.util.concurrent.CompletableFuture<Object> print =
           java.util.concurrent.CompletableFuture.supplyAsync(
               () ->
                   prints
                       ? StorePrint.take(second, Progress.NONE)
-                      : new StorePrint(StorePrint.digest(second, Progress.NONE), 0, List.of()),
+                      : StorePrint.heads(second, Progress.NONE),
               VerifyCommand::daemon);
       Verifier.Result result = Verifier.verify(source, reducers, Progress.NONE);
-      StorePrint taken = join(print);
-      return new Checked(result, taken.digest(), prints ? taken : null);
+      Object taken = join(print);
+      return taken instanceof StorePrint p
+          ? new Checked(result, null, p)
+          : new Checked(result, (StorePrint.Heads) taken, null);
     }
   }
+
+  /**
+   * The store's fingerprint to compare with a seal of the whole store: the heads taken, and the
+   * prints of only the streams whose head or count differ from the seal's or that it does not have;
+   * the seal read again keeping only those streams' entries.
+   */
+  static Compared against(SqliteEventSource source, Path sealFile, StorePrint.Heads heads) {
+    Seal detailed =
+        Seal.read(
+            sealFile,
+            (id, head, events) -> {
+              StorePrint.Head now = heads.streams().get(id);
+              return now == null || !now.head().equals(head) || now.events() != events;
+            });
+    java.util.Set<String> sealed = new java.util.HashSet<>();
+    java.util.Set<String> differ = new java.util.HashSet<>();
+    for (StorePrint.Stream s : detailed.print().streams()) {
+      sealed.add(s.stream());
+      StorePrint.Head now = heads.streams().get(s.stream());
+      // (a chain head stands for every event up to it: the same head is the same events)
+      if (now != null && !now.head().equals(s.head())) {
+        differ.add(s.stream());
+      }
+    }
+    heads.streams().keySet().stream().filter(id -> !sealed.contains(id)).forEach(differ::add);
+    return new Compared(detailed, StorePrint.take(source, Progress.NONE, heads, differ));
+  }
+
+  /** A seal as read for comparing, and the store's fingerprint to compare it with. */
+  record Compared(Seal seal, StorePrint now) {}
 
   private static void daemon(Runnable work) {
     Thread t = new Thread(work, "hindsight-verify-fingerprint");
@@ -167,7 +213,7 @@ final class VerifyCommand implements Callable<Integer> {
     t.start();
   }
 
-  private static StorePrint join(java.util.concurrent.CompletableFuture<StorePrint> print) {
+  private static <T> T join(java.util.concurrent.CompletableFuture<T> print) {
     try {
       return print.join();
     } catch (java.util.concurrent.CompletionException e) {
