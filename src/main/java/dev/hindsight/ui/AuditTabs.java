@@ -13,8 +13,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -99,6 +101,7 @@ final class AuditTabs {
     message.setId("audit-message");
     message.getStyleClass().add(Styles.TEXT_MUTED);
     message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE); // every line of it, never cut with "…"
     message.textProperty().bind(audit.messageProperty());
     VBox box = new VBox(6, bar, list, message);
     box.setPadding(new Insets(8));
@@ -157,12 +160,19 @@ final class AuditTabs {
           }
         });
     remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-    HBox bar = new HBox(8, add, remove, export, importButton);
+    // the buttons keep their words: a narrow pane wraps them to a second row instead of "…"
+    FlowPane bar = new FlowPane(8, 6, add, remove, export, importButton);
+    bar.setId("bookmark-buttons");
     bar.setAlignment(Pos.CENTER_LEFT);
+    for (Button b : new Button[] {add, remove, export, importButton}) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
     VBox.setVgrow(list, Priority.ALWAYS);
     Label said = new Label();
+    said.setId("bookmarks-message");
     said.getStyleClass().add(Styles.TEXT_MUTED);
     said.setWrapText(true);
+    said.setMinHeight(Region.USE_PREF_SIZE); // every line of it, never cut with "…"
     said.textProperty().bind(audit.messageProperty());
     VBox box = new VBox(6, bar, list, said);
     box.setPadding(new Insets(8));
