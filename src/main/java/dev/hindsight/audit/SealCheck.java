@@ -35,6 +35,26 @@ public final class SealCheck {
 
   private SealCheck() {}
 
+  /**
+   * {@code verify}'s findings with what a seal adds to them: a signature that does not hold (when
+   * {@code signatureProblem} says why), and every change since the seal; in report order.
+   */
+  public static List<Finding> withSeal(
+      List<Finding> verified,
+      Seal seal,
+      String signatureProblem,
+      StorePrint now,
+      EventSource source) {
+    List<Finding> all = new ArrayList<>(verified);
+    if (signatureProblem != null) {
+      all.add(
+          new Finding(SEAL_SIGNATURE_INVALID, Severity.ERROR, null, null, null, signatureProblem));
+    }
+    all.addAll(compare(seal, now, source));
+    all.sort(Verifier.ORDER);
+    return List.copyOf(all);
+  }
+
   /** The findings of {@code now} against {@code sealed}, by stream and version. */
   public static List<Finding> compare(StorePrint sealed, StorePrint now) {
     return compare(sealed, now, null);

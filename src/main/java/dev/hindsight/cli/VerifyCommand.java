@@ -22,8 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,20 +108,11 @@ final class VerifyCommand implements Callable<Integer> {
         now = compared.now();
       }
       if (seal != null) {
-        List<Finding> all = new ArrayList<>(result.findings());
-        if (signatureProblem != null) {
-          all.add(
-              new Finding(
-                  SealCheck.SEAL_SIGNATURE_INVALID,
-                  Finding.Severity.ERROR,
-                  null,
-                  null,
-                  null,
-                  signatureProblem));
-        }
-        all.addAll(SealCheck.compare(seal, now, source));
-        all.sort(Verifier.ORDER);
-        result = new Verifier.Result(result.streams(), result.events(), List.copyOf(all));
+        result =
+            new Verifier.Result(
+                result.streams(),
+                result.events(),
+                SealCheck.withSeal(result.findings(), seal, signatureProblem, now, source));
       }
       Run run =
           new Run(

@@ -113,19 +113,13 @@ public final class AuditViewModel {
           verifying.set(false);
           progress.set(1);
           findings.setAll(result.findings());
-          long counted = result.findings().stream().filter(Finding::counts).count();
           message.set(
               String.format(
                   Locale.ROOT,
                   "%s, %s checked: %s",
                   Words.count(result.streams(), "stream"),
                   Words.count(result.events(), "event"),
-                  result.findings().isEmpty()
-                      ? "no findings"
-                      : Words.count(counted, "finding")
-                          + " to look at, "
-                          + (result.findings().size() - counted)
-                          + " for information"));
+                  summary(result.findings())));
         },
         failure -> {
           verifying.set(false);
@@ -163,20 +157,10 @@ public final class AuditViewModel {
           String signature = seal.signatureProblem(sealFile, null);
           Verifier.Result checked = Verifier.verify(s, r, halves);
           StorePrint now = StorePrint.take(s, halves);
-          List<Finding> all = new java.util.ArrayList<>(checked.findings());
-          if (signature != null) {
-            all.add(
-                new Finding(
-                    SealCheck.SEAL_SIGNATURE_INVALID,
-                    Finding.Severity.ERROR,
-                    null,
-                    null,
-                    null,
-                    signature));
-          }
-          all.addAll(SealCheck.compare(seal, now, s));
-          all.sort(Verifier.ORDER);
-          return new Against(seal, seal.matches(now), List.copyOf(all));
+          return new Against(
+              seal,
+              seal.matches(now),
+              SealCheck.withSeal(checked.findings(), seal, signature, now, s));
         },
         result -> {
           if (mine.get() || source.get() != s) {
@@ -185,7 +169,6 @@ public final class AuditViewModel {
           verifying.set(false);
           progress.set(1);
           findings.setAll(result.findings());
-          long counted = result.findings().stream().filter(Finding::counts).count();
           Seal seal = result.seal();
           message.set(
               (seal.wholeStore()
@@ -201,12 +184,7 @@ public final class AuditViewModel {
                           + seal.sealedAt()
                           + ")")
                   + ": "
-                  + (result.findings().isEmpty()
-                      ? "no findings"
-                      : Words.count(counted, "finding")
-                          + " to look at, "
-                          + (result.findings().size() - counted)
-                          + " for information"));
+                  + summary(result.findings()));
         },
         failure -> {
           verifying.set(false);
@@ -214,6 +192,18 @@ public final class AuditViewModel {
             message.set("Verify failed: " + StoreViewModel.message(failure));
           }
         });
+  }
+
+  /** "no findings", or how many to look at and how many for information. */
+  private static String summary(List<Finding> found) {
+    if (found.isEmpty()) {
+      return "no findings";
+    }
+    long counted = found.stream().filter(Finding::counts).count();
+    return Words.count(counted, "finding")
+        + " to look at, "
+        + (found.size() - counted)
+        + " for information";
   }
 
   /** What checking against a seal found. */
