@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Fingerprints of files, for reports that say exactly what they are about. */
@@ -23,7 +22,7 @@ public final class Digests {
       return sha256(path);
     }
     try (java.util.stream.Stream<Path> list = Files.list(path)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Fingerprints.sha256();
       for (Path p :
           list.filter(f -> f.getFileName().toString().endsWith(".js") && Files.isRegularFile(f))
               .sorted()
@@ -35,15 +34,13 @@ public final class Digests {
       return HexFormat.of().formatHex(sha.digest());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 
   /** The SHA-256 of {@code file}'s bytes, in lower-case hex; read, never written. */
   public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Fingerprints.sha256();
       byte[] buffer = new byte[1 << 16];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         sha.update(buffer, 0, n);
@@ -51,8 +48,6 @@ public final class Digests {
       return HexFormat.of().formatHex(sha.digest());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 }

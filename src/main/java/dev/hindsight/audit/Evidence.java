@@ -215,7 +215,8 @@ public record Evidence(
                         b.time()))
             .toList();
     try {
-      StorePrint print = StorePrint.take(source, progress);
+      // the whole store's digest, and the prints of this stream alone
+      StorePrint print = StorePrint.take(source, progress, stream.stream()::equals);
       return new Evidence(
           source.file(),
           Files.size(source.file()),

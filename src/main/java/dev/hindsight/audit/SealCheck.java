@@ -311,4 +311,38 @@ public final class SealCheck {
         + (e.type() == null ? "" : ", " + e.type())
         + (e.time() == null ? "" : ", " + e.time());
   }
+
+  /**
+   * The store's fingerprint to compare with a seal of the whole store: the heads taken, and the
+   * prints of only the streams whose head or count differ from the seal's or that it does not have;
+   * the seal read again keeping only those streams' entries.
+   */
+  public static Compared prepare(
+      EventSource source,
+      java.nio.file.Path sealFile,
+      StorePrint.Heads heads,
+      dev.hindsight.replay.Progress progress) {
+    Seal detailed =
+        Seal.read(
+            sealFile,
+            (id, head, events) -> {
+              StorePrint.Head now = heads.streams().get(id);
+              return now == null || !now.head().equals(head) || now.events() != events;
+            });
+    java.util.Set<String> sealed = new java.util.HashSet<>();
+    java.util.Set<String> differ = new java.util.HashSet<>();
+    for (StorePrint.Stream s : detailed.print().streams()) {
+      sealed.add(s.stream());
+      StorePrint.Head now = heads.streams().get(s.stream());
+      // (a chain head stands for every event up to it: the same head is the same events)
+      if (now != null && !now.head().equals(s.head())) {
+        differ.add(s.stream());
+      }
+    }
+    heads.streams().keySet().stream().filter(id -> !sealed.contains(id)).forEach(differ::add);
+    return new Compared(detailed, StorePrint.take(source, progress, heads, differ));
+  }
+
+  /** A seal as read for comparing, and the store's fingerprint to compare it with. */
+  public record Compared(Seal seal, StorePrint now) {}
 }

@@ -80,31 +80,16 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     return take(source, progress, id -> true);
   }
 
-  /** {@link #take}, of the streams {@code which} accepts (the digest then is of those alone). */
-  private static StorePrint take(
-      EventSource source, Progress progress, java.util.function.Predicate<String> which) {
-    Map<String, List<Hashed>> byStream = new HashMap<>();
-    Map<String, String> interned = new HashMap<>();
-    long count = hash(source, progress, true, which, batch -> merge(batch, byStream, interned));
-    TreeMap<String, List<Hashed>> ordered = new TreeMap<>(Fingerprints::compareIds);
-    ordered.putAll(byStream);
-    List<Stream> streams = new ArrayList<>(ordered.size());
-    List<byte[]> leaves = new ArrayList<>(ordered.size());
-    Comparator<Hashed> order =
-        Comparator.comparingLong((Hashed h) -> h.version).thenComparingLong(h -> h.position);
-    ordered.forEach(
-        (id, events) -> {
-          events.sort(order);
-          byte[] head = Fingerprints.chainStart();
-          List<Entry> entries = new ArrayList<>(events.size());
-          for (Hashed h : events) {
-            head = Fingerprints.chain(head, h.hash);
-            entries.add(h.entry);
-          }
-          streams.add(new Stream(id, Fingerprints.hex(head), entries));
-          leaves.add(Fingerprints.leaf(id, events.size(), head));
-        });
-    return new StorePrint(Fingerprints.hex(Fingerprints.root(leaves)), count, streams);
+  /**
+   * The fingerprint of every event, with the prints of only the streams {@code printed} accepts
+   * (the others have their head and no entries): one pass, the memory of those streams' prints
+   * alone.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static StorePrint take(
+      EventSource source, Progress progress, java.util.function.Predicate<String> printed) {
+    return scan(source, progress, id -> true, printed).print();
   }
 
   /**
@@ -134,15 +119,68 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
    * @throws CancellationException when {@code progress} asks to stop
    */
   public static Heads heads(EventSource source, Progress progress) {
+    return scan(source, progress, id -> true, id -> false).heads();
+  }
+
+  /**
+   * The fingerprint of the store as {@code heads} gives it, with the prints of only the streams
+   * {@code printed} names (read again for them, and only they); the other streams have their head
+   * and no entries.
+   *
+   * @throws CancellationException when {@code progress} asks to stop
+   */
+  public static StorePrint take(
+      EventSource source, Progress progress, Heads heads, java.util.Set<String> printed) {
+    Map<String, List<Entry>> some =
+        printed.isEmpty()
+            ? Map.of()
+            : scan(source, progress, printed::contains, id -> true).entries();
+    return of(heads, some);
+  }
+
+  /** What one pass found: every scanned stream's head, and the prints of those asked for. */
+  private record Scan(Heads heads, Map<String, List<Entry>> entries) {
+    StorePrint print() {
+      return of(heads, entries);
+    }
+  }
+
+  /** The fingerprint made of {@code heads}, with {@code entries} for the streams that have them. */
+  private static StorePrint of(Heads heads, Map<String, List<Entry>> entries) {
+    List<Stream> streams = new ArrayList<>(heads.streams().size());
+    long events = 0;
+    for (Map.Entry<String, Head> h : heads.streams().entrySet()) {
+      events += h.getValue().events();
+      streams.add(
+          new Stream(h.getKey(), h.getValue().head(), entries.getOrDefault(h.getKey(), List.of())));
+    }
+    return new StorePrint(heads.digest(), events, streams);
+  }
+
+  /**
+   * One pass over the events of the streams {@code read} accepts: each stream's chain head (from
+   * each event's hash and place, kept in primitive arrays), and for the streams {@code printed}
+   * accepts, every event's print in version, then position, order.
+   */
+  private static Scan scan(
+      EventSource source,
+      Progress progress,
+      java.util.function.Predicate<String> read,
+      java.util.function.Predicate<String> printed) {
     Map<String, Hashes> byStream = new HashMap<>();
+    Map<String, List<Entry>> prints = new HashMap<>();
+    Map<String, String> interned = new HashMap<>();
     hash(
         source,
         progress,
-        false,
-        id -> true,
+        printed,
+        read,
         batch -> {
           for (Hashed h : batch) {
             byStream.computeIfAbsent(h.stream, s -> new Hashes()).add(h);
+            if (h.entry != null) {
+              prints.computeIfAbsent(h.stream, s -> new ArrayList<>()).add(kept(h.entry, interned));
+            }
           }
         });
     TreeMap<String, Hashes> ordered = new TreeMap<>(Fingerprints::compareIds);
@@ -155,29 +193,10 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
           leaves.add(Fingerprints.leaf(id, hashes.n, head));
           heads.put(id, new Head(Fingerprints.hex(head), hashes.n));
         });
-    return new Heads(Fingerprints.hex(Fingerprints.root(leaves)), heads);
-  }
-
-  /**
-   * The fingerprint of the store as {@code heads} gives it, with the prints of only the streams
-   * {@code printed} names (read again for them); the other streams have their head and no entries.
-   *
-   * @throws CancellationException when {@code progress} asks to stop
-   */
-  public static StorePrint take(
-      EventSource source, Progress progress, Heads heads, java.util.Set<String> printed) {
-    Map<String, Stream> some = new HashMap<>();
-    if (!printed.isEmpty()) {
-      take(source, progress, printed::contains).streams().forEach(s -> some.put(s.stream(), s));
-    }
-    List<Stream> streams = new ArrayList<>(heads.streams().size());
-    long events = 0;
-    for (Map.Entry<String, Head> h : heads.streams().entrySet()) {
-      events += h.getValue().events();
-      Stream full = some.get(h.getKey());
-      streams.add(full != null ? full : new Stream(h.getKey(), h.getValue().head(), List.of()));
-    }
-    return new StorePrint(heads.digest(), events, streams);
+    Comparator<Entry> order =
+        Comparator.comparingLong(Entry::version).thenComparingLong(Entry::position);
+    prints.values().forEach(list -> list.sort(order));
+    return new Scan(new Heads(Fingerprints.hex(Fingerprints.root(leaves)), heads), prints);
   }
 
   /**
@@ -187,7 +206,7 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
   private static long hash(
       EventSource source,
       Progress progress,
-      boolean prints,
+      java.util.function.Predicate<String> prints,
       java.util.function.Predicate<String> streams,
       java.util.function.Consumer<List<Hashed>> merged) {
     long[] count = {0};
@@ -302,7 +321,8 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     return new List[] {new ArrayList<RawEvent>(BATCH)};
   }
 
-  private static List<Hashed> hashAll(List<RawEvent> events, boolean prints) {
+  private static List<Hashed> hashAll(
+      List<RawEvent> events, java.util.function.Predicate<String> prints) {
     List<Hashed> out = new ArrayList<>(events.size());
     for (RawEvent e : events) {
       out.add(
@@ -310,7 +330,7 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
               e.stream(),
               e.version(),
               e.position(),
-              prints
+              prints.test(e.stream())
                   ? new Entry(
                       e.version(),
                       e.position(),
@@ -325,24 +345,16 @@ public record StorePrint(String digest, long events, List<Stream> streams) {
     return out;
   }
 
-  /** Adds a hashed batch to its streams, one copy of each type and revision text kept. */
-  private static void merge(
-      List<Hashed> batch, Map<String, List<Hashed>> byStream, Map<String, String> interned) {
-    for (Hashed h : batch) {
-      Entry e = h.entry;
-      Entry kept =
-          new Entry(
-              e.version(),
-              e.position(),
-              e.type() == null ? null : interned.computeIfAbsent(e.type(), t -> t),
-              e.revision() == null ? null : interned.computeIfAbsent(e.revision(), t -> t),
-              e.time(),
-              e.data(),
-              e.metadata());
-      byStream
-          .computeIfAbsent(h.stream, s -> new ArrayList<>())
-          .add(new Hashed(null, h.version, h.position, kept, h.hash));
-    }
+  /** An event's print with one copy of each type and revision text. */
+  private static Entry kept(Entry e, Map<String, String> interned) {
+    return new Entry(
+        e.version(),
+        e.position(),
+        e.type() == null ? null : interned.computeIfAbsent(e.type(), t -> t),
+        e.revision() == null ? null : interned.computeIfAbsent(e.revision(), t -> t),
+        e.time(),
+        e.data(),
+        e.metadata());
   }
 
   private static <T> T await(Future<T> f) {

@@ -207,8 +207,8 @@ final class BenchCommand implements Callable<Integer> {
           // as verify --against: the checks and the heads, then prints only where they differ
           Seal.read(sealFile, (stream, head, events) -> false);
           VerifyCommand.Checked checked = VerifyCommand.check(source, ReducerSet.generic(), false);
-          VerifyCommand.Compared compared =
-              VerifyCommand.against(source, sealFile, checked.heads());
+          SealCheck.Compared compared =
+              SealCheck.prepare(source, sealFile, checked.heads(), Progress.NONE);
           SealCheck.compare(compared.seal(), compared.now(), source);
           verifyAgainstMs = Math.min(verifyAgainstMs, ms(a0));
         }

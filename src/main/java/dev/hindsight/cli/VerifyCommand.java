@@ -103,7 +103,8 @@ final class VerifyCommand implements Callable<Integer> {
       StorePrint now = checked.print();
       Verifier.Result result = checked.result();
       if (wholeStore) {
-        Compared compared = against(source, against, checked.heads());
+        SealCheck.Compared compared =
+            SealCheck.prepare(source, against, checked.heads(), Progress.NONE);
         seal = compared.seal();
         now = compared.now();
       }
@@ -165,36 +166,6 @@ final class VerifyCommand implements Callable<Integer> {
           : new Checked(result, (StorePrint.Heads) taken, null);
     }
   }
-
-  /**
-   * The store's fingerprint to compare with a seal of the whole store: the heads taken, and the
-   * prints of only the streams whose head or count differ from the seal's or that it does not have;
-   * the seal read again keeping only those streams' entries.
-   */
-  static Compared against(SqliteEventSource source, Path sealFile, StorePrint.Heads heads) {
-    Seal detailed =
-        Seal.read(
-            sealFile,
-            (id, head, events) -> {
-              StorePrint.Head now = heads.streams().get(id);
-              return now == null || !now.head().equals(head) || now.events() != events;
-            });
-    java.util.Set<String> sealed = new java.util.HashSet<>();
-    java.util.Set<String> differ = new java.util.HashSet<>();
-    for (StorePrint.Stream s : detailed.print().streams()) {
-      sealed.add(s.stream());
-      StorePrint.Head now = heads.streams().get(s.stream());
-      // (a chain head stands for every event up to it: the same head is the same events)
-      if (now != null && !now.head().equals(s.head())) {
-        differ.add(s.stream());
-      }
-    }
-    heads.streams().keySet().stream().filter(id -> !sealed.contains(id)).forEach(differ::add);
-    return new Compared(detailed, StorePrint.take(source, Progress.NONE, heads, differ));
-  }
-
-  /** A seal as read for comparing, and the store's fingerprint to compare it with. */
-  record Compared(Seal seal, StorePrint now) {}
 
   private static void daemon(Runnable work) {
     Thread t = new Thread(work, "hindsight-verify-fingerprint");

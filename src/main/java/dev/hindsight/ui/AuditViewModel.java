@@ -153,10 +153,21 @@ public final class AuditViewModel {
         };
     tasks.run(
         () -> {
-          Seal seal = Seal.read(sealFile);
+          // as verify --against: the seal first without its entries, the store's chain heads,
+          // then prints (the seal's and the store's) only where the heads differ
+          Seal seal = Seal.read(sealFile, (stream, head, events) -> false);
           String signature = seal.signatureProblem(sealFile, null);
           Verifier.Result checked = Verifier.verify(s, r, halves);
-          StorePrint now = StorePrint.take(s, halves);
+          StorePrint now;
+          if (seal.wholeStore()) {
+            SealCheck.Compared compared =
+                SealCheck.prepare(s, sealFile, StorePrint.heads(s, halves), halves);
+            seal = compared.seal();
+            now = compared.now();
+          } else {
+            StorePrint reported = seal.print(); // a report's stream: its prints alone
+            now = StorePrint.take(s, halves, id -> reported.stream(id) != null);
+          }
           return new Against(
               seal,
               seal.matches(now),
