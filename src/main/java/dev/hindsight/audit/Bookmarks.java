@@ -103,6 +103,19 @@ public final class Bookmarks {
     return b;
   }
 
+  /**
+   * The bookmarks of a store on a database server, kept in a file named after its URL (without a
+   * password).
+   */
+  private static Bookmarks ofServer(EventSource source) {
+    Path key = Path.of(source.location().replaceAll("[^A-Za-z0-9._-]", "_"));
+    Bookmarks b = new Bookmarks(key, UserDirs.data().resolve("bookmarks").resolve(name(key)));
+    if (Files.isRegularFile(b.file)) {
+      b.all.addAll(read(b.file));
+    }
+    return b;
+  }
+
   /** How many of a kept file's bookmarks are checked against a store before it is taken. */
   private static final int CHECKED = 50;
 
@@ -114,7 +127,7 @@ public final class Bookmarks {
    * it off the FX thread.
    */
   public static Bookmarks of(EventSource source) {
-    Bookmarks here = of(source.file());
+    Bookmarks here = source.localFile().map(Bookmarks::of).orElseGet(() -> ofServer(source));
     if (Files.exists(here.file)) {
       return here;
     }

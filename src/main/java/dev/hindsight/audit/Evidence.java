@@ -27,9 +27,10 @@ import java.util.concurrent.CancellationException;
  * as HTML, JSON or CSV. Everything in it follows from the inputs, except {@code generatedAt}: the
  * same store, stream, range and reducer give the same evidence.
  *
- * @param store the store file
- * @param storeSize its size in bytes
- * @param storeSha256 the SHA-256 of its bytes
+ * @param store where the store is: its file's path, or its server's URL without a password
+ * @param storeFile the store's file, or null for a store on a database server
+ * @param storeSize the file's size in bytes, or null for a server
+ * @param storeSha256 the SHA-256 of the file's bytes, or null for a server
  * @param storeDigest the store's content digest ({@link Fingerprints}): what a copy or a {@code
  *     VACUUM} leaves as it is, and what the report can be checked against later
  * @param layout the layout it was read with
@@ -53,8 +54,9 @@ import java.util.concurrent.CancellationException;
  *     seal keeps it: {@code verify --against} takes a JSON report as a seal of this stream
  */
 public record Evidence(
-    Path store,
-    long storeSize,
+    String store,
+    Path storeFile,
+    Long storeSize,
     String storeSha256,
     String storeDigest,
     String layout,
@@ -217,10 +219,12 @@ public record Evidence(
     try {
       // the whole store's digest, and the prints of this stream alone
       StorePrint print = StorePrint.take(source, progress, stream.stream()::equals);
+      Path file = source.localFile().orElse(null);
       return new Evidence(
-          source.file(),
-          Files.size(source.file()),
-          Digests.sha256(source.file()),
+          source.location(),
+          file,
+          file == null ? null : Files.size(file),
+          file == null ? null : Digests.sha256(file),
           print.digest(),
           source.layout().name(),
           reducer.name(),
@@ -239,7 +243,7 @@ public record Evidence(
           new Masked(masking.rules(), tally.byRule(), tally.byValue(), seen.values()),
           print.stream(stream.stream()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + source.location() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -116,10 +116,14 @@ public final class ReportWriter {
   private static ObjectNode json(Evidence e, List<String> warnings) {
     ObjectNode o = NODES.objectNode();
     ObjectNode store = o.putObject("store");
-    store.put("file", e.store().getFileName().toString());
-    store.put("path", e.store().toString());
-    store.put("size", e.storeSize());
-    store.put("sha256", e.storeSha256());
+    if (e.storeFile() == null) {
+      store.put("url", e.store());
+    } else {
+      store.put("file", e.storeFile().getFileName().toString());
+      store.put("path", e.store());
+      store.put("size", e.storeSize());
+      store.put("sha256", e.storeSha256());
+    }
     store.put("digest", e.storeDigest());
     o.put("layout", e.layout());
     ObjectNode reducer = o.putObject("reducer");
@@ -267,7 +271,7 @@ public final class ReportWriter {
         "generated at: " + EventJson.iso(e.generatedAt()),
         "hindsight: " + e.hindsight(),
         "store: " + e.store(),
-        "store sha256: " + e.storeSha256(),
+        "store sha256: " + (e.storeSha256() == null ? "none (a database server)" : e.storeSha256()),
         "store digest: " + e.storeDigest(),
         "stream head: " + (e.fingerprint() == null ? "none" : e.fingerprint().head()));
   }
@@ -351,10 +355,14 @@ public final class ReportWriter {
             + "</p>");
 
     out.println("<h2>What this report is about</h2><table class=\"facts\">");
-    fact(out, "Store file", e.store().getFileName().toString());
-    fact(out, "Store path", e.store().toString());
-    fact(out, "Store size", String.format(Locale.ROOT, "%,d bytes", e.storeSize()));
-    factCode(out, "Store SHA-256", e.storeSha256());
+    if (e.storeFile() == null) {
+      fact(out, "Store", e.store());
+    } else {
+      fact(out, "Store file", e.storeFile().getFileName().toString());
+      fact(out, "Store path", e.store());
+      fact(out, "Store size", String.format(Locale.ROOT, "%,d bytes", e.storeSize()));
+      factCode(out, "Store SHA-256", e.storeSha256());
+    }
     factCode(out, "Store digest", e.storeDigest());
     if (e.fingerprint() != null) {
       factCode(out, "Stream chain head", e.fingerprint().head());

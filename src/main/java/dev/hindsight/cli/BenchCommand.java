@@ -19,9 +19,9 @@ import dev.hindsight.replay.js.Finder;
 import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     long t0 = System.nanoTime();
-    SqliteEventSource source = store.open();
+    EventSource source = store.open();
     List<StreamSummary> streams;
     try {
       streams = source.streams();
@@ -96,10 +96,11 @@ final class BenchCommand implements Callable<Integer> {
               ? streams.stream()
                   .max(Comparator.comparingLong(StreamSummary::events))
                   .orElseThrow(
-                      () -> new StoreException(source.file() + " has no streams to measure"))
+                      () -> new StoreException(source.location() + " has no streams to measure"))
               : source.stream(stream)
                   .orElseThrow(
-                      () -> new StoreException("no stream '" + stream + "' in " + source.file()));
+                      () ->
+                          new StoreException("no stream '" + stream + "' in " + source.location()));
       ReducerSet set = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
       Reducer r = set.forStream(target.stream(), target.type());
 
@@ -257,7 +258,7 @@ final class BenchCommand implements Callable<Integer> {
       if (json) {
         out.println(Json.write(result));
       } else {
-        out.println("store:    " + source.file());
+        out.println("store:    " + source.location());
         out.println(
             "stream:   "
                 + target.stream()
@@ -290,13 +291,13 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** A seal of the store as {@code seal} writes it, by no one in particular. */
-  private static Seal sealOf(SqliteEventSource source) {
+  private static Seal sealOf(EventSource source) {
     return new Seal(
         Version.text(),
         java.time.Instant.now().toString(),
         "bench",
         "bench",
-        source.file().toString(),
+        source.location(),
         source.layout().name(),
         StorePrint.take(source, Progress.NONE),
         null);
@@ -306,7 +307,7 @@ final class BenchCommand implements Callable<Integer> {
    * Reading and JSON-parsing the stream's payloads (not their metadata), nothing else: what any
    * fold must pay.
    */
-  private static double floor(SqliteEventSource source, StreamSummary target) {
+  private static double floor(EventSource source, StreamSummary target) {
     long[] n = {0};
     long t = System.nanoTime();
     source.read(
@@ -319,14 +320,14 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** One cold fold of the whole stream into a fresh fold: reading, parsing and folding. */
-  private static double finalState(SqliteEventSource source, StreamSummary target, Reducer r) {
+  private static double finalState(EventSource source, StreamSummary target, Reducer r) {
     long t = System.nanoTime();
     foldOnce(source, target, r);
     return ms(t);
   }
 
   /** Reads, parses and folds the whole stream into a fresh fold, and takes its state. */
-  private static void foldOnce(SqliteEventSource source, StreamSummary s, Reducer r) {
+  private static void foldOnce(EventSource source, StreamSummary s, Reducer r) {
     Fold fold = r.newFold(s.stream(), s.type());
     fold.reset(null);
     EventQuery query = EventQuery.stream(s.stream());
@@ -340,7 +341,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The correlation id of the first event at or after a position that has one; null if none. */
-  private static String correlationNear(SqliteEventSource source, long position) {
+  private static String correlationNear(EventSource source, long position) {
     String[] found = {null};
     source.readAfter(
         Math.max(0, position - 1),
@@ -352,7 +353,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** What {@code events --correlation ID} reads: every event of one flow, in global order. */
-  private static double eventsOfFlow(SqliteEventSource source, String correlation) {
+  private static double eventsOfFlow(EventSource source, String correlation) {
     long[] n = {0};
     long t = System.nanoTime();
     source.read(
@@ -384,18 +385,14 @@ final class BenchCommand implements Callable<Integer> {
 
   /** What {@code states --type T --as-of} does. */
   private static double states(
-      SqliteEventSource source,
-      List<StreamSummary> streams,
-      ReducerSet set,
-      StoreStates.Point point) {
+      EventSource source, List<StreamSummary> streams, ReducerSet set, StoreStates.Point point) {
     long t = System.nanoTime();
     StoreStates.of(source, streams, set, point, ReplayOptions.defaults(), e -> {}, Progress.NONE);
     return ms(t);
   }
 
   /** The floor of {@code states}: reading, parsing and folding each of those streams once. */
-  private static double foldAll(
-      SqliteEventSource source, List<StreamSummary> streams, ReducerSet set) {
+  private static double foldAll(EventSource source, List<StreamSummary> streams, ReducerSet set) {
     long t = System.nanoTime();
     for (StreamSummary s : streams) {
       foldOnce(source, s, set.forStream(s.stream(), s.type()));
@@ -421,7 +418,7 @@ final class BenchCommand implements Callable<Integer> {
     private final Reducer reducer;
     private final dev.hindsight.replay.StreamFold fold;
 
-    Folding(SqliteEventSource source, StreamSummary stream, ReducerSet set) {
+    Folding(EventSource source, StreamSummary stream, ReducerSet set) {
       reducer = set.forStream(stream.stream(), stream.type());
       fold = new dev.hindsight.replay.StreamFold(source, stream, reducer);
     }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.Blame;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,7 +49,7 @@ final class BlameCommand implements Callable<Integer> {
       throw new StoreException("--path must be a JSON pointer starting with /, e.g. /" + path);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       StreamReplay replay = replayArgs.replay(source, spec.commandLine().getErr());
       List<Blame.Entry> entries = Blame.of(replay, path);
       if (json) {

@@ -9,8 +9,8 @@ import dev.hindsight.replay.Change;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerComparison;
 import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -80,7 +80,7 @@ final class CompareReducersCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ReducerComparison comparison =
         new ReducerComparison(JsReducers.load(reducerA), JsReducers.load(reducerB));
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       ReducerComparison.Result result =
           comparison.run(
               source,

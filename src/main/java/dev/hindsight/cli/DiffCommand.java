@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.replay.Change;
 import dev.hindsight.replay.JsonDiff;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       StreamReplay replay = replayArgs.replay(source, spec.commandLine().getErr());
       List<Change> changes =
           JsonDiff.diff(

@@ -14,7 +14,6 @@ import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.Follower;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.HashMap;
@@ -146,7 +145,7 @@ final class EventsCommand implements Callable<Integer> {
     if (limit != null && limit == 0) {
       query = null;
     }
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       if (stream != null && !source.hasStream(stream)) {
         throw StoreOptions.noStream(source, stream);
       }
@@ -272,7 +271,7 @@ final class EventsCommand implements Callable<Integer> {
   }
 
   private static void read(
-      SqliteEventSource source,
+      EventSource source,
       EventQuery query,
       PrintWriter err,
       java.util.function.Consumer<StoredEvent> each) {

@@ -13,8 +13,8 @@ import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.replay.js.FindInAllStreams;
 import dev.hindsight.replay.js.Finder;
 import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +119,7 @@ final class FindCommand implements Callable<Integer> {
     replayArgs.stream = which.stream;
     replayArgs.reducer = reducer;
     replayArgs.strict = strict;
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       StreamReplay replay = replayArgs.replay(source, err);
       Finder.Result hit = finder.first(replay);
       if (hit.error() != null) {
@@ -167,7 +167,7 @@ final class FindCommand implements Callable<Integer> {
   private int allStreams(Finder finder, PrintWriter out, PrintWriter err) {
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     FindInAllStreams search = new FindInAllStreams(finder, reducers);
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       List<StreamSummary> candidates = new AllStreams.Selection(type, streams).of(source.streams());
       FindInAllStreams.Result result = search.run(source, candidates, hit -> {}, Progress.NONE);
       warn(err, result);

@@ -7,8 +7,8 @@ import dev.hindsight.event.EventJson;
 import dev.hindsight.flow.Flow;
 import dev.hindsight.flow.FlowEvent;
 import dev.hindsight.flow.Flows;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,7 +68,7 @@ final class FlowCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Flow flow;
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       flow =
           which.correlation != null
               ? Flows.of(source, which.correlation)

@@ -1,7 +1,7 @@
 package dev.hindsight.cli;
 
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.LayoutFiles;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +26,7 @@ final class LayoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       spec.commandLine().getOut().print(LayoutFiles.write(source.layout()));
       spec.commandLine().getOut().flush();
     }

@@ -8,8 +8,8 @@ import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.Reducer;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -106,10 +106,10 @@ final class ReportCommand implements Callable<Integer> {
       throw new StoreException("--from " + from + " is after --to " + to);
     }
     ReportWriter.Format written = format();
-    OutputPaths.checkWritable(out, store.file, force);
+    OutputPaths.checkWritable(out, store.file(), force);
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
     Evidence evidence;
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       StreamSummary summary = StoreOptions.requireStream(source, stream);
       Reducer r = reducers.forStream(summary.stream(), summary.type());
       evidence =

@@ -5,8 +5,8 @@ import dev.hindsight.audit.Seal;
 import dev.hindsight.audit.StorePrint;
 import dev.hindsight.event.Words;
 import dev.hindsight.replay.Progress;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -66,8 +66,8 @@ final class SealCommand implements Callable<Integer> {
       }
     }
     Seal seal;
-    try (SqliteEventSource source = store.open()) {
-      dev.hindsight.audit.OutputPaths.checkWritable(out, source.file(), force);
+    try (EventSource source = store.open()) {
+      dev.hindsight.audit.OutputPaths.checkWritable(out, source.localFile().orElse(null), force);
       StorePrint print = StorePrint.take(source, Progress.NONE);
       seal =
           new Seal(
@@ -75,7 +75,7 @@ final class SealCommand implements Callable<Integer> {
               Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
               System.getProperty("user.name"),
               Hosts.name(),
-              source.file().toAbsolutePath().toString(),
+              source.localFile().map(f -> f.toAbsolutePath().toString()).orElse(source.location()),
               source.layout().name(),
               print,
               null);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ final class StateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       StreamReplay replay = replayArgs.replay(source, spec.commandLine().getErr());
       int ordinal = ordinal(replay);
       JsonNode state = replay.stateAfter(ordinal);

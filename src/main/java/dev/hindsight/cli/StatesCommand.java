@@ -11,7 +11,6 @@ import dev.hindsight.replay.js.JsReducers;
 import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +88,7 @@ final class StatesCommand implements Callable<Integer> {
                 TimeArgs.parse("--as-of", when.asOf, "a position goes with --at-position"))
             : StoreStates.Point.atPosition(when.atPosition);
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       List<StreamSummary> streams = streamsOf(source, type);
       List<StoreStates.StreamState> states =
           StoreStates.of(
@@ -143,7 +142,7 @@ final class StatesCommand implements Callable<Integer> {
           "no streams of type '"
               + type
               + "' in "
-              + source.file()
+              + source.location()
               + (types.isEmpty()
                   ? " (its layout tells no aggregate types)"
                   : " (types: " + String.join(", ", types) + ")"));

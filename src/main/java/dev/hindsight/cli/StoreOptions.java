@@ -1,15 +1,22 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.store.sqlite.SqliteEventSource;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.open.Stores;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What every store command takes: the file, an optional mapping, and --debug. */
+/** What every store command takes: the file or URL, an optional mapping, and --debug. */
 final class StoreOptions {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The event-store file (SQLite).")
-  Path file;
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE|URL",
+      description =
+          "The event store: a SQLite file, or a PostgreSQL URL"
+              + " (postgresql://user@host:port/db?schema=S; the password from PGPASSWORD or"
+              + " ~/.pgpass).")
+  String target;
 
   @Option(
       names = "--mapping",
@@ -20,8 +27,13 @@ final class StoreOptions {
   @Option(names = "--debug", description = "Print the stack trace of an error.")
   boolean debug;
 
-  SqliteEventSource open() {
-    return SqliteEventSource.open(file, mapping);
+  EventSource open() {
+    return Stores.open(target, mapping);
+  }
+
+  /** The store's file, or null when it is on a database server. */
+  Path file() {
+    return Stores.isUrl(target) ? null : Path.of(target);
   }
 
   /** The stream's summary, or the one error every command gives for a stream that is not there. */
@@ -36,7 +48,7 @@ final class StoreOptions {
         "no stream '"
             + stream
             + "' in "
-            + source.file()
+            + source.location()
             + " (list them with: hindsight streams FILE)");
   }
 }

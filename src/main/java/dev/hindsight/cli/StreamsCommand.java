@@ -2,7 +2,7 @@ package dev.hindsight.cli;
 
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.StreamSummary;
-import dev.hindsight.store.sqlite.SqliteEventSource;
+import dev.hindsight.store.EventSource;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (SqliteEventSource source = store.open()) {
+    try (EventSource source = store.open()) {
       var streams = source.streams();
       if (json) {
         JsonArrayWriter array = new JsonArrayWriter(out);

@@ -15,9 +15,9 @@ import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.replay.js.JsReducers;
+import dev.hindsight.store.EventSource;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.Json;
-import dev.hindsight.store.sqlite.SqliteEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,8 +96,9 @@ final class VerifyCommand implements Callable<Integer> {
     Seal seal = against == null ? null : Seal.read(against, (stream, head, events) -> false);
     String signatureProblem = seal == null ? null : seal.signatureProblem(against, trusted());
     ReducerSet reducers = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
-    try (SqliteEventSource source = store.open()) {
-      String sha256 = Digests.sha256(source.file());
+    try (EventSource source = store.open()) {
+      String sha256 =
+          source.localFile().isPresent() ? Digests.sha256(source.localFile().get()) : null;
       boolean wholeStore = seal != null && seal.wholeStore();
       Checked checked = check(source, reducers, seal != null && !wholeStore);
       StorePrint now = checked.print();
@@ -150,8 +151,8 @@ final class VerifyCommand implements Callable<Integer> {
    * (each event's print): on a connection of its own while the checks run, two passes over the
    * store at once on every core instead of one after the other.
    */
-  static Checked check(SqliteEventSource source, ReducerSet reducers, boolean prints) {
-    try (SqliteEventSource second = SqliteEventSource.open(source.file(), source.layout())) {
+  static Checked check(EventSource source, ReducerSet reducers, boolean prints) {
+    try (EventSource second = source.reopen()) {
       java.util.concurrent.CompletableFuture<Object> print =
           java.util.concurrent.CompletableFuture.supplyAsync(
               () ->
@@ -203,14 +204,14 @@ final class VerifyCommand implements Callable<Integer> {
   private record Against(Path file, Seal seal, String signatureProblem, boolean matches) {}
 
   private static ObjectNode json(
-      SqliteEventSource source,
+      EventSource source,
       String sha256,
       String digest,
       Run run,
       Against versus,
       Verifier.Result result) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("file", source.file().toString());
+    o.put("file", source.location());
     o.put("sha256", sha256);
     o.put("storeDigest", digest);
     o.put("layout", source.layout().name());
@@ -240,14 +241,14 @@ final class VerifyCommand implements Callable<Integer> {
 
   private static void text(
       PrintWriter out,
-      SqliteEventSource source,
+      EventSource source,
       String sha256,
       String digest,
       Run run,
       Against versus,
       Verifier.Result result) {
-    out.println("file:     " + source.file());
-    out.println("sha256:   " + sha256);
+    out.println("file:     " + source.location());
+    out.println("sha256:   " + (sha256 == null ? "none (a database server)" : sha256));
     out.println("digest:   " + digest);
     out.println("layout:   " + source.layout().name());
     out.println(

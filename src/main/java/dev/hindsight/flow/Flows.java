@@ -31,7 +31,7 @@ public final class Flows {
         source.readList(EventQuery.all().withFilter(EventFilter.correlation(correlation)));
     if (events.isEmpty()) {
       throw new StoreException(
-          "no event of " + source.file() + " has the correlation id '" + correlation + "'");
+          "no event of " + source.location() + " has the correlation id '" + correlation + "'");
     }
     return flow(source, correlation, events);
   }
@@ -63,7 +63,7 @@ public final class Flows {
         source.readList(
             EventQuery.all().withFilter(EventFilter.NONE.withPositions(Set.of(position))));
     if (found.isEmpty()) {
-      throw new StoreException("no event at position " + position + " in " + source.file());
+      throw new StoreException("no event at position " + position + " in " + source.location());
     }
     return found.get(0);
   }

@@ -15,8 +15,49 @@ import java.util.function.Predicate;
  */
 public interface EventSource extends AutoCloseable {
 
-  /** The store's file. */
-  Path file();
+  /**
+   * Where the store is, as it may be shown and written to reports: a file's path, or a server's URL
+   * without its password.
+   */
+  String location();
+
+  /** The store's file, for a store that is one (empty for a database server). */
+  default Optional<Path> localFile() {
+    return Optional.empty();
+  }
+
+  /** A short name for the store: its file's name, or its location. */
+  default String shortName() {
+    return localFile().map(f -> String.valueOf(f.getFileName())).orElse(location());
+  }
+
+  /**
+   * Opens the same store again, with the same layout: a second connection, e.g. to read one thing
+   * while another is being read.
+   */
+  EventSource reopen();
+
+  /**
+   * One page of the streams, ordered by id: those after {@code after} (null: from the first) whose
+   * id matches {@code glob} ({@code *} any run, {@code ?} one character; null: every stream), at
+   * most {@code limit}. A source on a server pages and filters there; the default filters {@link
+   * #streams()}.
+   */
+  default List<StreamSummary> streams(String after, String glob, int limit) {
+    java.util.regex.Pattern pattern =
+        glob == null ? null : dev.hindsight.event.StreamGlob.compile(glob, false);
+    List<StreamSummary> page = new ArrayList<>();
+    for (StreamSummary s : streams()) {
+      if (page.size() >= limit) {
+        break;
+      }
+      if ((after == null || s.stream().compareTo(after) > 0)
+          && (pattern == null || pattern.matcher(s.stream()).matches())) {
+        page.add(s);
+      }
+    }
+    return page;
+  }
 
   /** The layout the store is read with (detected, or given by the user). */
   Layout layout();

@@ -87,9 +87,17 @@ public record Layout(
    * @param requiredColumns columns the event table must have (names compared case-insensitively)
    * @param peek what the first non-null payload must look like: {@code json}, {@code zlib} or
    *     {@code other}; null to skip peeking
+   * @param database the one kind of database the layout is for ({@code sqlite} or {@code
+   *     postgresql}); null: any that has its tables
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Detect(java.util.List<String> requiredColumns, String peek) {}
+  public record Detect(java.util.List<String> requiredColumns, String peek, String database) {
+
+    /** Whether the layout may be detected in a database of this kind. */
+    public boolean isFor(String kind) {
+      return database == null || database.equalsIgnoreCase(kind);
+    }
+  }
 
   /**
    * A joined table: {@code JOIN table ON table.references = events.column}.

@@ -94,7 +94,7 @@ public final class AuditViewModel {
     cancel = mine;
     verifying.set(true);
     progress.set(0);
-    message.set("Verifying " + s.file().getFileName() + "…");
+    message.set("Verifying " + s.shortName() + "…");
     ReducerSet r = reducers.get();
     tasks.run(
         () ->
@@ -143,7 +143,7 @@ public final class AuditViewModel {
     cancel = mine;
     verifying.set(true);
     progress.set(0);
-    message.set("Verifying " + s.file().getFileName() + " against " + sealFile.getFileName() + "…");
+    message.set("Verifying " + s.shortName() + " against " + sealFile.getFileName() + "…");
     ReducerSet r = reducers.get();
     Progress halves =
         (done, total) -> {

@@ -280,7 +280,7 @@ public final class ExplorerViewModel {
     try {
       // the chooser has asked about replacing a file; a database or the open store is never
       // replaced
-      OutputPaths.checkWritable(out, source.file(), true);
+      OutputPaths.checkWritable(out, source.localFile().orElse(null), true);
     } catch (OutputPaths.Refused refused) {
       failed.accept(refused);
       return;

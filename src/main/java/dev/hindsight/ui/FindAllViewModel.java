@@ -255,7 +255,8 @@ public final class FindAllViewModel {
   public void export(Path file, Consumer<String> onDone, Consumer<Throwable> onFailed) {
     EventSource source = explorer.streams().sourceProperty().get();
     try {
-      OutputPaths.checkWritable(file, source == null ? null : source.file(), true);
+      OutputPaths.checkWritable(
+          file, source == null ? null : source.localFile().orElse(null), true);
     } catch (OutputPaths.Refused refused) {
       onFailed.accept(refused);
       return;

@@ -86,7 +86,7 @@ public final class LogViewModel {
     EventSource now = explorer.streams().sourceProperty().get();
     if (shown.get() && now != shownSource) {
       boolean another =
-          shownSource == null || now == null || !now.file().equals(shownSource.file());
+          shownSource == null || now == null || !now.location().equals(shownSource.location());
       shownSource = now;
       if (another && !filter.get().isEmpty()) {
         filter.set(EventFilter.NONE); // another store: its log unfiltered (this opens it)

@@ -7,7 +7,6 @@ import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.EventSource.Change;
 import dev.hindsight.store.Follower.Polled;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +33,13 @@ class FollowerTest {
     }
 
     @Override
-    public Path file() {
-      return Path.of("in-memory");
+    public String location() {
+      return "in-memory";
+    }
+
+    @Override
+    public EventSource reopen() {
+      return this;
     }
 
     @Override

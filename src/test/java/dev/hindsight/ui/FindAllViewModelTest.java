@@ -133,7 +133,7 @@ class FindAllViewModelTest {
     FindAllViewModel find = open(TaskRunner.sameThread());
     find.conditionProperty().set(OVERCAPTURED);
     find.find();
-    Path store = window.explorer().streams().sourceProperty().get().file();
+    Path store = window.explorer().streams().sourceProperty().get().localFile().orElseThrow();
     byte[] before = Files.readAllBytes(store);
 
     dialogs.answer(store);

@@ -82,8 +82,18 @@ class StoreViewModelTest {
             .orElseThrow();
     return new EventSource() {
       @Override
-      public Path file() {
-        return path;
+      public String location() {
+        return path.toString();
+      }
+
+      @Override
+      public java.util.Optional<Path> localFile() {
+        return java.util.Optional.of(path);
+      }
+
+      @Override
+      public EventSource reopen() {
+        throw new UnsupportedOperationException("a scripted source");
       }
 
       @Override

@@ -124,6 +124,11 @@ public record PgUrl(
         password);
   }
 
+  /** The same URL with another schema (null: every schema). */
+  public PgUrl withSchema(String schema) {
+    return new PgUrl(user, host, port, database, schema, sslMode, givenPassword);
+  }
+
   /** The URL for people, logs, recent lists and reports: never with a password. */
   public String display() {
     StringBuilder b =

@@ -3,6 +3,7 @@ package dev.hindsight.store.sqlite;
 import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.Layout;
 import dev.hindsight.store.Layout.Field;
+import dev.hindsight.store.sql.LayoutSql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import dev.hindsight.store.Layout;
 import dev.hindsight.store.LayoutFiles;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.PayloadDecoder;
+import dev.hindsight.store.sql.LayoutSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +31,9 @@ public final class LayoutDetector {
   /** The first built-in layout that fits, bound to this store; or a {@link StoreException}. */
   public static Layout detect(Path file, Connection connection, Schema schema) throws SQLException {
     for (Layout candidate : LayoutFiles.builtIns()) {
+      if (candidate.detect() != null && !candidate.detect().isFor("sqlite")) {
+        continue;
+      }
       for (String table : schema.tables().keySet()) {
         String prefix = prefixIfMatches(candidate.table(), table);
         if (prefix == null || !fits(candidate, table, prefix, schema)) {
@@ -47,7 +51,7 @@ public final class LayoutDetector {
    * Whether a table's name fits a layout's table name, which may hold {@code {prefix}}; returns the
    * bound prefix ("" when there is no placeholder), or null when the name does not fit.
    */
-  static String prefixIfMatches(String layoutTable, String table) {
+  public static String prefixIfMatches(String layoutTable, String table) {
     int at = layoutTable.indexOf(Layout.PREFIX);
     if (at < 0) {
       return layoutTable.equalsIgnoreCase(table) ? "" : null;

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The tables of a SQLite file and their columns, as {@code sqlite_master} and {@code table_info}
  * say.
  */
-public record Schema(Map<String, List<String>> tables) {
+public record Schema(Map<String, List<String>> tables)
+    implements dev.hindsight.store.sql.SqlCatalog {
 
   /** Reads the schema; tables in file order, internal {@code sqlite_*} tables left out. */
   public static Schema read(Connection connection) throws SQLException {
@@ -48,6 +49,7 @@ public record Schema(Map<String, List<String>> tables) {
   }
 
   /** The table's name as stored, found case-insensitively (SQLite names are case-insensitive). */
+  @Override
   public Optional<String> table(String name) {
     if (name == null) {
       return Optional.empty();
@@ -55,7 +57,18 @@ public record Schema(Map<String, List<String>> tables) {
     return tables.keySet().stream().filter(t -> t.equalsIgnoreCase(name)).findFirst();
   }
 
+  @Override
+  public java.util.Collection<String> tableNames() {
+    return tables.keySet();
+  }
+
+  @Override
+  public String rowid(String alias) {
+    return alias + ".rowid";
+  }
+
   /** Whether {@code table} has {@code column}, compared case-insensitively. */
+  @Override
   public boolean hasColumn(String table, String column) {
     return table(table)
         .map(t -> tables.get(t).stream().anyMatch(c -> c.equalsIgnoreCase(column)))
@@ -63,6 +76,7 @@ public record Schema(Map<String, List<String>> tables) {
   }
 
   /** The columns of a table, or an empty list. */
+  @Override
   public List<String> columns(String table) {
     return table(table).map(tables::get).orElse(List.of());
   }

@@ -1,6 +1,5 @@
 package dev.hindsight.store.sqlite;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.EventFilter;
@@ -13,10 +12,10 @@ import dev.hindsight.store.LinkRules;
 import dev.hindsight.store.Patterns;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.UserDirs;
-import dev.hindsight.store.codec.Decoded;
-import dev.hindsight.store.codec.Encoding;
-import dev.hindsight.store.codec.PayloadDecoder;
 import dev.hindsight.store.codec.Timestamps;
+import dev.hindsight.store.sql.EventRows;
+import dev.hindsight.store.sql.EventRows.Row;
+import dev.hindsight.store.sql.LayoutSql;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +47,7 @@ public final class SqliteEventSource implements EventSource {
   private final Layout layout;
   private final LayoutSql sql;
   private final LinkRules links;
+  private final EventRows rows;
   private final String selectEvent;
 
   /** The same columns with NULL for the metadata (see {@link EventQuery#metadata()}). */
@@ -69,9 +69,10 @@ public final class SqliteEventSource implements EventSource {
     this.file = file;
     this.layout = layout;
     this.sql = new LayoutSql(layout, schema);
-    this.links = LinkRules.of(layout);
-    this.selectEvent = eventColumns(true);
-    this.selectEventWithoutMetadata = eventColumns(false);
+    this.rows = new EventRows(sql);
+    this.links = rows.links();
+    this.selectEvent = rows.columns(true);
+    this.selectEventWithoutMetadata = rows.columns(false);
   }
 
   /**
@@ -121,9 +122,24 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
-  @Override
+  /** The store's file. */
   public Path file() {
     return file.file();
+  }
+
+  @Override
+  public String location() {
+    return file.file().toString();
+  }
+
+  @Override
+  public Optional<Path> localFile() {
+    return Optional.of(file.file());
+  }
+
+  @Override
+  public SqliteEventSource reopen() {
+    return open(file.file(), layout);
   }
 
   @Override
@@ -630,8 +646,7 @@ public final class SqliteEventSource implements EventSource {
       cols.add("typeof(" + c + ")");
       cols.add(c);
     }
-    Field pos = layout.position();
-    boolean stable = !(pos == null || pos.usesRowid() || pos.column() == null);
+    boolean stable = sql.stablePosition;
     String text =
         "SELECT "
             + String.join(", ", cols)
@@ -850,10 +865,10 @@ public final class SqliteEventSource implements EventSource {
             + order
             + " LIMIT "
             + page;
-    List<Row> rows = rows(query, pushed, lastVersion, lastPosition, page, byStream, text);
-    List<StoredEvent> events = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      events.add(decode(row, metadata, layout.payload()));
+    List<Row> read = rows(query, pushed, lastVersion, lastPosition, page, byStream, text);
+    List<StoredEvent> events = new ArrayList<>(read.size());
+    for (Row row : read) {
+      events.add(rows.decode(row, metadata));
     }
     return events;
   }
@@ -892,7 +907,7 @@ public final class SqliteEventSource implements EventSource {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          events.add(row(rs));
+          events.add(rows.row(rs));
         }
       }
     } catch (SQLException e) {
@@ -904,219 +919,30 @@ public final class SqliteEventSource implements EventSource {
   // ------------------------------------------------------------------------------------ row
   // mapping
 
-  /** The columns every event query selects, in the order {@link #toEvent} reads them. */
-  private String eventColumns(boolean withMetadata) {
-    List<String> cols = new ArrayList<>();
-    cols.add(sql.position);
-    cols.addAll(sql.streamColumns);
-    cols.add(sql.version);
-    cols.add(columnOrNull(layout.eventType()));
-    cols.add(columnOrNull(layout.timestamp()));
-    cols.add(columnOrNull(layout.revision()));
-    cols.add(sql.column(layout.payload().column()));
-    cols.add(
-        layout.payload().serializerColumn() == null
-            ? "NULL"
-            : sql.column(layout.payload().serializerColumn()));
-    Layout.Payload meta = withMetadata ? layout.metadata() : null;
-    cols.add(meta == null ? "NULL" : sql.column(meta.column()));
-    cols.add(
-        meta == null || meta.serializerColumn() == null
-            ? "NULL"
-            : sql.column(meta.serializerColumn()));
-    cols.add(columnOrNull(layout.eventId()));
-    cols.add(columnOrNull(layout.correlation()));
-    cols.add(columnOrNull(layout.causation()));
-    return String.join(", ", cols);
-  }
-
   private String columnOrNull(Field field) {
-    return field == null || field.column() == null ? "NULL" : sql.column(field.column());
+    return sql.readOrNull(field);
   }
 
   private StoredEvent toEvent(ResultSet rs, boolean withMetadata) throws SQLException {
-    return toEvent(rs, withMetadata, layout.payload());
+    return rows.decode(rows.row(rs), withMetadata);
   }
 
   /** An event row, its payload decoded as {@code payloadSpec} says (a snapshot's may differ). */
   private StoredEvent toEvent(ResultSet rs, boolean withMetadata, Layout.Payload payloadSpec)
       throws SQLException {
-    return decode(row(rs), withMetadata, payloadSpec);
+    return rows.decode(rows.row(rs), withMetadata, payloadSpec);
   }
 
-  /** An event row as SQLite gave it, before anything is decoded. */
-  private record Row(
-      long position,
-      String[] key,
-      long version,
-      Object typeRaw,
-      Object timeRaw,
-      Object revisionRaw,
-      Object payloadRaw,
-      Object payloadSerializer,
-      Object metaRaw,
-      Object metaSerializer,
-      String idRaw,
-      String correlationRaw,
-      String causationRaw) {}
-
-  private Row row(ResultSet rs) throws SQLException {
-    int k = sql.streamColumns.size();
-    long position = rs.getLong(1);
-    String[] key = new String[k];
-    for (int i = 0; i < k; i++) {
-      key[i] = text(rs.getObject(2 + i));
-    }
-    int c = 2 + k;
-    return new Row(
-        position,
-        key,
-        rs.getLong(c),
-        rs.getObject(c + 1),
-        rs.getObject(c + 2),
-        rs.getObject(c + 3),
-        rs.getObject(c + 4),
-        rs.getObject(c + 5),
-        rs.getObject(c + 6),
-        rs.getObject(c + 7),
-        text(rs.getObject(c + 8)),
-        text(rs.getObject(c + 9)),
-        text(rs.getObject(c + 10)));
+  private static String streamId(String[] key) {
+    return EventRows.streamId(key);
   }
 
-  /**
-   * Decodes a row (payload, metadata, time, links): needs no connection, so threads reading pages
-   * of their own decode at the same time.
-   */
-  private StoredEvent decode(Row row, boolean withMetadata, Layout.Payload payloadSpec) {
-    long position = row.position();
-    String[] key = row.key();
-    long version = row.version();
-    Object typeRaw = row.typeRaw();
-    Object timeRaw = row.timeRaw();
-    Object revisionRaw = row.revisionRaw();
-    Object payloadRaw = row.payloadRaw();
-    Object payloadSerializer = row.payloadSerializer();
-    Object metaRaw = row.metaRaw();
-    Object metaSerializer = row.metaSerializer();
-    String idRaw = row.idRaw();
-    String correlationRaw = row.correlationRaw();
-    String causationRaw = row.causationRaw();
-
-    List<String> problems = new ArrayList<>(0);
-    if (java.util.Arrays.asList(key).contains(null)) {
-      problems.add("the stream id is NULL");
-    }
-    Decoded data = PayloadDecoder.decode(payloadRaw, encoding(payloadSpec, payloadSerializer));
-    if (data.problem() != null) {
-      problems.add(data.problem());
-    }
-    JsonNode metadata = null;
-    if (withMetadata && layout.metadata() != null) {
-      Decoded meta = PayloadDecoder.decode(metaRaw, encoding(layout.metadata(), metaSerializer));
-      metadata = meta.value();
-      if (meta.problem() != null) {
-        problems.add("metadata: " + meta.problem());
-      }
-    }
-    String type = value(layout.eventType(), typeRaw, data.value());
-    String revision = value(layout.revision(), revisionRaw, data.value());
-    Instant timestamp = null;
-    Field ts = layout.timestamp();
-    if (ts != null) {
-      Object raw = timeRaw;
-      if (raw == null && ts.pointer() != null) {
-        raw = pointed(data.value(), ts.pointer());
-      }
-      try {
-        timestamp = Timestamps.parse(raw, ts.format());
-      } catch (DateTimeException e) {
-        problems.add("timestamp: " + e.getMessage());
-      }
-    }
-    return new StoredEvent(
-        position,
-        streamId(key),
-        version,
-        type,
-        revision,
-        timestamp,
-        data.value(),
-        metadata,
-        problems,
-        links.read(idRaw, correlationRaw, causationRaw, data.value(), metadata));
-  }
-
-  /**
-   * A field's value: its column (or, when that is empty, its pointer into the payload), narrowed.
-   */
-  private static String value(Field field, Object raw, JsonNode data) {
-    if (field == null) {
-      return null;
-    }
-    String value = text(raw);
-    if ((value == null || value.isEmpty()) && field.pointer() != null) {
-      Object pointed = pointed(data, field.pointer());
-      value = pointed == null ? null : pointed.toString();
-    }
-    return Patterns.apply(field.pattern(), value);
-  }
-
-  /** The scalar at a JSON pointer, as a String or a Number; null when absent or not a scalar. */
-  private static Object pointed(JsonNode data, String pointer) {
-    if (data == null || !data.isContainerNode()) {
-      return null;
-    }
-    JsonNode node = data.at(pointer);
-    if (node.isTextual()) {
-      return node.asText();
-    }
-    if (node.isNumber()) {
-      return node.numberValue();
-    }
-    return null;
-  }
-
-  private static Encoding encoding(Layout.Payload payload, Object serializerId) {
-    Encoding encoding = Encoding.of(payload.encoding());
-    if (encoding != Encoding.SERIALIZER) {
-      return encoding;
-    }
-    String id = text(serializerId);
-    String named =
-        id == null || payload.serializers() == null ? null : payload.serializers().get(id);
-    return named == null ? Encoding.AUTO : Encoding.of(named);
-  }
-
-  // ----------------------------------------------------------------------------------------
-  // helpers
-
-  /** The stream id of a key; a NULL part (a damaged or hostile row) reads as empty. */
-  private String streamId(String[] key) {
-    String first = key[0] == null ? "" : key[0];
-    return key.length == 1 ? first : first + "/" + (key[1] == null ? "" : key[1]);
-  }
-
-  /** Binds a stream id's parts; {@code TYPE/ID} splits at the first slash for a composite key. */
   private int bindStream(PreparedStatement ps, int index, String stream) throws SQLException {
-    if (sql.streamColumns.size() == 1) {
-      ps.setString(index, stream);
-      return index + 1;
-    }
-    int slash = stream.indexOf('/');
-    ps.setString(index, slash < 0 ? stream : stream.substring(0, slash));
-    ps.setString(index + 1, slash < 0 ? "" : stream.substring(slash + 1));
-    return index + 2;
+    return rows.bindStream(ps, index, stream);
   }
 
   private static String text(Object raw) {
-    if (raw == null) {
-      return null;
-    }
-    if (raw instanceof byte[] b) {
-      return new String(b, java.nio.charset.StandardCharsets.UTF_8);
-    }
-    return raw.toString();
+    return EventRows.text(raw);
   }
 
   private StoreException failure(SQLException e) {

@@ -1,0 +1,843 @@
+package dev.hindsight.store.postgres;
+
+import dev.hindsight.event.StoredEvent;
+import dev.hindsight.event.StreamSummary;
+import dev.hindsight.store.EventFilter;
+import dev.hindsight.store.EventQuery;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.Layout;
+import dev.hindsight.store.Layout.Field;
+import dev.hindsight.store.LayoutFiles;
+import dev.hindsight.store.Patterns;
+import dev.hindsight.store.RawEvent;
+import dev.hindsight.store.StoreException;
+import dev.hindsight.store.StoredValue;
+import dev.hindsight.store.codec.Timestamps;
+import dev.hindsight.store.sql.EventRows;
+import dev.hindsight.store.sql.EventRows.Row;
+import dev.hindsight.store.sql.LayoutSql;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
+
+/**
+ * An {@link EventSource} over a PostgreSQL database, read through a layout, read-only by
+ * construction ({@link PgConnections}). Every call is one {@code REPEATABLE READ READ ONLY}
+ * transaction, so what it reads is one snapshot; results stream through a server-side cursor, so a
+ * read of millions of events holds a page of them at a time; the stream list is paged and filtered
+ * on the server ({@link #streams(String, String, int)}).
+ */
+public final class PostgresEventSource implements EventSource {
+
+  /** Rows handed from the reading thread to the decoding one at a time. */
+  private static final int BATCH = 500;
+
+  private final PgPool pool;
+  private final Layout layout;
+  private final PgCatalog catalog;
+  private final LayoutSql sql;
+  private final EventRows rows;
+  private final String selectEvent;
+  private final String selectEventWithoutMetadata;
+
+  private PostgresEventSource(PgPool pool, Layout layout, PgCatalog catalog) {
+    this.pool = pool;
+    this.layout = layout;
+    this.catalog = catalog;
+    this.sql = new LayoutSql(layout, catalog);
+    this.rows = new EventRows(sql);
+    this.selectEvent = rows.columns(true);
+    this.selectEventWithoutMetadata = rows.columns(false);
+  }
+
+  /**
+   * Opens the store at {@code url} read-only, with the password the URL, {@code PGPASSWORD} or the
+   * password file gives, and the layout of {@code mapping} (null: detected).
+   */
+  public static PostgresEventSource open(String url, Path mapping) {
+    PgUrl parsed = PgUrl.parse(url);
+    return open(
+        parsed, parsed.password().orElse(null), mapping == null ? null : LayoutFiles.read(mapping));
+  }
+
+  /**
+   * Opens the store at {@code url} read-only with {@code password} (null: none) and {@code layout}
+   * (null: detected among the built-in layouts in every schema the role can read, or in the URL's
+   * schema).
+   */
+  public static PostgresEventSource open(PgUrl url, String password, Layout layout) {
+    PgPool pool = new PgPool(url, password);
+    try {
+      PgLayoutDetector.Found found =
+          pool.inTransaction(c -> PgLayoutDetector.detect(url, c, layout));
+      return new PostgresEventSource(pool, found.layout(), found.catalog());
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String location() {
+    PgUrl url = pool.url();
+    return url.schema() != null || catalog.schema().equals("public")
+        ? url.display()
+        : url.withSchema(catalog.schema()).display();
+  }
+
+  /** The schema the store's tables are in. */
+  public String schema() {
+    return catalog.schema();
+  }
+
+  @Override
+  public PostgresEventSource reopen() {
+    return open(pool.url().withSchema(catalog.schema()), pool.password(), layout);
+  }
+
+  @Override
+  public Layout layout() {
+    return layout;
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // streams
+
+  @Override
+  public List<StreamSummary> streams() {
+    return pool.inTransaction(c -> summaries(c, null, null, null, 0));
+  }
+
+  @Override
+  public List<StreamSummary> streams(String after, String glob, int limit) {
+    if (sql.streamColumns.size() != 1) {
+      return EventSource.super.streams(after, glob, limit);
+    }
+    return pool.inTransaction(c -> summaries(c, null, after, glob, limit));
+  }
+
+  @Override
+  public Optional<StreamSummary> stream(String stream) {
+    List<StreamSummary> found = pool.inTransaction(c -> summaries(c, stream, null, null, 0));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /**
+   * Stream summaries: of one stream (when {@code stream} is not null), or of those after {@code
+   * after} matching {@code glob}, at most {@code limit} (0: all). Grouped in index order, so a page
+   * stops after its last stream; the first and last time are looked up for the page's streams
+   * alone.
+   */
+  private List<StreamSummary> summaries(
+      Connection c, String stream, String after, String glob, int limit) throws SQLException {
+    Field typeField = layout.aggregateType();
+    boolean typeColumn =
+        typeField != null && typeField.column() != null && !typeField.derivedFromStream();
+    int k = sql.streamColumns.size();
+    List<String> refs = rows.streamRefs();
+    List<String> conditions = new ArrayList<>();
+    List<String> params = new ArrayList<>();
+    if (stream != null) {
+      conditions.add(sql.streamCondition());
+    }
+    if (after != null) {
+      conditions.add(sql.streamColumns.get(0) + " > " + sql.parameter(refs.get(0)));
+      params.add(after);
+    }
+    if (glob != null && !glob.equals("*")) {
+      conditions.add(sql.streamColumns.get(0) + "::text LIKE ?");
+      params.add(like(glob));
+    }
+    StringBuilder inner = new StringBuilder("SELECT ");
+    for (int i = 0; i < k; i++) {
+      inner.append(sql.streamColumns.get(i)).append(" AS k").append(i).append(", ");
+    }
+    inner
+        .append("count(*) AS n, min(")
+        .append(sql.version)
+        .append(") AS minv, max(")
+        .append(sql.version)
+        .append(") AS maxv");
+    if (typeColumn) {
+      inner.append(", max(").append(sql.read(typeField.column())).append(") AS ty");
+    }
+    inner
+        .append(" FROM ")
+        .append(sql.from)
+        .append(sql.whereClause(conditions.toArray(String[]::new)))
+        .append(" GROUP BY ")
+        .append(String.join(", ", sql.streamColumns))
+        .append(" ORDER BY ")
+        .append(String.join(", ", sql.streamColumns));
+    if (limit > 0) {
+      inner.append(" LIMIT ").append(limit);
+    }
+    Field ts = layout.timestamp();
+    boolean timesInSql = ts != null && ts.column() != null && ts.pointer() == null;
+    StringBuilder query = new StringBuilder("SELECT ");
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      keys.add(catalog.read("g.k" + i, tableOf(refs.get(i)), columnOf(refs.get(i))));
+    }
+    query.append(String.join(", ", keys)).append(", g.n, g.minv, g.maxv");
+    if (typeColumn) {
+      query.append(", g.ty");
+    }
+    if (timesInSql) {
+      for (String bound : List.of("g.minv", "g.maxv")) {
+        List<String> match = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+          match.add(sql.streamColumns.get(i) + " = g.k" + i);
+        }
+        match.add(sql.version + " = " + bound);
+        query
+            .append(", (SELECT ")
+            .append(sql.read(ts.column()))
+            .append(" FROM ")
+            .append(sql.from)
+            .append(sql.whereClause(match.toArray(String[]::new)))
+            .append(" ORDER BY ")
+            .append(sql.position)
+            .append(" LIMIT 1)");
+      }
+    }
+    query.append(" FROM (").append(inner).append(") AS g ORDER BY ");
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      order.add("g.k" + i);
+    }
+    query.append(String.join(", ", order));
+    List<StreamSummary> result = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(query.toString())) {
+      int p = 1;
+      if (stream != null) {
+        p = rows.bindStream(ps, p, stream);
+      }
+      for (String param : params) {
+        ps.setString(p++, param);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int times = k + 4 + (typeColumn ? 1 : 0);
+        while (rs.next()) {
+          String[] key = new String[k];
+          for (int i = 0; i < k; i++) {
+            key[i] = EventRows.text(rs.getObject(i + 1));
+          }
+          String id = EventRows.streamId(key);
+          String type;
+          if (typeColumn) {
+            type = Patterns.apply(typeField.pattern(), EventRows.text(rs.getObject(k + 4)));
+          } else if (typeField != null && typeField.derivedFromStream()) {
+            type = Patterns.apply(typeField.pattern(), id);
+          } else if (layout.stream().composite()) {
+            type = key[0];
+          } else {
+            type = null;
+          }
+          Instant first = timesInSql ? time(rs.getObject(times)) : null;
+          Instant last = timesInSql ? time(rs.getObject(times + 1)) : null;
+          result.add(
+              new StreamSummary(
+                  id, type, rs.getLong(k + 1), rs.getLong(k + 2), rs.getLong(k + 3), first, last));
+        }
+      }
+    }
+    if (!timesInSql && ts != null) {
+      return withTimestamps(c, result);
+    }
+    return result;
+  }
+
+  /** A stream glob as a LIKE pattern: {@code *} any run, {@code ?} one character, others as is. */
+  static String like(String glob) {
+    StringBuilder b = new StringBuilder();
+    for (char ch : glob.toCharArray()) {
+      switch (ch) {
+        case '*' -> b.append('%');
+        case '?' -> b.append('_');
+        case '%', '_', '\\' -> b.append('\\').append(ch);
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Each stream's first and last time from its first and last event (the time is a pointer). */
+  private List<StreamSummary> withTimestamps(Connection c, List<StreamSummary> streams)
+      throws SQLException {
+    String query =
+        "SELECT "
+            + selectEventWithoutMetadata
+            + " FROM "
+            + sql.from
+            + sql.whereClause(sql.streamCondition(), sql.version + " = ?")
+            + " ORDER BY "
+            + sql.position
+            + " LIMIT 1";
+    List<StreamSummary> result = new ArrayList<>(streams.size());
+    try (PreparedStatement ps = c.prepareStatement(query)) {
+      for (StreamSummary s : streams) {
+        Instant first = timeAt(ps, s.stream(), s.firstVersion());
+        Instant last =
+            s.lastVersion() == s.firstVersion() ? first : timeAt(ps, s.stream(), s.lastVersion());
+        result.add(
+            new StreamSummary(
+                s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
+      }
+    }
+    return result;
+  }
+
+  private Instant timeAt(PreparedStatement ps, String stream, long version) throws SQLException {
+    ps.setLong(rows.bindStream(ps, 1, stream), version);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rows.decode(rows.row(rs), false).timestamp() : null;
+    }
+  }
+
+  private Instant time(Object raw) {
+    try {
+      return Timestamps.parse(raw, layout.timestamp().format());
+    } catch (DateTimeException unreadable) {
+      return null; // reading the event itself reports the bad time
+    }
+  }
+
+  private String tableOf(String ref) {
+    int dot = ref.lastIndexOf('.');
+    return dot > 0 && layout.join() != null && ref.substring(0, dot).equals(layout.join().table())
+        ? layout.join().table()
+        : layout.table();
+  }
+
+  private static String columnOf(String ref) {
+    int dot = ref.lastIndexOf('.');
+    return dot > 0 ? ref.substring(dot + 1) : ref;
+  }
+
+  @Override
+  public boolean hasStream(String stream) {
+    String query =
+        "SELECT 1 FROM " + sql.from + sql.whereClause(sql.streamCondition()) + " LIMIT 1";
+    return pool.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(query)) {
+            rows.bindStream(ps, 1, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Map<String, HeaderVersion> streamHeaders() {
+    Layout.StreamHeader header = layout.streamHeader();
+    if (header == null
+        || sql.streamColumns.size() != 1
+        || catalog.table(header.table()).isEmpty()) {
+      return Map.of();
+    }
+    String table = catalog.table(header.table()).orElseThrow();
+    String hStream = "h." + LayoutSql.quote(catalog.columnName(table, header.stream()));
+    String query =
+        "SELECT "
+            + catalog.read(hStream, table, header.stream())
+            + ", h."
+            + LayoutSql.quote(catalog.columnName(table, header.version()))
+            + ", (SELECT max("
+            + sql.version
+            + ") FROM "
+            + sql.from
+            + " WHERE "
+            + sql.streamColumns.get(0)
+            + " = "
+            + hStream
+            + (header.rowsWhere() == null ? "" : " AND (" + header.rowsWhere() + ")")
+            + ") FROM "
+            + catalog.tableRef(table)
+            + " AS h"
+            + (header.where() == null ? "" : " WHERE " + header.where());
+    return pool.inTransaction(
+        c -> {
+          Map<String, HeaderVersion> result = new LinkedHashMap<>();
+          try (PreparedStatement ps = c.prepareStatement(query);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Object last = rs.getObject(3);
+              result.put(
+                  EventRows.text(rs.getObject(1)),
+                  new HeaderVersion(
+                      rs.getLong(2), last == null ? null : ((Number) last).longValue()));
+            }
+          }
+          return result;
+        });
+  }
+
+  @Override
+  public List<StoredEvent> snapshots() {
+    Layout.Snapshots snapshots = layout.snapshots();
+    if (snapshots == null
+        || snapshots.compare() == null
+        || layout.join() != null
+        || catalog.table(snapshots.compare().table()).isEmpty()) {
+      return List.of();
+    }
+    Layout.SnapshotCompare compare = snapshots.compare();
+    String table = catalog.table(compare.table()).orElseThrow();
+    Layout.Payload payload = compare.payload() == null ? layout.payload() : compare.payload();
+    String query;
+    if (compare.payload() == null) {
+      // the event columns, read from the snapshot table (which has them), with no global position
+      query =
+          "SELECT "
+              + selectEvent.replaceFirst(java.util.regex.Pattern.quote(sql.position), "0")
+              + " FROM "
+              + catalog.tableRef(table)
+              + " AS e ORDER BY "
+              + String.join(", ", sql.streamColumns)
+              + ", "
+              + sql.version;
+    } else if (sql.streamColumns.size() == 1) {
+      String stream = "e." + LayoutSql.quote(catalog.columnName(table, compare.stream()));
+      String version = "e." + LayoutSql.quote(catalog.columnName(table, compare.version()));
+      String data = "e." + LayoutSql.quote(catalog.columnName(table, payload.column()));
+      query =
+          "SELECT 0, "
+              + catalog.read(stream, table, compare.stream())
+              + ", "
+              + version
+              + ", NULL, NULL, NULL, "
+              + catalog.read(data, table, payload.column())
+              + ", "
+              + (payload.serializerColumn() == null
+                  ? "NULL"
+                  : "e." + LayoutSql.quote(catalog.columnName(table, payload.serializerColumn())))
+              + ", NULL, NULL, NULL, NULL, NULL FROM "
+              + catalog.tableRef(table)
+              + " AS e ORDER BY "
+              + stream
+              + ", "
+              + version;
+    } else {
+      return List.of();
+    }
+    return pool.inTransaction(
+        c -> {
+          List<StoredEvent> result = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(query);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              result.add(rows.decode(rows.row(rs), true, payload));
+            }
+          }
+          return result;
+        });
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // events
+
+  @Override
+  public void read(EventQuery query, Predicate<StoredEvent> sink) {
+    EventFilter filter = query.filter();
+    List<String> conditions = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    boolean byStream = query.stream() != null;
+    if (byStream) {
+      conditions.add(sql.streamCondition());
+      if (query.fromVersion() != null) {
+        conditions.add(sql.version + " >= ?");
+        params.add(query.fromVersion());
+      }
+      if (query.toVersion() != null) {
+        conditions.add(sql.version + " <= ?");
+        params.add(query.toVersion());
+      }
+    }
+    boolean metadata = query.metadata();
+    long limit = query.limit();
+    Predicate<StoredEvent> out = sink;
+    if (!filter.isEmpty()) {
+      // the server narrows the rows where it can say exactly which; the filter decides on each
+      if (filter.positions() != null) {
+        conditions.add(sql.position + " = ANY (?)");
+        params.add(filter.positions().toArray(Long[]::new));
+      }
+      if (filter.streams() != null && sql.streamColumns.size() == 1) {
+        conditions.add(sql.streamColumns.get(0) + "::text LIKE ?");
+        params.add(like(filter.streams()));
+      }
+      metadata = metadata || filter.needsMetadata(rows.links());
+      long[] left = {limit > 0 ? limit : Long.MAX_VALUE};
+      out = e -> !filter.test(e) || (sink.test(e) && --left[0] > 0);
+      limit = 0;
+    }
+    String text =
+        "SELECT "
+            + (metadata ? selectEvent : selectEventWithoutMetadata)
+            + " FROM "
+            + sql.from
+            + sql.whereClause(conditions.toArray(String[]::new))
+            + " ORDER BY "
+            + (byStream ? sql.version + ", " + sql.position : sql.position)
+            + (limit > 0 ? " LIMIT " + limit : "");
+    boolean withMetadata = metadata;
+    stream(
+        text,
+        ps -> {
+          int p = 1;
+          if (byStream) {
+            p = rows.bindStream(ps, p, query.stream());
+          }
+          for (Object param : params) {
+            if (param instanceof Long[] array) {
+              ps.setArray(p++, ps.getConnection().createArrayOf("bigint", array));
+            } else {
+              ps.setObject(p++, param);
+            }
+          }
+        },
+        withMetadata,
+        out);
+  }
+
+  @Override
+  public void readAfter(long after, Predicate<StoredEvent> sink) {
+    readAfter(after, 0, sink);
+  }
+
+  @Override
+  public void readAfter(long after, int max, Predicate<StoredEvent> sink) {
+    if (max < 0) {
+      return;
+    }
+    String text =
+        "SELECT "
+            + selectEvent
+            + " FROM "
+            + sql.from
+            + sql.whereClause(sql.position + " > ?")
+            + " ORDER BY "
+            + sql.position
+            + (max > 0 ? " LIMIT " + max : "");
+    stream(text, ps -> ps.setLong(1, after), true, sink);
+  }
+
+  /** Binds a statement's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** What the reading thread hands the decoding one: rows, then an end (or a failure). */
+  private record Batch(List<Row> rows, RuntimeException failure, boolean end) {}
+
+  /**
+   * Runs one statement in its own transaction and hands each decoded event to {@code sink} until it
+   * returns false. One thread fetches rows through the cursor while this one decodes them and runs
+   * the sink, so a fold costs about what reading costs, not reading plus folding.
+   */
+  private void stream(String text, Binder binder, boolean metadata, Predicate<StoredEvent> sink) {
+    BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread reader =
+        new Thread(
+            () -> {
+              Batch last;
+              try {
+                pool.inTransaction(
+                    c -> {
+                      try (PreparedStatement ps = c.prepareStatement(text)) {
+                        ps.setFetchSize(PgConnections.FETCH_SIZE);
+                        binder.bind(ps);
+                        try (ResultSet rs = ps.executeQuery()) {
+                          List<Row> batch = new ArrayList<>(BATCH);
+                          while (!stop.get() && rs.next()) {
+                            batch.add(rows.row(rs));
+                            if (batch.size() == BATCH) {
+                              if (!offer(queue, new Batch(batch, null, false), stop)) {
+                                return null;
+                              }
+                              batch = new ArrayList<>(BATCH);
+                            }
+                          }
+                          if (!batch.isEmpty()) {
+                            offer(queue, new Batch(batch, null, false), stop);
+                          }
+                        }
+                      }
+                      return null;
+                    });
+                last = new Batch(List.of(), null, true);
+              } catch (RuntimeException e) {
+                last = new Batch(List.of(), e, true);
+              }
+              offer(queue, last, stop);
+            },
+            "hindsight-pg-read");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      while (true) {
+        Batch batch;
+        try {
+          batch = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CancellationException("reading events was interrupted");
+        }
+        if (batch.failure() != null) {
+          throw batch.failure();
+        }
+        if (batch.end()) {
+          return;
+        }
+        for (Row row : batch.rows()) {
+          if (!sink.test(rows.decode(row, metadata))) {
+            return;
+          }
+        }
+      }
+    } finally {
+      stop.set(true);
+      queue.clear(); // lets a reader waiting to hand over a batch see the stop
+    }
+  }
+
+  /** Hands over a batch, waiting for room; false when the reader is to stop. */
+  private static boolean offer(BlockingQueue<Batch> queue, Batch batch, AtomicBoolean stop) {
+    try {
+      while (!stop.get()) {
+        if (queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ stored
+
+  @Override
+  public void readStored(Predicate<RawEvent> sink) {
+    readStored(null, 0, sink);
+  }
+
+  @Override
+  public Optional<RawEvent> storedEvent(String stream, long version) {
+    RawEvent[] found = {null};
+    readStored(
+        stream,
+        version,
+        e -> {
+          found[0] = e;
+          return false;
+        });
+    return Optional.ofNullable(found[0]);
+  }
+
+  /**
+   * The stored columns of every event (or one), in global order, in one transaction: integers as
+   * integers, floating point as reals, {@code bytea} and large objects as their bytes, everything
+   * else as the text PostgreSQL writes for it ({@code jsonb} in its normal form, times as ISO-8601
+   * UTC with microseconds).
+   */
+  private void readStored(String stream, long version, Predicate<RawEvent> sink) {
+    List<String> cols = new ArrayList<>();
+    cols.add(sql.position);
+    for (String ref : rows.streamRefs()) {
+      cols.add(sql.read(ref));
+    }
+    cols.add(sql.version);
+    List<String> kinds = new ArrayList<>();
+    for (String ref :
+        new String[] {
+          columnOrNull(layout.eventType()),
+          columnOrNull(layout.revision()),
+          columnOrNull(layout.timestamp()),
+          layout.payload().column(),
+          layout.metadata() == null ? null : layout.metadata().column()
+        }) {
+      cols.add(ref == null ? "NULL" : sql.read(ref));
+      kinds.add(ref == null ? null : kind(sql.type(ref)));
+    }
+    String text =
+        "SELECT "
+            + String.join(", ", cols)
+            + " FROM "
+            + sql.from
+            + (stream == null
+                ? sql.whereClause()
+                : sql.whereClause(sql.streamCondition(), sql.version + " = ?"))
+            + " ORDER BY "
+            + sql.position;
+    int k = sql.streamColumns.size();
+    pool.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(text)) {
+            ps.setFetchSize(PgConnections.FETCH_SIZE);
+            if (stream != null) {
+              ps.setLong(rows.bindStream(ps, 1, stream), version);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              String[] key = new String[k];
+              while (rs.next()) {
+                for (int i = 0; i < k; i++) {
+                  key[i] = EventRows.text(rs.getObject(2 + i));
+                }
+                int f = 3 + k;
+                RawEvent event =
+                    new RawEvent(
+                        rs.getLong(1),
+                        sql.stablePosition,
+                        EventRows.streamId(key),
+                        rs.getLong(2 + k),
+                        stored(rs, f, kinds.get(0)),
+                        stored(rs, f + 1, kinds.get(1)),
+                        stored(rs, f + 2, kinds.get(2)),
+                        stored(rs, f + 3, kinds.get(3)),
+                        stored(rs, f + 4, kinds.get(4)));
+                if (!sink.test(event)) {
+                  return null;
+                }
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  private static String columnOrNull(Field field) {
+    return field == null ? null : field.column();
+  }
+
+  /** How a column of a PostgreSQL type is fingerprinted: integer, real, blob or text. */
+  private static String kind(String type) {
+    if (type == null) {
+      return "text";
+    }
+    return switch (type) {
+      case "int2", "int4", "int8" -> "integer";
+      case "float4", "float8" -> "real";
+      case "bytea", "oid" -> "blob";
+      default -> "text";
+    };
+  }
+
+  private static StoredValue stored(ResultSet rs, int index, String kind) throws SQLException {
+    if (kind == null || rs.getObject(index) == null) {
+      return StoredValue.NULL;
+    }
+    return switch (kind) {
+      case "integer" -> StoredValue.integer(rs.getLong(index));
+      case "real" -> StoredValue.real(rs.getDouble(index));
+      case "blob" -> StoredValue.blob(rs.getBytes(index));
+      default -> StoredValue.textBytes(rs.getString(index).getBytes(StandardCharsets.UTF_8));
+    };
+  }
+
+  // ---------------------------------------------------------------------------------- indexes
+
+  @Override
+  public void positions(LongPredicate sink) {
+    inGlobalOrder(null, rs -> sink.test(rs.getLong(1)));
+  }
+
+  @Override
+  public void timedPositions(IndexSink sink) {
+    Field ts = layout.timestamp();
+    if (ts == null || ts.column() == null || ts.pointer() != null) {
+      EventSource.super.timedPositions(sink);
+      return;
+    }
+    inGlobalOrder(sql.read(ts.column()), rs -> sink.accept(rs.getLong(1), time(rs.getObject(2))));
+  }
+
+  @FunctionalInterface
+  private interface RowSink {
+    boolean accept(ResultSet row) throws SQLException;
+  }
+
+  private void inGlobalOrder(String column, RowSink sink) {
+    String text =
+        "SELECT "
+            + sql.position
+            + (column == null ? "" : ", " + column)
+            + " FROM "
+            + sql.from
+            + sql.whereClause()
+            + " ORDER BY "
+            + sql.position;
+    pool.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(text)) {
+            ps.setFetchSize(10 * PgConnections.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (!sink.accept(rs)) {
+                  return null;
+                }
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public long lastPosition() {
+    String text = "SELECT max(" + sql.position + ") FROM " + sql.from + sql.whereClause();
+    return pool.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(text);
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
+  }
+
+  private Long seenLast;
+
+  /**
+   * Whether new events were committed since the last poll: the highest position moved. (Events that
+   * take an earlier position and commit later are found by the follower's trailing window.)
+   */
+  @Override
+  public synchronized Change poll() {
+    long now = lastPosition();
+    boolean changed = seenLast != null && now != seenLast;
+    seenLast = now;
+    return changed ? Change.CHANGED : Change.NONE;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** Fails with the store's URL (no password) and what went wrong, in one line. */
+  StoreException failure(SQLException e) {
+    return PgConnections.failure(pool.url(), e);
+  }
+}
