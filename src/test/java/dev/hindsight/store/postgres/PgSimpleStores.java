@@ -16,12 +16,12 @@ import java.time.ZoneOffset;
  * SQLite into a new PostgreSQL database with the types a PostgreSQL store would have: {@code jsonb}
  * payloads, {@code timestamptz} times, a {@code bigint} position. For tests.
  */
-final class PgSimpleStores {
+public final class PgSimpleStores {
 
   private PgSimpleStores() {}
 
   /** A new database holding {@code sqlite}'s events, readable by the reader role. */
-  static String copy(Path sqlite, String prefix) throws SQLException {
+  public static String copy(Path sqlite, String prefix) throws SQLException {
     String db = PgServer.newDatabase(prefix);
     try (Connection pg = PgServer.admin(db);
         Statement s = pg.createStatement()) {
