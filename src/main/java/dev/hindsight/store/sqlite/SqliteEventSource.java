@@ -364,7 +364,7 @@ public final class SqliteEventSource implements EventSource {
   @Override
   public synchronized List<StoredEvent> snapshots() {
     Layout.Snapshots snapshots = layout.snapshots();
-    if (snapshots == null || snapshots.compare() == null || layout.join() != null) {
+    if (snapshots == null || snapshots.compare() == null || !layout.allJoins().isEmpty()) {
       return List.of();
     }
     Layout.SnapshotCompare compare = snapshots.compare();
@@ -933,8 +933,8 @@ public final class SqliteEventSource implements EventSource {
     return rows.decode(rows.row(rs), withMetadata, payloadSpec);
   }
 
-  private static String streamId(String[] key) {
-    return EventRows.streamId(key);
+  private String streamId(String[] key) {
+    return rows.id(key);
   }
 
   private int bindStream(PreparedStatement ps, int index, String stream) throws SQLException {
