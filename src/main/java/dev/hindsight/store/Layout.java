@@ -223,8 +223,9 @@ public record Layout(
    * @param serializerColumn with {@code serializer}: the column holding the serializer id
    * @param serializers with {@code serializer}: serializer id to encoding (ids not listed are read
    *     as {@code auto})
-   * @param bytesColumn a column that, when not NULL, holds the payload instead, read as {@code
-   *     auto} (Marten's {@code bdata}: a binary event keeps {@code {}} in {@code data})
+   * @param bytesColumn a column of the event table that, when not NULL, holds the payload instead,
+   *     read as {@code auto} (Marten 9's {@code bdata}: a binary event keeps {@code {}} in {@code
+   *     data}); ignored when the table has no such column
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Payload(

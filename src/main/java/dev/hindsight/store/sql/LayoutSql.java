@@ -195,13 +195,25 @@ public final class LayoutSql {
         bind.apply(l.eventType()),
         bind.apply(l.timestamp()),
         bind.apply(l.revision()),
-        l.payload(),
+        withoutMissingBytes(l.table(), l.payload(), catalog),
         l.metadata(),
         bind.apply(l.eventId()),
         bind.apply(l.correlation()),
         bind.apply(l.causation()),
         l.snapshots(),
         l.streamHeader());
+  }
+
+  /** The payload without its {@code bytesColumn} when the table lacks it (older Marten). */
+  private static Layout.Payload withoutMissingBytes(
+      String table, Layout.Payload p, SqlCatalog catalog) {
+    if (p == null
+        || p.bytesColumn() == null
+        || catalog.table(table).map(t -> catalog.hasColumn(t, p.bytesColumn())).orElse(true)) {
+      return p;
+    }
+    return new Layout.Payload(
+        p.column(), p.encoding(), p.serializerColumn(), p.serializers(), null);
   }
 
   /** {@code WHERE} with the layout's own condition and the given ones, or an empty string. */
