@@ -67,8 +67,8 @@ public final class SqliteEventSource implements EventSource {
   private SqliteEventSource(SqliteFile file, Layout layout, Schema schema) {
     this.cache = UserDirs.cache().map(dir -> new SummaryCache(dir.resolve("streams"))).orElse(null);
     this.file = file;
-    this.layout = layout;
     this.sql = new LayoutSql(layout, schema);
+    this.layout = sql.layout; // optional fields the store lacks are left out
     this.rows = new EventRows(sql);
     this.links = rows.links();
     this.selectEvent = rows.columns(true);
