@@ -5,6 +5,7 @@ import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The SQL a layout stands for in one database: the FROM clause, the base condition, and the
@@ -49,10 +50,10 @@ public final class LayoutSql {
    * layout so bound).
    */
   public LayoutSql(Layout layout, SqlCatalog catalog) {
-    this(withoutMissingOptionals(layout, catalog), catalog, true);
+    this(catalog, withoutMissingOptionals(layout, catalog));
   }
 
-  private LayoutSql(Layout layout, SqlCatalog catalog, boolean resolved) {
+  private LayoutSql(SqlCatalog catalog, Layout layout) {
     this.layout = layout;
     this.catalog = catalog;
     this.table =
@@ -162,7 +163,7 @@ public final class LayoutSql {
 
   /** The layout with each optional field whose column the store lacks read without a column. */
   private static Layout withoutMissingOptionals(Layout l, SqlCatalog catalog) {
-    java.util.function.UnaryOperator<Field> bind =
+    UnaryOperator<Field> bind =
         f -> {
           if (f == null || !f.isOptional() || f.column() == null) {
             return f;
