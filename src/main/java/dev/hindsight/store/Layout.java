@@ -15,6 +15,9 @@ import java.util.Objects;
  *     resolved one
  * @param table the table that holds one row per event
  * @param join an optional second table joined to find the stream name (Eventuous, SqlStreamStore)
+ * @param joins further tables joined after {@code join}, in order, each on one or more pairs of
+ *     columns (Commanded reaches its events through {@code stream_events}, Marten's streams are
+ *     keyed by tenant and id); see {@link #allJoins()}
  * @param where an optional SQL condition that selects the event rows (e.g. not deleted)
  * @param stream the stream id
  * @param aggregateType the aggregate type of a stream; null when the store has no such notion
@@ -43,6 +46,7 @@ import java.util.Objects;
   "detect",
   "table",
   "join",
+  "joins",
   "where",
   "stream",
   "aggregateType",
@@ -65,6 +69,7 @@ public record Layout(
     Detect detect,
     String table,
     Join join,
+    java.util.List<Join> joins,
     String where,
     StreamKey stream,
     Field aggregateType,
@@ -100,20 +105,52 @@ public record Layout(
   }
 
   /**
-   * A joined table: {@code JOIN table ON table.references = events.column}.
+   * A joined table: {@code JOIN table ON table.references = events.column}, or on every pair of
+   * {@code on}.
    *
    * @param table the joined table
    * @param column the column of the event table
    * @param references the column of the joined table it refers to
-   */
-  public record Join(String table, String column, String references) {}
-
-  /**
-   * The stream id: one column, or an aggregate-type column plus an id column shown as {@code
-   * TYPE/ID}.
+   * @param on instead of {@code column}/{@code references}: pairs {@code [left, joined]}, where
+   *     {@code left} is a column of the event table or {@code table.column} of a table joined
+   *     before this one, and {@code joined} a column of this table; all must be equal
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record StreamKey(String column, String typeColumn, String idColumn) {
+  public record Join(
+      String table, String column, String references, java.util.List<java.util.List<String>> on) {
+
+    /** The pairs {@code [left, joined]} this join compares. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.List<java.util.List<String>> pairs() {
+      if (on != null && !on.isEmpty()) {
+        return on;
+      }
+      return java.util.List.of(java.util.List.of(column, references));
+    }
+  }
+
+  /** Every joined table in order: {@code join}, then {@code joins}. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public java.util.List<Join> allJoins() {
+    java.util.List<Join> all = new java.util.ArrayList<>();
+    if (join != null) {
+      all.add(join);
+    }
+    if (joins != null) {
+      all.addAll(joins);
+    }
+    return all;
+  }
+
+  /**
+   * The stream id: one column, or a type column plus an id column shown as {@code TYPE/ID}.
+   *
+   * @param defaultType with a type column: the value for which the stream id is the id alone
+   *     (Marten's {@code *DEFAULT*} tenant), so a store with one tenant shows bare ids and a
+   *     multi-tenant one shows {@code TENANT/ID}
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record StreamKey(String column, String typeColumn, String idColumn, String defaultType) {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean composite() {
       return typeColumn != null && idColumn != null;
@@ -137,6 +174,8 @@ public record Layout(
    *     for the causation: {@code id} (the default) or {@code position}
    * @param rowid for the position: use the table's implicit rowid
    * @param in for the links' pointers: {@code metadata} (the default) or {@code payload}
+   * @param optional the column may be missing (a library option adds it): without it the field
+   *     reads as if it named no column
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Field(
@@ -146,9 +185,19 @@ public record Layout(
       String pattern,
       String format,
       Boolean rowid,
-      String in) {
+      String in,
+      Boolean optional) {
     public static Field column(String column) {
-      return new Field(column, null, null, null, null, null, null);
+      return new Field(column, null, null, null, null, null, null, null);
+    }
+
+    /** This field without its column (an optional column the store lacks). */
+    public Field withoutColumn() {
+      return new Field(null, pointer, fromStream, pattern, format, rowid, in, optional);
+    }
+
+    public boolean isOptional() {
+      return Boolean.TRUE.equals(optional);
     }
 
     /** Whether a link's pointer goes into the payload rather than the metadata. */
@@ -174,13 +223,17 @@ public record Layout(
    * @param serializerColumn with {@code serializer}: the column holding the serializer id
    * @param serializers with {@code serializer}: serializer id to encoding (ids not listed are read
    *     as {@code auto})
+   * @param bytesColumn a column of the event table that, when not NULL, holds the payload instead,
+   *     read as {@code auto} (Marten 9's {@code bdata}: a binary event keeps {@code {}} in {@code
+   *     data}); ignored when the table has no such column
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Payload(
       String column,
       String encoding,
       String serializerColumn,
-      java.util.Map<String, String> serializers) {}
+      java.util.Map<String, String> serializers,
+      String bytesColumn) {}
 
   /**
    * Tables of snapshots the library keeps beside its events; recognised so that they are never

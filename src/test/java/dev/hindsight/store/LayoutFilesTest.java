@@ -16,6 +16,11 @@ class LayoutFilesTest {
         .extracting(Layout::name)
         .containsExactly(
             "hindsight-simple",
+            "marten",
+            "emmett-postgresql",
+            "message-db",
+            "eventuous-postgresql",
+            "commanded-eventstore",
             "emmett",
             "evtstore",
             "axon-jdbc",

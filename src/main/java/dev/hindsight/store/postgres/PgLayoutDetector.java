@@ -77,6 +77,9 @@ final class PgLayoutDetector {
               || resolved.position().column() == null) {
             continue; // SQLite's row ids: there are none here
           }
+          if (!binds(resolved, catalog)) {
+            continue; // a table or column the layout names is missing
+          }
           if (peekFits(resolved, catalog, c)) {
             bySchema.put(table.schema(), new Found(resolved, catalog));
           }
@@ -113,17 +116,30 @@ final class PgLayoutDetector {
         return false;
       }
     }
-    Layout.Join join = candidate.join();
-    if (join != null) {
+    for (Layout.Join join : candidate.allJoins()) {
       String joined = join.table().replace(Layout.PREFIX, prefix).toLowerCase(Locale.ROOT);
-      return schema.tables().values().stream()
-          .anyMatch(
-              t ->
-                  t.schema().equals(table.schema())
-                      && t.name().toLowerCase(Locale.ROOT).equals(joined)
-                      && t.column(join.references()).isPresent());
+      boolean present =
+          schema.tables().values().stream()
+              .anyMatch(
+                  t ->
+                      t.schema().equals(table.schema())
+                          && t.name().toLowerCase(Locale.ROOT).equals(joined)
+                          && join.pairs().stream()
+                              .allMatch(p -> p.size() == 2 && t.column(p.get(1)).isPresent()));
+      if (!present) {
+        return false;
+      }
     }
     return true;
+  }
+
+  private static boolean binds(Layout candidate, PgCatalog catalog) {
+    try {
+      new LayoutSql(candidate, catalog);
+      return true;
+    } catch (StoreException misfit) {
+      return false;
+    }
   }
 
   private static boolean peekFits(Layout candidate, PgCatalog catalog, Connection c)

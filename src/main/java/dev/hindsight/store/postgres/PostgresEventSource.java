@@ -58,9 +58,9 @@ public final class PostgresEventSource implements EventSource {
 
   private PostgresEventSource(PgPool pool, Layout layout, PgCatalog catalog) {
     this.pool = pool;
-    this.layout = layout;
     this.catalog = catalog;
     this.sql = new LayoutSql(layout, catalog);
+    this.layout = sql.layout;
     this.rows = new EventRows(sql);
     this.selectEvent = rows.columns(true);
     this.selectEventWithoutMetadata = rows.columns(false);
@@ -239,7 +239,7 @@ public final class PostgresEventSource implements EventSource {
           for (int i = 0; i < k; i++) {
             key[i] = EventRows.text(rs.getObject(i + 1));
           }
-          String id = EventRows.streamId(key);
+          String id = rows.id(key);
           String type;
           if (typeColumn) {
             type = Patterns.apply(typeField.pattern(), EventRows.text(rs.getObject(k + 4)));
@@ -321,9 +321,14 @@ public final class PostgresEventSource implements EventSource {
 
   private String tableOf(String ref) {
     int dot = ref.lastIndexOf('.');
-    return dot > 0 && layout.join() != null && ref.substring(0, dot).equals(layout.join().table())
-        ? layout.join().table()
-        : layout.table();
+    if (dot > 0) {
+      for (Layout.Join join : layout.allJoins()) {
+        if (ref.substring(0, dot).equalsIgnoreCase(join.table())) {
+          return catalog.table(join.table()).orElse(join.table());
+        }
+      }
+    }
+    return catalog.table(layout.table()).orElse(layout.table());
   }
 
   private static String columnOf(String ref) {
@@ -396,7 +401,7 @@ public final class PostgresEventSource implements EventSource {
     Layout.Snapshots snapshots = layout.snapshots();
     if (snapshots == null
         || snapshots.compare() == null
-        || layout.join() != null
+        || !layout.allJoins().isEmpty()
         || catalog.table(snapshots.compare().table()).isEmpty()) {
       return List.of();
     }
@@ -711,7 +716,7 @@ public final class PostgresEventSource implements EventSource {
                     new RawEvent(
                         rs.getLong(1),
                         sql.stablePosition,
-                        EventRows.streamId(key),
+                        rows.id(key),
                         rs.getLong(2 + k),
                         stored(rs, f, kinds.get(0)),
                         stored(rs, f + 1, kinds.get(1)),

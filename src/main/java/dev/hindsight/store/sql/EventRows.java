@@ -69,6 +69,9 @@ public final class EventRows {
     cols.add(sql.readOrNull(layout.eventId()));
     cols.add(sql.readOrNull(layout.correlation()));
     cols.add(sql.readOrNull(layout.causation()));
+    if (layout.payload().bytesColumn() != null) {
+      cols.add(sql.read(layout.payload().bytesColumn()));
+    }
     return String.join(", ", cols);
   }
 
@@ -94,6 +97,9 @@ public final class EventRows {
       String correlationRaw,
       String causationRaw) {}
 
+  /** A payload read from the layout's {@code bytesColumn}, decoded as {@code auto}. */
+  public record PayloadBytes(byte[] bytes) {}
+
   /** The row at the result's cursor, selected with {@link #columns}. */
   public Row row(ResultSet rs) throws SQLException {
     int k = sql.streamColumns.size();
@@ -103,6 +109,15 @@ public final class EventRows {
       key[i] = text(rs.getObject(2 + i));
     }
     int c = 2 + k;
+    Object payload = rs.getObject(c + 4);
+    if (layout.payload().bytesColumn() != null
+        && rs.getMetaData().getColumnCount() > c + 10
+        && rs.getObject(c + 11) != null) {
+      Object bytes = rs.getObject(c + 11);
+      payload =
+          new PayloadBytes(
+              bytes instanceof byte[] b ? b : text(bytes).getBytes(StandardCharsets.UTF_8));
+    }
     return new Row(
         position,
         key,
@@ -110,7 +125,7 @@ public final class EventRows {
         rs.getObject(c + 1),
         rs.getObject(c + 2),
         rs.getObject(c + 3),
-        rs.getObject(c + 4),
+        payload,
         rs.getObject(c + 5),
         rs.getObject(c + 6),
         rs.getObject(c + 7),
@@ -131,7 +146,10 @@ public final class EventRows {
       problems.add("the stream id is NULL");
     }
     Decoded data =
-        PayloadDecoder.decode(row.payloadRaw(), encoding(payloadSpec, row.payloadSerializer()));
+        row.payloadRaw() instanceof PayloadBytes b
+            ? PayloadDecoder.decode(b.bytes(), Encoding.AUTO)
+            : PayloadDecoder.decode(
+                row.payloadRaw(), encoding(payloadSpec, row.payloadSerializer()));
     if (data.problem() != null) {
       problems.add(data.problem());
     }
@@ -161,7 +179,7 @@ public final class EventRows {
     }
     return new StoredEvent(
         row.position(),
-        streamId(row.key()),
+        id(row.key()),
         row.version(),
         type,
         revision,
@@ -213,6 +231,18 @@ public final class EventRows {
     return named == null ? Encoding.AUTO : Encoding.of(named);
   }
 
+  /**
+   * The stream id of a key as this layout shows it: with a {@code defaultType}, a key under that
+   * type is the bare id.
+   */
+  public String id(String[] key) {
+    String bare = layout.stream().defaultType();
+    if (bare != null && key.length == 2 && bare.equals(key[0])) {
+      return key[1] == null ? "" : key[1];
+    }
+    return streamId(key);
+  }
+
   /** The stream id of a key; a NULL part (a damaged or hostile row) reads as empty. */
   public static String streamId(String[] key) {
     String first = key[0] == null ? "" : key[0];
@@ -220,8 +250,9 @@ public final class EventRows {
   }
 
   /**
-   * Binds a stream id's parts from {@code index}; {@code TYPE/ID} splits at the first slash for a
-   * composite key. Returns the next index.
+   * Binds a stream id's parts from {@code index} for {@link LayoutSql#streamCondition}; {@code
+   * TYPE/ID} splits at the first slash for a composite key; with a {@code defaultType}, the bare id
+   * under that type is bound too. Returns the next index.
    */
   public int bindStream(PreparedStatement ps, int index, String stream) throws SQLException {
     if (sql.streamColumns.size() == 1) {
@@ -229,9 +260,18 @@ public final class EventRows {
       return index + 1;
     }
     int slash = stream.indexOf('/');
-    ps.setString(index, slash < 0 ? stream : stream.substring(0, slash));
-    ps.setString(index + 1, slash < 0 ? "" : stream.substring(slash + 1));
-    return index + 2;
+    String bare = layout.stream().defaultType();
+    if (bare == null) {
+      ps.setString(index, slash < 0 ? stream : stream.substring(0, slash));
+      ps.setString(index + 1, slash < 0 ? "" : stream.substring(slash + 1));
+      return index + 2;
+    }
+    // TYPE/ID when the id has a slash, else the bare reading twice (an empty id may not bind)
+    ps.setString(index, slash < 0 ? bare : stream.substring(0, slash));
+    ps.setString(index + 1, slash < 0 ? stream : stream.substring(slash + 1));
+    ps.setString(index + 2, bare);
+    ps.setString(index + 3, stream);
+    return index + 4;
   }
 
   /** A value as text: bytes as UTF-8, anything else by its string form; null stays null. */

@@ -5,18 +5,20 @@ import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The SQL a layout stands for in one database: the FROM clause, the base condition, and the
- * expressions for each field. The event table is aliased {@code e} and the joined table {@code j};
- * every name is quoted. Columns are compared as stored ({@link #column}) and read through the
- * catalog ({@link #read}), so that an index on a column serves conditions on it.
+ * expressions for each field. The event table is aliased {@code e} and the joined tables {@code j},
+ * {@code j2}, ... in order; every name is quoted. Columns are compared as stored ({@link #column})
+ * and read through the catalog ({@link #read}), so that an index on a column serves conditions on
+ * it.
  */
 public final class LayoutSql {
 
   public final Layout layout;
 
-  /** The FROM clause's content: the event table, joined to the stream table when there is one. */
+  /** The FROM clause's content: the event table, joined to the layout's other tables. */
   public final String from;
 
   /** The layout's own condition, parenthesised, or null. */
@@ -36,11 +38,22 @@ public final class LayoutSql {
   public final boolean stablePosition;
 
   private final String table;
-  private final String joinTable;
+  private final List<Joined> joinedTables = new ArrayList<>();
   private final SqlCatalog catalog;
 
-  /** Binds a layout to a database's tables, or says which table or column the store lacks. */
+  /** A joined table and its alias ({@code j}, {@code j2}, ...). */
+  private record Joined(String alias, String table) {}
+
+  /**
+   * Binds a layout to a database's tables, or says which table or column the store lacks. Fields
+   * marked optional whose column the store lacks read as if they named none ({@link #layout} is the
+   * layout so bound).
+   */
   public LayoutSql(Layout layout, SqlCatalog catalog) {
+    this(catalog, withoutMissingOptionals(layout, catalog));
+  }
+
+  private LayoutSql(SqlCatalog catalog, Layout layout) {
     this.layout = layout;
     this.catalog = catalog;
     this.table =
@@ -56,9 +69,11 @@ public final class LayoutSql {
                             + "' (tables: "
                             + String.join(", ", catalog.tableNames())
                             + ")"));
-    Layout.Join join = layout.join();
-    if (join != null) {
-      this.joinTable =
+    List<Layout.Join> joins = layout.allJoins();
+    StringBuilder from = new StringBuilder(catalog.tableRef(table) + " AS e");
+    for (int i = 0; i < joins.size(); i++) {
+      Layout.Join join = joins.get(i);
+      String joined =
           catalog
               .table(join.table())
               .orElseThrow(
@@ -69,20 +84,33 @@ public final class LayoutSql {
                               + "': the store has no table '"
                               + join.table()
                               + "'"));
-      checkIn(table, join.column());
-      checkIn(joinTable, join.references());
-      this.from =
-          catalog.tableRef(table)
-              + " AS e JOIN "
-              + catalog.tableRef(joinTable)
-              + " AS j ON j."
-              + quote(catalog.columnName(joinTable, join.references()))
-              + " = e."
-              + quote(catalog.columnName(table, join.column()));
-    } else {
-      this.joinTable = null;
-      this.from = catalog.tableRef(table) + " AS e";
+      String alias = i == 0 ? "j" : "j" + (i + 1);
+      List<String> on = new ArrayList<>();
+      for (List<String> pair : join.pairs()) {
+        if (pair.size() != 2) {
+          throw new StoreException(
+              "layout '"
+                  + layout.name()
+                  + "': a join's 'on' pairs are [column, joinedColumn], not "
+                  + pair);
+        }
+        checkIn(joined, pair.get(1));
+        on.add(
+            alias
+                + "."
+                + quote(catalog.columnName(joined, pair.get(1)))
+                + " = "
+                + column(pair.get(0)));
+      }
+      from.append(" JOIN ")
+          .append(catalog.tableRef(joined))
+          .append(" AS ")
+          .append(alias)
+          .append(" ON ")
+          .append(String.join(" AND ", on));
+      joinedTables.add(new Joined(alias, joined));
     }
+    this.from = from.toString();
     this.where =
         layout.where() == null || layout.where().isBlank() ? null : "(" + layout.where() + ")";
     Layout.StreamKey key = layout.stream();
@@ -119,6 +147,9 @@ public final class LayoutSql {
       }
     }
     column(layout.payload().column());
+    if (layout.payload().bytesColumn() != null) {
+      column(layout.payload().bytesColumn());
+    }
     if (layout.payload().serializerColumn() != null) {
       column(layout.payload().serializerColumn());
     }
@@ -128,6 +159,62 @@ public final class LayoutSql {
         column(layout.metadata().serializerColumn());
       }
     }
+  }
+
+  /** The layout with each optional field whose column the store lacks read without a column. */
+  private static Layout withoutMissingOptionals(Layout l, SqlCatalog catalog) {
+    UnaryOperator<Field> bind =
+        f -> {
+          if (f == null || !f.isOptional() || f.column() == null) {
+            return f;
+          }
+          String ref = f.column();
+          int dot = ref.lastIndexOf('.');
+          String owner = dot > 0 ? ref.substring(0, dot) : l.table();
+          String name = dot > 0 ? ref.substring(dot + 1) : ref;
+          boolean present =
+              catalog.table(owner).map(t -> catalog.hasColumn(t, name)).orElse(false)
+                  || (dot > 0
+                      && catalog
+                          .table(l.table())
+                          .map(t -> catalog.hasColumn(t, ref))
+                          .orElse(false));
+          return present ? f : f.withoutColumn();
+        };
+    return new Layout(
+        l.name(),
+        l.description(),
+        l.detect(),
+        l.table(),
+        l.join(),
+        l.joins(),
+        l.where(),
+        l.stream(),
+        bind.apply(l.aggregateType()),
+        l.version(),
+        l.position(),
+        bind.apply(l.eventType()),
+        bind.apply(l.timestamp()),
+        bind.apply(l.revision()),
+        withoutMissingBytes(l.table(), l.payload(), catalog),
+        l.metadata(),
+        bind.apply(l.eventId()),
+        bind.apply(l.correlation()),
+        bind.apply(l.causation()),
+        l.snapshots(),
+        l.streamHeader());
+  }
+
+  /** The payload without its {@code bytesColumn} when the table lacks it (older Marten). */
+  private static Layout.Payload withoutMissingBytes(
+      String table, Layout.Payload p, SqlCatalog catalog) {
+    if (p == null
+        || p.bytesColumn() == null
+        || catalog.table(table).map(t -> catalog.hasColumn(t, p.bytesColumn())).orElse(true)) {
+      return p;
+    }
+    return new Layout.Payload(
+        p.column(), p.encoding(), p.serializerColumn(), p.serializers(), null);
   }
 
   /** {@code WHERE} with the layout's own condition and the given ones, or an empty string. */
@@ -144,7 +231,11 @@ public final class LayoutSql {
     return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
   }
 
-  /** The condition selecting one stream; its parameters are the stream key's parts. */
+  /**
+   * The condition selecting one stream; its parameters are the stream key's parts (bound by {@link
+   * EventRows#bindStream}): with a {@code defaultType}, both readings of the id, {@code TYPE/ID}
+   * and the bare id under the default type.
+   */
   public String streamCondition() {
     List<String> parts = new ArrayList<>();
     Layout.StreamKey key = layout.stream();
@@ -153,7 +244,8 @@ public final class LayoutSql {
     for (int i = 0; i < refs.size(); i++) {
       parts.add(streamColumns.get(i) + " = " + parameter(refs.get(i)));
     }
-    return String.join(" AND ", parts);
+    String one = String.join(" AND ", parts);
+    return key.composite() && key.defaultType() != null ? "((" + one + ") OR (" + one + "))" : one;
   }
 
   /** The placeholder for a value compared with a column of the layout. */
@@ -195,9 +287,11 @@ public final class LayoutSql {
     if (dot > 0) {
       String owner = ref.substring(0, dot);
       String name = ref.substring(dot + 1);
-      if (joinTable != null && owner.equalsIgnoreCase(joinTable)) {
-        checkIn(joinTable, name);
-        return new Owned("j", joinTable, catalog.columnName(joinTable, name));
+      for (Joined j : joinedTables) {
+        if (owner.equalsIgnoreCase(j.table())) {
+          checkIn(j.table(), name);
+          return new Owned(j.alias(), j.table(), catalog.columnName(j.table(), name));
+        }
       }
       if (owner.equalsIgnoreCase(table)) {
         checkIn(table, name);

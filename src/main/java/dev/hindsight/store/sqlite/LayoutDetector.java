@@ -71,10 +71,13 @@ public final class LayoutDetector {
         return false;
       }
     }
-    Layout.Join join = candidate.join();
-    if (join != null) {
+    for (Layout.Join join : candidate.allJoins()) {
       String joined = join.table().replace(Layout.PREFIX, prefix);
-      return schema.hasColumn(joined, join.references());
+      for (java.util.List<String> pair : join.pairs()) {
+        if (pair.size() != 2 || !schema.hasColumn(joined, pair.get(1))) {
+          return false;
+        }
+      }
     }
     return true;
   }

@@ -67,8 +67,8 @@ public final class SqliteEventSource implements EventSource {
   private SqliteEventSource(SqliteFile file, Layout layout, Schema schema) {
     this.cache = UserDirs.cache().map(dir -> new SummaryCache(dir.resolve("streams"))).orElse(null);
     this.file = file;
-    this.layout = layout;
     this.sql = new LayoutSql(layout, schema);
+    this.layout = sql.layout; // optional fields the store lacks are left out
     this.rows = new EventRows(sql);
     this.links = rows.links();
     this.selectEvent = rows.columns(true);
@@ -364,7 +364,7 @@ public final class SqliteEventSource implements EventSource {
   @Override
   public synchronized List<StoredEvent> snapshots() {
     Layout.Snapshots snapshots = layout.snapshots();
-    if (snapshots == null || snapshots.compare() == null || layout.join() != null) {
+    if (snapshots == null || snapshots.compare() == null || !layout.allJoins().isEmpty()) {
       return List.of();
     }
     Layout.SnapshotCompare compare = snapshots.compare();
@@ -933,8 +933,8 @@ public final class SqliteEventSource implements EventSource {
     return rows.decode(rows.row(rs), withMetadata, payloadSpec);
   }
 
-  private static String streamId(String[] key) {
-    return EventRows.streamId(key);
+  private String streamId(String[] key) {
+    return rows.id(key);
   }
 
   private int bindStream(PreparedStatement ps, int index, String stream) throws SQLException {
