@@ -4,10 +4,15 @@ import static dev.hindsight.store.postgres.PgFixtureStores.json;
 import static dev.hindsight.store.postgres.PgFixtureStores.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.audit.Finding;
+import dev.hindsight.audit.Verifier;
 import dev.hindsight.cli.HindsightCli;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.replay.Progress;
+import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.postgres.PgFixtureStores.Read;
@@ -15,6 +20,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -251,11 +258,18 @@ class PgAxonLayoutsTest {
                   Instant.parse("2024-04-03T08:00:00.480Z"),
                   text(xstream("com.example.bank.command.BankAccount", SNAPSHOT_STATE)),
                   text(xstreamMetadata(SNAPSHOT_METADATA)),
-                  java.util.Arrays.asList(
+                  Arrays.asList(
                       "6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e08",
                       TRANSFER,
                       "d0000008-0000-4000-8000-000000000008"),
                   List.of()));
+
+      // as on SQLite: the event published outside an aggregate is information, not a fault
+      Verifier.Result verified = Verifier.verify(source, ReducerSet.generic(), Progress.NONE);
+      assertThat(verified.events()).isEqualTo(10);
+      assertThat(verified.findings())
+          .extracting(Finding::kind, Finding::severity, Finding::stream)
+          .containsExactly(tuple(Finding.ORPHAN_EVENT, Finding.Severity.INFO, TRANSFER));
     }
   }
 
@@ -274,7 +288,7 @@ class PgAxonLayoutsTest {
       for (Axon e : EVENTS) {
         expected.add(read(e, e.jpaPosition(), json(e.payload()), json(e.metadata())));
       }
-      expected.sort(java.util.Comparator.comparingLong(Read::position));
+      expected.sort(Comparator.comparingLong(Read::position));
       assertThat(readAll(source)).containsExactlyElementsOf(expected);
       assertThat(readAll(source))
           .extracting(Read::position)
@@ -292,7 +306,7 @@ class PgAxonLayoutsTest {
                   Instant.parse("2024-04-03T08:00:00.480Z"),
                   json(SNAPSHOT_STATE),
                   json(SNAPSHOT_METADATA),
-                  java.util.Arrays.asList(
+                  Arrays.asList(
                       "6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e08",
                       TRANSFER,
                       "d0000008-0000-4000-8000-000000000008"),
@@ -377,7 +391,7 @@ class PgAxonLayoutsTest {
         data,
         metadata,
         // correlation is the root message (traceId), causation the message handled (correlationId)
-        java.util.Arrays.asList(
+        Arrays.asList(
             e.eventId(),
             meta.has("traceId") ? meta.get("traceId").asText() : null,
             meta.has("correlationId") ? meta.get("correlationId").asText() : null),

@@ -62,6 +62,15 @@ class PgEventsourcingLayoutTest {
                 + " ?schema=NAME&table=NAME, e.g. "
                 + url
                 + "?schema=public&table=emailprocess_events");
+
+    // the CLI says the same on one line
+    String[] run = PgAxonLayoutsTest.cli("streams", PgFixtureStores.cliUrl(db, null));
+    assertThat(run[0]).isEqualTo("2");
+    assertThat(run[2].strip().lines()).hasSize(1);
+    assertThat(run[2])
+        .contains("2 stores: public.emailprocess_events (eventsourcing-zlib-postgres)")
+        .contains("?schema=public&table=emailprocess_events")
+        .doesNotContain(PgServer.READER_PASSWORD);
   }
 
   @Test
