@@ -315,6 +315,35 @@ class PgAxonLayoutsTest {
   }
 
   @Test
+  void axonJpaWithHibernatesPlainNamingIsTheJdbcLayoutWithLargeObjects() throws Exception {
+    // without Spring Boot's naming, Hibernate writes the entity's names unquoted: lower case
+    Axon first = EVENTS.get(0);
+    String db = PgServer.newDatabase("axonplain");
+    PgFixtureStores.execute(
+        db,
+        "create table domainevententry (globalindex bigint not null, sequencenumber bigint not"
+            + " null, aggregateidentifier varchar(255) not null, eventidentifier varchar(255) not"
+            + " null unique, payloadrevision varchar(255), payloadtype varchar(255) not null,"
+            + " timestamp varchar(255) not null, type varchar(255), metadata oid, payload oid,"
+            + " primary key (globalindex)); insert into domainevententry values (1, 0, 'A-1001',"
+            + " '6a0d3f52-1b7e-4f0a-8c21-0a1b2c3d4e01', NULL,"
+            + " 'com.example.bank.coreapi.AccountCreatedEvent', '2024-04-01T09:00:00.101Z',"
+            + " 'BankAccount', lo_from_bytea(0, convert_to('"
+            + first.metadata()
+            + "', 'UTF8')), lo_from_bytea(0, convert_to('"
+            + first.payload()
+            + "', 'UTF8')))");
+    PgServer.grantRead(db, "public");
+    PgFixtureStores.grantLargeObjects(db);
+    try (PostgresEventSource source =
+        PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null)) {
+      assertThat(source.layout().name()).isEqualTo("axon-jdbc");
+      assertThat(readAll(source))
+          .containsExactly(read(first, 1, json(first.payload()), json(first.metadata())));
+    }
+  }
+
+  @Test
   void aReaderNotGrantedTheLargeObjectsIsToldInOneLineWhatToGrantAndStillSeesTheStreams()
       throws Exception {
     String db = PgFixtureStores.load("axon-jpa.sql");
