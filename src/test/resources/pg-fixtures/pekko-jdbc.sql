@@ -27,7 +27,7 @@
 --   configurable delay/"ordering gap" detection); writer = the writer UUID of the persistent actor incarnation;
 --   write_timestamp = epoch milliseconds (UTC); adapter_manifest = event adapter manifest ('' when none);
 --   event_ser_id = Pekko serializer id, event_ser_manifest = serializer manifest, event_payload = serializer bytes:
---   31 = jackson-json (manifest = class name, "#<version>" suffix with a JacksonMigration), 32 = jackson-cbor,
+--   31 = jackson-json (manifest = class name, "#<version>" suffix with a JacksonMigration), 33 = jackson-cbor (32 = jackson-cbor-264, JSON),
 --   2 = protobuf (manifest = class name). meta_* hold optional event metadata (e.g. replicated event metadata).
 --   No correlation/causation columns: anything like that is inside the payload or the metadata.
 --

@@ -6,7 +6,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Connections to a PostgreSQL store that cannot write, by construction three times over: the
@@ -83,8 +86,39 @@ public final class PgConnections {
           case "08001", "08004", "08006" ->
               "cannot reach the server at " + url.host() + ":" + url.port();
           case "57014" -> "a query ran longer than " + STATEMENT_TIMEOUT.toMinutes() + " minutes";
-          default -> e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse("");
+          case "42501" -> largeObject(url, e.getMessage()).orElse(firstLine(e));
+          default -> e.getMessage() == null ? state : firstLine(e);
         };
     return new StoreException(url.display() + ": " + why, e);
+  }
+
+  private static String firstLine(SQLException e) {
+    return e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+  }
+
+  private static final Pattern LARGE_OBJECT =
+      Pattern.compile("permission denied for large object (\\d+)");
+
+  /**
+   * A refused large object (Axon JPA keeps payloads and metadata in them), said with what to grant:
+   * since PostgreSQL 9.0 a large object is readable only by its owner and the roles granted SELECT
+   * on it, unless {@code lo_compat_privileges} is on.
+   */
+  private static Optional<String> largeObject(PgUrl url, String message) {
+    Matcher m = LARGE_OBJECT.matcher(message == null ? "" : message);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the role "
+            + url.user()
+            + " may not read large object "
+            + m.group(1)
+            + ", where the store keeps event payloads or metadata: grant it on each of them"
+            + " (GRANT SELECT ON LARGE OBJECT "
+            + m.group(1)
+            + " TO "
+            + url.user()
+            + "; and so on), turn lo_compat_privileges on, or read as the objects' owner");
   }
 }

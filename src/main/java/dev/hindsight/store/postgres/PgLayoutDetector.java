@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * Finds the layout of a store on a PostgreSQL server: the built-in layouts for PostgreSQL (and
  * those for any database) are tried, in order, against the tables of every schema the role can read
- * (or the URL's schema). One schema that fits is opened; when several schemas each hold a store,
+ * (or the URL's schema, and its table). One store that fits is opened; when several schemas each
+ * hold a store, or one schema holds several stores side by side (a layout whose table name has a
+ * {@code {prefix}}: each Python eventsourcing application has its own {@code <app>_events} table),
  * the user chooses ({@link StoreChoiceException}).
  */
 final class PgLayoutDetector {
@@ -62,9 +64,17 @@ final class PgLayoutDetector {
         if (candidate.detect() != null && !candidate.detect().isFor("postgresql")) {
           continue;
         }
+        boolean sideBySide = candidate.table().contains(Layout.PREFIX);
         for (PgSchema.Table table : schema.tables().values()) {
-          if (bySchema.containsKey(table.schema())) {
-            continue; // an earlier layout fits this schema
+          if (url.table() != null && !table.name().equalsIgnoreCase(url.table())) {
+            continue;
+          }
+          String key = sideBySide ? table.schema() + "." + table.name() : table.schema();
+          if (bySchema.containsKey(table.schema()) || bySchema.containsKey(key)) {
+            continue; // an earlier layout fits this schema (or this table)
+          }
+          if (!sideBySide && inSchema(bySchema, table.schema())) {
+            continue; // stores side by side fit this schema already
           }
           String prefix = LayoutDetector.prefixIfMatches(candidate.table(), table.name());
           if (prefix == null || !fits(candidate, table, prefix, schema)) {
@@ -80,8 +90,10 @@ final class PgLayoutDetector {
           if (!binds(resolved, catalog)) {
             continue; // a table or column the layout names is missing
           }
-          if (peekFits(resolved, catalog, c)) {
-            bySchema.put(table.schema(), new Found(resolved, catalog));
+          // the resolved layout has no detection: the peek is the candidate's
+          String peek = candidate.detect() == null ? null : candidate.detect().peek();
+          if (peekFits(resolved, peek, catalog, c)) {
+            bySchema.put(key, new Found(resolved, catalog));
           }
         }
       }
@@ -90,23 +102,46 @@ final class PgLayoutDetector {
       }
     }
     if (bySchema.size() > 1) {
-      List<String> choices = new ArrayList<>();
-      List<String> described = new ArrayList<>();
-      for (Found f : bySchema.values()) {
-        choices.add(url.withSchema(f.catalog().schema()).display());
-        described.add(f.catalog().schema() + " (" + f.layout().name() + ")");
-      }
-      throw new StoreChoiceException(
-          url.display()
-              + ": "
-              + bySchema.size()
-              + " schemas hold a store: "
-              + String.join(", ", described)
-              + "; choose one with ?schema=NAME, e.g. "
-              + choices.get(0),
-          choices);
+      throw choice(url, bySchema);
     }
     return bySchema.values().iterator().next();
+  }
+
+  /** Whether a store was found in {@code schema} (by its name, or one of its tables). */
+  private static boolean inSchema(Map<String, Found> found, String schema) {
+    return found.values().stream().anyMatch(f -> f.catalog().schema().equals(schema));
+  }
+
+  /**
+   * Several stores fit: each is offered by the URL that opens it alone, its schema (and its table,
+   * when its schema holds others side by side).
+   */
+  private static StoreChoiceException choice(PgUrl url, Map<String, Found> found) {
+    List<String> choices = new ArrayList<>();
+    List<String> described = new ArrayList<>();
+    boolean tables = false;
+    for (Map.Entry<String, Found> f : found.entrySet()) {
+      String schema = f.getValue().catalog().schema();
+      boolean byTable = !f.getKey().equals(schema);
+      tables |= byTable;
+      String table = f.getValue().layout().table();
+      PgUrl one = url.withSchema(schema).withTable(byTable ? table : null);
+      choices.add(one.display());
+      described.add(
+          (byTable ? schema + "." + table : schema) + " (" + f.getValue().layout().name() + ")");
+    }
+    long schemas = found.values().stream().map(f -> f.catalog().schema()).distinct().count();
+    return new StoreChoiceException(
+        url.display()
+            + ": "
+            + found.size()
+            + (schemas == found.size() ? " schemas hold a store: " : " stores: ")
+            + String.join(", ", described)
+            + "; choose one with "
+            + (tables ? "?schema=NAME&table=NAME" : "?schema=NAME")
+            + ", e.g. "
+            + choices.get(0),
+        choices);
   }
 
   private static boolean fits(
@@ -142,9 +177,8 @@ final class PgLayoutDetector {
     }
   }
 
-  private static boolean peekFits(Layout candidate, PgCatalog catalog, Connection c)
+  private static boolean peekFits(Layout candidate, String wanted, PgCatalog catalog, Connection c)
       throws SQLException {
-    String wanted = candidate.detect() == null ? null : candidate.detect().peek();
     if (wanted == null) {
       return true;
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Where a PostgreSQL store is: a libpq connection URI ({@code postgresql://user@host:port/db
- * ?schema=S&sslmode=M}, also {@code postgres://}) or a JDBC URL ({@code
+ * ?schema=S&table=T&sslmode=M}, also {@code postgres://}) or a JDBC URL ({@code
  * jdbc:postgresql://host:port/db?user=U&currentSchema=S}). Missing parts default as libpq's do:
  * host {@code localhost}, port 5432, user {@code PGUSER} or the OS user, database the user's name.
  * The password is never part of what is shown or kept ({@link #display}); it comes from the URL,
@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param port its port
  * @param database the database
  * @param schema the schema to look in first, or null for every schema the role can read
+ * @param table the one event table to open, or null: for a schema that holds several stores side by
+ *     side (each Python eventsourcing application has its own {@code <app>_events} table)
  * @param sslMode libpq's {@code sslmode}, or null for the driver's default
  * @param givenPassword a password written in the URL itself, or null
  */
@@ -35,6 +37,7 @@ public record PgUrl(
     int port,
     String database,
     String schema,
+    String table,
     String sslMode,
     String givenPassword) {
 
@@ -102,6 +105,7 @@ public record PgUrl(
     String database =
         first(decode(path).isEmpty() ? null : decode(path), env.get("PGDATABASE"), user);
     String schema = first(params.remove("schema"), params.remove("currentSchema"));
+    String table = params.remove("table");
     String sslMode = first(params.remove("sslmode"), env.get("PGSSLMODE"));
     if (!params.isEmpty()) {
       throw new StoreException(
@@ -112,7 +116,7 @@ public record PgUrl(
               + String.join(", ", params.keySet())
               + " in "
               + safe(text)
-              + " (known: schema, sslmode, user)");
+              + " (known: schema, table, sslmode, user)");
     }
     return new PgUrl(
         user,
@@ -120,13 +124,19 @@ public record PgUrl(
         port,
         database,
         schema,
+        table == null || table.isEmpty() ? null : table,
         sslMode,
         password);
   }
 
   /** The same URL with another schema (null: every schema). */
   public PgUrl withSchema(String schema) {
-    return new PgUrl(user, host, port, database, schema, sslMode, givenPassword);
+    return new PgUrl(user, host, port, database, schema, table, sslMode, givenPassword);
+  }
+
+  /** The same URL naming one event table (null: any that holds a store). */
+  public PgUrl withTable(String table) {
+    return new PgUrl(user, host, port, database, schema, table, sslMode, givenPassword);
   }
 
   /** The URL for people, logs, recent lists and reports: never with a password. */
@@ -143,6 +153,9 @@ public record PgUrl(
     List<String> params = new ArrayList<>();
     if (schema != null) {
       params.add("schema=" + schema);
+    }
+    if (table != null) {
+      params.add("table=" + table);
     }
     if (sslMode != null) {
       params.add("sslmode=" + sslMode);

@@ -33,6 +33,18 @@ class PgUrlTest {
   }
 
   @Test
+  void aTableNamesOneOfSeveralStoresInASchema() {
+    PgUrl u = PgUrl.parse("postgresql://ann@db:5432/bank?table=bankaccounts_events", Map.of());
+    assertThat(u.table()).isEqualTo("bankaccounts_events");
+    assertThat(u.schema()).isNull();
+    assertThat(u.display()).isEqualTo("postgresql://ann@db:5432/bank?table=bankaccounts_events");
+    assertThat(u.withSchema("public").display())
+        .isEqualTo("postgresql://ann@db:5432/bank?schema=public&table=bankaccounts_events");
+    assertThat(u.withTable(null).display()).isEqualTo("postgresql://ann@db:5432/bank");
+    assertThat(PgUrl.parse("postgresql://ann@db/bank?table=", Map.of()).table()).isNull();
+  }
+
+  @Test
   void aJdbcUrlAndLibpqDefaults() {
     PgUrl u = PgUrl.parse("jdbc:postgresql://[::1]/shop?user=bob&currentSchema=mt", Map.of());
     assertThat(u.host()).isEqualTo("::1");
