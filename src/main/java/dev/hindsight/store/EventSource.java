@@ -175,6 +175,43 @@ public interface EventSource extends AutoCloseable {
     return last[0];
   }
 
+  /**
+   * Every event after global position {@code after} and every one at a position in one of {@code
+   * gaps}, in global order, for as long as {@code sink} returns true: what a follower reads while
+   * positions below the highest it has seen may still become visible ({@link #lateCommits}). The
+   * default reads on from the lowest gap and skips what is in neither; a source that can select the
+   * ranges does so.
+   */
+  default void readAfter(long after, List<PositionRange> gaps, Predicate<StoredEvent> sink) {
+    long from = after;
+    for (PositionRange g : gaps) {
+      from = Math.min(from, g.from() - 1);
+    }
+    readAfter(
+        from,
+        e ->
+            (e.position() <= after && gaps.stream().noneMatch(g -> g.contains(e.position())))
+                || sink.test(e));
+  }
+
+  /** The global positions from {@code from} to {@code to}, both included. */
+  record PositionRange(long from, long to) {
+    public boolean contains(long position) {
+      return position >= from && position <= to;
+    }
+  }
+
+  /**
+   * Whether an event can become visible after one at a higher global position: a writer took its
+   * position, another took a higher one and committed first (PostgreSQL sequences and identities
+   * hand out numbers before commit). A follower then watches the positions missing below the
+   * highest one it has seen ({@link Follower}). False by default: SQLite commits one writer at a
+   * time, so positions become visible in order.
+   */
+  default boolean lateCommits() {
+    return false;
+  }
+
   /** The first {@code max} events after global position {@code after}, in global order. */
   default void readAfter(long after, int max, Predicate<StoredEvent> sink) {
     int[] left = {max};

@@ -7,6 +7,7 @@ import dev.hindsight.event.StoredEvent;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.EventSource.Change;
 import dev.hindsight.store.Follower.Polled;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,8 @@ class FollowerTest {
     Change next;
     boolean busyOnce;
     boolean closed;
+    boolean late;
+    int reads;
 
     ListSource(List<StoredEvent> events, Change next) {
       this.events = events;
@@ -81,6 +84,7 @@ class FollowerTest {
 
     @Override
     public void read(EventQuery query, Predicate<StoredEvent> sink) {
+      reads++;
       if (busyOnce) {
         busyOnce = false;
         throw new StoreBusyException("in-memory is locked by another program", null);
@@ -100,6 +104,11 @@ class FollowerTest {
           return;
         }
       }
+    }
+
+    @Override
+    public boolean lateCommits() {
+      return late;
     }
 
     @Override
@@ -210,6 +219,116 @@ class FollowerTest {
       source.next = Change.NONE; // the change was seen by the busy poll, and is not said again
       assertThat(all.poll(seen::add)).isEqualTo(new Polled(2, false));
       assertThat(seen).extracting(StoredEvent::position).containsExactly(5L, 6L);
+    }
+  }
+
+  /** A clock the test moves. */
+  private static final class Clock implements java.util.function.LongSupplier {
+    long nanos;
+
+    @Override
+    public long getAsLong() {
+      return nanos;
+    }
+  }
+
+  @Test
+  void aLateCommitBelowTheHighestPositionIsHandedOverOnceAtTheNextPollThoughThePollSaysNothing() {
+    List<StoredEvent> list = new ArrayList<>(events(1, 4));
+    ListSource source = new ListSource(list, Change.NONE);
+    source.late = true;
+    Clock clock = new Clock();
+    try (Follower all = new Follower(() -> source, null, Duration.ofSeconds(60), clock)) {
+      List<StoredEvent> seen = new ArrayList<>();
+      list.addAll(List.of(event(6, "s-0", 3), event(8, "s-0", 4))); // 5 and 7 in flight
+      source.next = Change.CHANGED;
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(2, false));
+      source.next = Change.NONE; // the highest position does not move again
+      list.add(event(7, "s-1", 4));
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(1, false));
+      assertThat(all.poll(seen::add)).as("7 again? no").isEqualTo(new Polled(0, false));
+      list.add(event(5, "s-1", 3));
+      list.add(event(9, "s-1", 5));
+      source.next = Change.CHANGED;
+      assertThat(all.poll(seen::add))
+          .as("5 and 9, in global order")
+          .isEqualTo(new Polled(2, false));
+      source.next = Change.NONE;
+      int reads = source.reads;
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(0, false));
+      assertThat(source.reads).as("no gap open: nothing read").isEqualTo(reads);
+      assertThat(seen).extracting(StoredEvent::position).containsExactly(6L, 8L, 7L, 5L, 9L);
+    }
+  }
+
+  @Test
+  void aGapIsGivenUpAfterTheTimeoutAndThenNoLongerRead() {
+    List<StoredEvent> list = new ArrayList<>(events(1, 4));
+    ListSource source = new ListSource(list, Change.NONE);
+    source.late = true;
+    Clock clock = new Clock();
+    try (Follower all = new Follower(() -> source, null, Duration.ofSeconds(10), clock)) {
+      List<StoredEvent> seen = new ArrayList<>();
+      list.add(event(6, "s-0", 3)); // 5 rolled back, or very slow
+      source.next = Change.CHANGED;
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(1, false));
+      source.next = Change.NONE;
+      clock.nanos = Duration.ofSeconds(9).toNanos();
+      int reads = source.reads;
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(0, false));
+      assertThat(source.reads).as("the open gap is read").isEqualTo(reads + 1);
+      clock.nanos = Duration.ofSeconds(10).toNanos();
+      list.add(event(5, "s-1", 3)); // later than the follower waits
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(0, false));
+      assertThat(source.reads).as("given up: not read").isEqualTo(reads + 1);
+      assertThat(seen).extracting(StoredEvent::position).containsExactly(6L);
+    }
+  }
+
+  @Test
+  void aTransactionInFlightWhenTheFollowerIsMadeIsNotMissed() {
+    List<StoredEvent> list = new ArrayList<>(events(1, 3));
+    list.add(event(5, "s-1", 3)); // 4 took its position before 5 and has not committed
+    ListSource source = new ListSource(list, Change.NONE);
+    source.late = true;
+    try (Follower all = new Follower(() -> source, null, Duration.ofSeconds(60), new Clock())) {
+      List<StoredEvent> seen = new ArrayList<>();
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(0, false));
+      list.add(event(4, "s-0", 2));
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(1, false));
+      assertThat(seen).extracting(StoredEvent::position).containsExactly(4L);
+    }
+  }
+
+  @Test
+  void aStreamFollowerOnASourceWithLateCommitsReadsItsStreamAtEveryPoll() {
+    List<StoredEvent> list = new ArrayList<>(events(1, 4));
+    ListSource source = new ListSource(list, Change.NONE);
+    source.late = true;
+    try (Follower one = new Follower(() -> source, "s-1")) {
+      list.add(event(5, "s-1", 3)); // committed late: the highest position did not move
+      List<StoredEvent> seen = new ArrayList<>();
+      assertThat(one.poll(seen::add)).isEqualTo(new Polled(1, false));
+      assertThat(one.poll(seen::add)).isEqualTo(new Polled(0, false));
+      assertThat(seen).extracting(StoredEvent::version).containsExactly(3L);
+    }
+  }
+
+  @Test
+  void aStopOfTheSinkLeavesTheRestOfTheGapsForTheNextPoll() {
+    List<StoredEvent> list = new ArrayList<>(events(1, 2));
+    ListSource source = new ListSource(list, Change.NONE);
+    source.late = true;
+    try (Follower all = new Follower(() -> source, null, Duration.ofSeconds(60), new Clock())) {
+      list.add(event(6, "s-0", 3));
+      source.next = Change.CHANGED;
+      List<StoredEvent> seen = new ArrayList<>();
+      all.poll(seen::add);
+      source.next = Change.NONE;
+      list.addAll(List.of(event(3, "s-1", 2), event(4, "s-0", 4), event(5, "s-1", 3)));
+      assertThat(all.poll(e -> seen.add(e) && seen.size() < 3)).isEqualTo(new Polled(2, false));
+      assertThat(all.poll(seen::add)).isEqualTo(new Polled(1, false));
+      assertThat(seen).extracting(StoredEvent::position).containsExactly(6L, 3L, 4L, 5L);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.EventFilter;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.EventSource;
+import dev.hindsight.store.EventSource.PositionRange;
 import dev.hindsight.store.Layout;
 import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.LayoutFiles;
@@ -546,6 +547,52 @@ public final class PostgresEventSource implements EventSource {
     stream(text, ps -> ps.setLong(1, after), true, sink);
   }
 
+  /**
+   * The events after {@code after} and those in {@code gaps}, in one statement: {@code position > ?
+   * OR position BETWEEN ? AND ? OR ...}, which the position's index answers range by range.
+   */
+  @Override
+  public void readAfter(long after, List<PositionRange> gaps, Predicate<StoredEvent> sink) {
+    if (gaps.isEmpty()) {
+      readAfter(after, 0, sink);
+      return;
+    }
+    StringBuilder where = new StringBuilder("(").append(sql.position).append(" > ?");
+    for (int i = 0; i < gaps.size(); i++) {
+      where.append(" OR ").append(sql.position).append(" BETWEEN ? AND ?");
+    }
+    where.append(")");
+    String text =
+        "SELECT "
+            + selectEvent
+            + " FROM "
+            + sql.from
+            + sql.whereClause(where.toString())
+            + " ORDER BY "
+            + sql.position;
+    stream(
+        text,
+        ps -> {
+          ps.setLong(1, after);
+          int p = 2;
+          for (PositionRange g : gaps) {
+            ps.setLong(p++, g.from());
+            ps.setLong(p++, g.to());
+          }
+        },
+        true,
+        sink);
+  }
+
+  /**
+   * True: sequences and identity columns hand out positions before commit, so a transaction that
+   * took a lower one can commit after one that took a higher one.
+   */
+  @Override
+  public boolean lateCommits() {
+    return true;
+  }
+
   /** Binds a statement's parameters. */
   @FunctionalInterface
   private interface Binder {
@@ -825,8 +872,9 @@ public final class PostgresEventSource implements EventSource {
   private Long seenLast;
 
   /**
-   * Whether new events were committed since the last poll: the highest position moved. (Events that
-   * take an earlier position and commit later are found by the follower's trailing window.)
+   * Whether new events were committed since the last poll: the highest position moved. (An event
+   * that took a lower position and commits later does not move it: the {@link
+   * dev.hindsight.store.Follower} reads the gaps below the highest position while any is open.)
    */
   @Override
   public synchronized Change poll() {

@@ -129,8 +129,9 @@ public class LiveStoreTest {
       // machine): done here, so that the command below takes note of the store well within the
       // wait, not after the writer has started
       SqliteEventSource.open(db, (Path) null).close();
-      java.util.concurrent.CompletableFuture<String[]> run =
-          java.util.concurrent.CompletableFuture.supplyAsync(
+      String[] result = new String[3];
+      Thread run =
+          new Thread(
               () -> {
                 java.io.StringWriter out = new java.io.StringWriter();
                 java.io.StringWriter err = new java.io.StringWriter();
@@ -141,11 +142,23 @@ public class LiveStoreTest {
                         },
                         new java.io.PrintWriter(out),
                         new java.io.PrintWriter(err));
-                return new String[] {String.valueOf(code), out.toString(), err.toString()};
-              });
-      Thread.sleep(700); // the command has opened the store and taken note of it
+                result[0] = String.valueOf(code);
+                result[1] = out.toString();
+                result[2] = err.toString();
+              },
+              "events-follow");
+      run.setDaemon(true);
+      run.start();
+      // the writer starts once the command has taken note of the store: when it sleeps between
+      // polls (a fixed wait lost events on a loaded machine, where starting the command took
+      // longer)
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!pollingBetweenSleeps(run) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       writer.go();
-      String[] result = run.get(60, TimeUnit.SECONDS);
+      run.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(run.isAlive()).as("the command printed %d events and ended", AFTER).isFalse();
       assertThat(result[0]).isEqualTo("0");
       assertThat(result[2]).isEmpty();
       List<String> lines = result[1].lines().toList();
@@ -157,6 +170,21 @@ public class LiveStoreTest {
         assertThat(e.get("data").get("n").asLong()).isEqualTo(BEFORE + i + 1);
       }
     }
+  }
+
+  /** Whether {@code t} is the follow command asleep between two polls. */
+  private static boolean pollingBetweenSleeps(Thread t) {
+    StackTraceElement[] stack = t.getStackTrace();
+    if (stack.length == 0 || !stack[0].getMethodName().startsWith("sleep")) {
+      return false;
+    }
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().equals("dev.hindsight.cli.EventsCommand")
+          && frame.getMethodName().equals("follow")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
