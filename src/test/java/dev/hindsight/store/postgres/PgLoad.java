@@ -165,7 +165,7 @@ public final class PgLoad {
   }
 
   /** Lets {@code role} read {@code schema}'s tables. */
-  static void grant(Connection c, String schema, String role) throws SQLException {
+  public static void grant(Connection c, String schema, String role) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("GRANT USAGE ON SCHEMA " + quote(schema) + " TO " + quote(role));
       s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + quote(schema) + " TO " + quote(role));
