@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench FILE [--stream ID] [--reducer R] [--json]}: how fast Hindsight is on this store, in
- * one run and one process. Benchmarks belong here, never in timed unit tests.
+ * {@code bench FILE|URL [--stream ID] [--reducer R] [--scale] [--json]}: how fast Hindsight is on
+ * this store, in one run and one process. Benchmarks belong here, never in timed unit tests.
  */
 @Command(
     name = "bench",
@@ -75,6 +75,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--scale",
+      description =
+          "Only the figures for a large store: the stream list and its first page, opening the"
+              + " stream to its final state against reading and parsing its events, jumps, steps"
+              + " and heap; none of the passes over the whole store.")
+  boolean scale;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -104,17 +112,42 @@ final class BenchCommand implements Callable<Integer> {
       ReducerSet set = reducer == null ? ReducerSet.generic() : JsReducers.load(reducer);
       Reducer r = set.forStream(target.stream(), target.type());
 
+      // a store on a server (and any store with --scale) also gets the figures of a large store:
+      // the first page of streams on a fresh connection, and opening the stream to its final
+      // state as the window does against reading and parsing its events; each the faster of two
+      // interleaved runs, with one replay in memory at a time
+      boolean scaleFigures = scale || source.localFile().isEmpty();
+      double firstStreamPageMs = scaleFigures ? firstStreamPage(source) : -1;
+
       long t1 = System.nanoTime();
       StreamReplay replay =
           StreamReplay.build(source, target, r, ReplayOptions.defaults(), Progress.NONE);
       double openStreamMs = ms(t1);
+      replay.point(replay.size() - 1);
+      double openStreamFinalStateMs = ms(t1);
+      double readParseStreamMs = -1;
+      if (scaleFigures) {
+        readParseStreamMs = readParse(source, target, r);
+        firstStreamPageMs = Math.min(firstStreamPageMs, firstStreamPage(source));
+        replay = null;
+        System.gc();
+        long t2 = System.nanoTime();
+        replay = StreamReplay.build(source, target, r, ReplayOptions.defaults(), Progress.NONE);
+        replay.point(replay.size() - 1);
+        openStreamFinalStateMs = Math.min(openStreamFinalStateMs, ms(t2));
+        readParseStreamMs = Math.min(readParseStreamMs, readParse(source, target, r));
+      }
 
       // each measured twice, interleaved, and the faster kept: the first pass also pays for JIT
       // warm-up and the garbage of the build before it, which is not what either figure is about
-      double floorMs = floor(source, target);
-      double finalStateMs = finalState(source, target, r);
-      floorMs = Math.min(floorMs, floor(source, target));
-      finalStateMs = Math.min(finalStateMs, finalState(source, target, r));
+      double floorMs = -1;
+      double finalStateMs = -1;
+      if (!scale) {
+        floorMs = floor(source, target);
+        finalStateMs = finalState(source, target, r);
+        floorMs = Math.min(floorMs, floor(source, target));
+        finalStateMs = Math.min(finalStateMs, finalState(source, target, r));
+      }
 
       // the floor and fold runs above leave a heap full of garbage that a session would not have
       // when someone starts jumping around; collected first, and the jump path warmed up (as JMH
@@ -141,81 +174,9 @@ final class BenchCommand implements Callable<Integer> {
       }
       Arrays.sort(steps);
 
-      // the store-wide figures: one flow's events, and every stream of a type as of a time
-      String correlation = correlationNear(source, source.lastPosition() / 2);
-      double correlationMs = correlation == null ? -1 : eventsOfFlow(source, correlation);
-      if (correlation != null) {
-        correlationMs = Math.min(correlationMs, eventsOfFlow(source, correlation));
-      }
-      String statesType = type != null ? type : target.type();
-      List<StreamSummary> ofType =
-          statesType == null ? List.of() : StatesCommand.streamsOf(source, statesType);
-      StoreStates.Point asOf = StoreStates.Point.asOf(middle(streams));
-      double statesMs = states(source, ofType, set, asOf);
-      double statesFloorMs = foldAll(source, ofType, set);
-      statesMs = Math.min(statesMs, states(source, ofType, set, asOf));
-      statesFloorMs = Math.min(statesFloorMs, foldAll(source, ofType, set));
-
-      // the Log of the window: its first page, its index of positions, and the times for its strip
-      double logFirstPageMs = Double.MAX_VALUE;
-      double logIndexMs = Double.MAX_VALUE;
-      double logTimesMs = Double.MAX_VALUE;
-      for (int run = 0; run < 2; run++) { // the faster of two, as above
-        long p = System.nanoTime();
-        source.readAfter(Long.MIN_VALUE, 200, e -> true);
-        logFirstPageMs = Math.min(logFirstPageMs, ms(p));
-        long i = System.nanoTime();
-        source.positions(position -> true);
-        logIndexMs = Math.min(logIndexMs, ms(i));
-        long t = System.nanoTime();
-        source.timedPositions((position, time) -> true);
-        logTimesMs = Math.min(logTimesMs, ms(t));
-      }
-
-      // questions over every stream: one pass folding all of them on every core, against the
-      // floor of reading and parsing every event once (the same workers, doing nothing else)
-      long af = System.nanoTime();
-      AllStreams.run(source, streams, st -> new Reading(st, set), Progress.NONE);
-      double allStreamsFloorMs = ms(af);
-      long ao = System.nanoTime();
-      AllStreams.run(source, streams, st -> new Folding(source, st, set), Progress.NONE);
-      double allStreamsFoldMs = ms(ao);
-      long an = System.nanoTime();
-      new FindInAllStreams(Finder.compile("false"), set)
-          .run(source, streams, hit -> {}, Progress.NONE);
-      double allStreamsFindMs = ms(an);
-
-      // the audit's passes over the whole store, against the floor of reading and parsing every
-      // event once: seal (the fingerprint, written), verify, and verify against that seal
-      double readAllMs = Double.MAX_VALUE;
-      double sealMs = Double.MAX_VALUE;
-      double verifyMs = Double.MAX_VALUE;
-      double verifyAgainstMs = Double.MAX_VALUE;
-      java.nio.file.Path sealFile = tempFile();
-      try {
-        for (int run = 0; run < 2; run++) { // the faster of two, as above
-          long r0 = System.nanoTime();
-          source.read(dev.hindsight.store.EventQuery.all(), e -> true);
-          readAllMs = Math.min(readAllMs, ms(r0));
-          long s0 = System.nanoTime();
-          Seal seal = sealOf(source);
-          seal.write(sealFile, null);
-          sealMs = Math.min(sealMs, ms(s0));
-          long v0 = System.nanoTime();
-          VerifyCommand.check(source, ReducerSet.generic(), false); // as verify: checks and digest
-          verifyMs = Math.min(verifyMs, ms(v0));
-          long a0 = System.nanoTime();
-          // as verify --against: the checks and the heads, then prints only where they differ
-          Seal.read(sealFile, (stream, head, events) -> false);
-          VerifyCommand.Checked checked = VerifyCommand.check(source, ReducerSet.generic(), false);
-          SealCheck.Compared compared =
-              SealCheck.prepare(source, sealFile, checked.heads(), Progress.NONE);
-          SealCheck.compare(compared.seal(), compared.now(), source);
-          verifyAgainstMs = Math.min(verifyAgainstMs, ms(a0));
-        }
-      } finally {
-        sealFile.toFile().delete();
-      }
+      // the store-wide figures (not with --scale: on a store of millions of events each pass over
+      // the whole store takes minutes)
+      ObjectNode wide = scale ? null : storeWide(source, target, set, streams);
 
       System.gc();
       System.gc();
@@ -223,38 +184,50 @@ final class BenchCommand implements Callable<Integer> {
       long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
       boolean keep = replay.size() >= 0; // the replay stays reachable until the heap is measured
 
+      long heapPeak = 0;
+      for (java.lang.management.MemoryPoolMXBean pool :
+          java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+          heapPeak += pool.getPeakUsage().getUsed();
+        }
+      }
+
       ObjectNode result = JsonNodeFactory.instance.objectNode();
       result.put("listStreamsMs", round(listStreamsMs));
+      if (scale) {
+        result.put("firstStreamPageMs", round(firstStreamPageMs));
+      }
       result.put("openStreamMs", round(openStreamMs));
-      result.put("finalStateMs", round(finalStateMs));
+      if (scale) {
+        result.put("readParseStreamMs", round(readParseStreamMs));
+        result.put("openStreamFinalStateMs", round(openStreamFinalStateMs));
+        result.put(
+            "openStreamFinalStateRatio",
+            round(openStreamFinalStateMs / Math.max(0.001, readParseStreamMs)));
+      } else {
+        result.put("finalStateMs", round(finalStateMs));
+      }
       result.put("jumpP50Ms", round(percentile(jumps, 50)));
       result.put("jumpP99Ms", round(percentile(jumps, 99)));
       result.put("jumpMaxMs", round(jumps[jumps.length - 1]));
       result.put("stepMs", round(steps.length == 0 ? 0 : percentile(steps, 50)));
       result.put("heapMiB", keep ? heap : -1);
-      result.put("floorMs", round(floorMs));
-      result.put("finalStateRatio", round(finalStateMs / Math.max(0.001, floorMs)));
-      result.put("eventsCorrelationMs", round(correlationMs));
-      result.put("statesStreams", ofType.size());
-      result.put("statesMs", round(statesMs));
-      result.put("statesFloorMs", round(statesFloorMs));
-      result.put("statesRatio", round(statesMs / Math.max(0.001, statesFloorMs)));
-      result.put("logFirstPageMs", round(logFirstPageMs));
-      result.put("logIndexMs", round(logIndexMs));
-      result.put("logTimesMs", round(logTimesMs));
-      result.put("allStreamsWorkers", AllStreams.workers());
-      result.put("allStreamsFloorMs", round(allStreamsFloorMs));
-      result.put("allStreamsFoldMs", round(allStreamsFoldMs));
-      result.put(
-          "allStreamsFoldRatio", round(allStreamsFoldMs / Math.max(0.001, allStreamsFloorMs)));
-      result.put("allStreamsFindMs", round(allStreamsFindMs));
-      result.put("readAllMs", round(readAllMs));
-      result.put("sealMs", round(sealMs));
-      result.put("sealRatio", round(sealMs / Math.max(0.001, readAllMs)));
-      result.put("verifyMs", round(verifyMs));
-      result.put("verifyRatio", round(verifyMs / Math.max(0.001, readAllMs)));
-      result.put("verifyAgainstMs", round(verifyAgainstMs));
-      result.put("verifyAgainstRatio", round(verifyAgainstMs / Math.max(0.001, readAllMs)));
+      if (scale) {
+        result.put("heapPeakMiB", heapPeak >> 20);
+      } else {
+        result.put("floorMs", round(floorMs));
+        result.put("finalStateRatio", round(finalStateMs / Math.max(0.001, floorMs)));
+        result.setAll(wide);
+        if (scaleFigures) { // a store on a server: the figures of a large store, after the others
+          result.put("firstStreamPageMs", round(firstStreamPageMs));
+          result.put("readParseStreamMs", round(readParseStreamMs));
+          result.put("openStreamFinalStateMs", round(openStreamFinalStateMs));
+          result.put(
+              "openStreamFinalStateRatio",
+              round(openStreamFinalStateMs / Math.max(0.001, readParseStreamMs)));
+          result.put("heapPeakMiB", heapPeak >> 20);
+        }
+      }
       if (json) {
         out.println(Json.write(result));
       } else {
@@ -282,6 +255,111 @@ final class BenchCommand implements Callable<Integer> {
     return HindsightCli.OK;
   }
 
+  /**
+   * The figures over the whole store, in their JSON order: one flow's events, the states of a type,
+   * the Log's reads, every stream folded, and the audit's passes.
+   */
+  private ObjectNode storeWide(
+      EventSource source, StreamSummary target, ReducerSet set, List<StreamSummary> streams) {
+    // the store-wide figures: one flow's events, and every stream of a type as of a time
+    String correlation = correlationNear(source, source.lastPosition() / 2);
+    double correlationMs = correlation == null ? -1 : eventsOfFlow(source, correlation);
+    if (correlation != null) {
+      correlationMs = Math.min(correlationMs, eventsOfFlow(source, correlation));
+    }
+    String statesType = type != null ? type : target.type();
+    List<StreamSummary> ofType =
+        statesType == null ? List.of() : StatesCommand.streamsOf(source, statesType);
+    StoreStates.Point asOf = StoreStates.Point.asOf(middle(streams));
+    double statesMs = states(source, ofType, set, asOf);
+    double statesFloorMs = foldAll(source, ofType, set);
+    statesMs = Math.min(statesMs, states(source, ofType, set, asOf));
+    statesFloorMs = Math.min(statesFloorMs, foldAll(source, ofType, set));
+
+    // the Log of the window: its first page, its index of positions, and the times for its strip
+    double logFirstPageMs = Double.MAX_VALUE;
+    double logIndexMs = Double.MAX_VALUE;
+    double logTimesMs = Double.MAX_VALUE;
+    for (int run = 0; run < 2; run++) { // the faster of two, as above
+      long p = System.nanoTime();
+      source.readAfter(Long.MIN_VALUE, 200, e -> true);
+      logFirstPageMs = Math.min(logFirstPageMs, ms(p));
+      long i = System.nanoTime();
+      source.positions(position -> true);
+      logIndexMs = Math.min(logIndexMs, ms(i));
+      long t = System.nanoTime();
+      source.timedPositions((position, time) -> true);
+      logTimesMs = Math.min(logTimesMs, ms(t));
+    }
+
+    // questions over every stream: one pass folding all of them on every core, against the
+    // floor of reading and parsing every event once (the same workers, doing nothing else)
+    long af = System.nanoTime();
+    AllStreams.run(source, streams, st -> new Reading(st, set), Progress.NONE);
+    double allStreamsFloorMs = ms(af);
+    long ao = System.nanoTime();
+    AllStreams.run(source, streams, st -> new Folding(source, st, set), Progress.NONE);
+    double allStreamsFoldMs = ms(ao);
+    long an = System.nanoTime();
+    new FindInAllStreams(Finder.compile("false"), set)
+        .run(source, streams, hit -> {}, Progress.NONE);
+    double allStreamsFindMs = ms(an);
+
+    // the audit's passes over the whole store, against the floor of reading and parsing every
+    // event once: seal (the fingerprint, written), verify, and verify against that seal
+    double readAllMs = Double.MAX_VALUE;
+    double sealMs = Double.MAX_VALUE;
+    double verifyMs = Double.MAX_VALUE;
+    double verifyAgainstMs = Double.MAX_VALUE;
+    java.nio.file.Path sealFile = tempFile();
+    try {
+      for (int run = 0; run < 2; run++) { // the faster of two, as above
+        long r0 = System.nanoTime();
+        source.read(dev.hindsight.store.EventQuery.all(), e -> true);
+        readAllMs = Math.min(readAllMs, ms(r0));
+        long s0 = System.nanoTime();
+        Seal seal = sealOf(source);
+        seal.write(sealFile, null);
+        sealMs = Math.min(sealMs, ms(s0));
+        long v0 = System.nanoTime();
+        VerifyCommand.check(source, ReducerSet.generic(), false); // as verify: checks and digest
+        verifyMs = Math.min(verifyMs, ms(v0));
+        long a0 = System.nanoTime();
+        // as verify --against: the checks and the heads, then prints only where they differ
+        Seal.read(sealFile, (stream, head, events) -> false);
+        VerifyCommand.Checked checked = VerifyCommand.check(source, ReducerSet.generic(), false);
+        SealCheck.Compared compared =
+            SealCheck.prepare(source, sealFile, checked.heads(), Progress.NONE);
+        SealCheck.compare(compared.seal(), compared.now(), source);
+        verifyAgainstMs = Math.min(verifyAgainstMs, ms(a0));
+      }
+    } finally {
+      sealFile.toFile().delete();
+    }
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("eventsCorrelationMs", round(correlationMs));
+    result.put("statesStreams", ofType.size());
+    result.put("statesMs", round(statesMs));
+    result.put("statesFloorMs", round(statesFloorMs));
+    result.put("statesRatio", round(statesMs / Math.max(0.001, statesFloorMs)));
+    result.put("logFirstPageMs", round(logFirstPageMs));
+    result.put("logIndexMs", round(logIndexMs));
+    result.put("logTimesMs", round(logTimesMs));
+    result.put("allStreamsWorkers", AllStreams.workers());
+    result.put("allStreamsFloorMs", round(allStreamsFloorMs));
+    result.put("allStreamsFoldMs", round(allStreamsFoldMs));
+    result.put("allStreamsFoldRatio", round(allStreamsFoldMs / Math.max(0.001, allStreamsFloorMs)));
+    result.put("allStreamsFindMs", round(allStreamsFindMs));
+    result.put("readAllMs", round(readAllMs));
+    result.put("sealMs", round(sealMs));
+    result.put("sealRatio", round(sealMs / Math.max(0.001, readAllMs)));
+    result.put("verifyMs", round(verifyMs));
+    result.put("verifyRatio", round(verifyMs / Math.max(0.001, readAllMs)));
+    result.put("verifyAgainstMs", round(verifyAgainstMs));
+    result.put("verifyAgainstRatio", round(verifyAgainstMs / Math.max(0.001, readAllMs)));
+    return result;
+  }
+
   private static java.nio.file.Path tempFile() {
     try {
       return java.nio.file.Files.createTempFile("hindsight-bench-", ".seal.json");
@@ -301,6 +379,35 @@ final class BenchCommand implements Callable<Integer> {
         source.layout().name(),
         StorePrint.take(source, Progress.NONE),
         null);
+  }
+
+  /**
+   * The time to the first page of streams (200, as the window asks for) on a fresh connection:
+   * connecting, finding the layout, and the page.
+   */
+  private static double firstStreamPage(EventSource source) {
+    long t = System.nanoTime();
+    try (EventSource fresh = source.reopen()) {
+      fresh.streams(null, null, 200);
+    }
+    return ms(t);
+  }
+
+  /**
+   * Reading and parsing the stream's events as its fold reads them (metadata only when the reducer
+   * reads it), with no fold: what opening the stream cannot go below.
+   */
+  private static double readParse(EventSource source, StreamSummary target, Reducer r) {
+    long[] n = {0};
+    EventQuery query = EventQuery.stream(target.stream());
+    long t = System.nanoTime();
+    source.read(
+        r.readsMetadata() ? query : query.withoutMetadata(),
+        e -> {
+          n[0]++;
+          return true;
+        });
+    return ms(t);
   }
 
   /**
