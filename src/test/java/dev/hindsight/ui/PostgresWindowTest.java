@@ -189,6 +189,43 @@ class PostgresWindowTest {
         .extracting(FindInAllStreams.Hit::stream)
         .containsExactly("payment-5006");
     assertThat(find.messageProperty().get()).isEqualTo("1 of 50 streams: the condition holds");
+
+    // so does the store as of a time: every stream of the type, listed or not
+    AsOfViewModel asOf = window.views().asOf();
+    asOf.typeProperty().set("payment");
+    asOf.timeProperty().set("2030-01-01");
+    assertThat(asOf.show()).isNull();
+    assertThat(asOf.rows())
+        .extracting(AsOfViewModel.Row::stream)
+        .containsExactlyElementsOf(
+            demoStreams.stream()
+                .filter(s -> "payment".equals(s.type()))
+                .map(StreamSummary::stream)
+                .toList())
+        .isNotEmpty();
+  }
+
+  @Test
+  void whileThePasswordIsAskedTheStatusSaysSoAndThenTheConnectionIsUnderWay() throws Exception {
+    window.close();
+    ManualTaskRunner manual = new ManualTaskRunner(false);
+    explorer = new ExplorerViewModel(manual, WindowFactory::open);
+    window =
+        new WindowViewModel(
+            manual, explorer, dialogs, new RecentFiles(prefs), new Settings(prefs.node("window")));
+    dialogs.answer(PgServer.READER_PASSWORD);
+    window.commands().openRecent(new StoreTarget(null, url(), null, null));
+    assertThat(explorer.streams().statusProperty().get()).isEqualTo("Connecting to " + url() + "…");
+    while (dialogs.asked.isEmpty() && manual.runOne()) {
+      // until the server refuses a login without a password, and the window asks for one
+    }
+    assertThat(dialogs.asked).containsExactly(url() + " asks for hindsight_reader's password");
+    assertThat(explorer.streams().statusProperty().get()).isEqualTo("Connecting to " + url() + "…");
+    assertThat(explorer.streams().busyProperty().get()).isTrue();
+    manual.runPending();
+    assertThat(explorer.streams().locationProperty().get()).isEqualTo(url());
+    assertThat(explorer.streams().statusProperty().get()).isEqualTo("50 streams · 2,245 events");
+    assertThat(dialogs.errors).isEmpty();
   }
 
   @Test
