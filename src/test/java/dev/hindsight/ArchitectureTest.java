@@ -132,9 +132,10 @@ class ArchitectureTest {
         .doNotHaveSimpleName("WindowFactory")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("dev.hindsight.store.sqlite..")
+        .resideInAnyPackage("dev.hindsight.store.sqlite..", "dev.hindsight.store.postgres..")
         .because(
-            "the window reads any EventSource (a PostgreSQL one next); one factory chooses which")
+            "the window reads any EventSource, a file's or a server's; it opens them through"
+                + " store.open.Stores")
         .check(classes);
   }
 

@@ -55,6 +55,8 @@ public final class AsOfViewModel {
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
   private AtomicBoolean cancel = new AtomicBoolean();
   private Runnable onOpen = () -> {};
+  private List<StreamSummary> every; // a server store's streams, read when first needed here
+  private boolean readingEvery;
 
   AsOfViewModel(TaskRunner tasks, ExplorerViewModel explorer) {
     this.tasks = tasks;
@@ -66,15 +68,42 @@ public final class AsOfViewModel {
         .addListener(
             obs -> {
               cancel();
+              every = null;
+              readingEvery = false;
               rows.clear();
               message.set("");
             });
   }
 
+  /**
+   * The streams known here: a file's, or a server store's once read (the first question asks for
+   * them, in the background; until then, those listed).
+   */
+  private List<StreamSummary> known() {
+    StoreViewModel store = explorer.streams();
+    if (store.complete()) {
+      return store.allStreams();
+    }
+    if (every == null && !readingEvery && store.sourceProperty().get() != null) {
+      readingEvery = true;
+      var source = store.sourceProperty().get();
+      tasks.run(
+          store.everyStream()::get,
+          all -> {
+            if (store.sourceProperty().get() == source) {
+              every = all;
+            }
+            readingEvery = false;
+          },
+          failure -> readingEvery = false);
+    }
+    return every == null ? store.allStreams() : every;
+  }
+
   /** The aggregate types of the open store, to choose from. */
   public List<String> types() {
     TreeSet<String> out = new TreeSet<>();
-    for (StreamSummary s : explorer.streams().allStreams()) {
+    for (StreamSummary s : known()) {
       if (s.type() != null) {
         out.add(s.type());
       }
@@ -108,21 +137,31 @@ public final class AsOfViewModel {
         chosen.add(pointer);
       }
     }
-    List<StreamSummary> streams =
-        explorer.streams().allStreams().stream().filter(s -> t.equals(s.type())).toList();
+    // a server store's streams are read here, in the background, not at open
+    var everyStream = explorer.streams().everyStream();
+    List<StreamSummary> streams = new ArrayList<>();
     cancel.set(true);
     AtomicBoolean mine = new AtomicBoolean();
     cancel = mine;
     busy.set(true);
     progress.set(0);
-    message.set("Folding " + Words.count(streams.size(), "stream") + "…");
+    message.set(
+        explorer.streams().complete()
+            ? "Folding "
+                + Words.count(
+                    explorer.streams().allStreams().stream()
+                        .filter(s -> t.equals(s.type()))
+                        .count(),
+                    "stream")
+                + "…"
+            : "Reading the streams of type " + t + "…");
     Masking mask = explorer.maskingProperty().get();
     var reducers = explorer.reducersProperty().get();
     tasks.run(
         () ->
             StoreStates.of(
                 source,
-                streams,
+                pick(everyStream.get(), t, streams),
                 reducers,
                 StoreStates.Point.asOf(at),
                 ReplayOptions.defaults(),
@@ -169,6 +208,16 @@ public final class AsOfViewModel {
     return null;
   }
 
+  /** The streams of type {@code t} among {@code all}, also kept in {@code into}. */
+  private static List<StreamSummary> pick(
+      List<StreamSummary> all, String t, List<StreamSummary> into) {
+    List<StreamSummary> picked = all.stream().filter(s -> t.equals(s.type())).toList();
+    synchronized (into) {
+      into.addAll(picked);
+    }
+    return picked;
+  }
+
   /** Stops folding. */
   public void cancel() {
     cancel.set(true);
@@ -185,7 +234,7 @@ public final class AsOfViewModel {
   public String timeAt(double fraction) {
     Instant first = null;
     Instant last = null;
-    for (StreamSummary s : explorer.streams().allStreams()) {
+    for (StreamSummary s : known()) {
       if (s.firstTimestamp() != null && (first == null || s.firstTimestamp().isBefore(first))) {
         first = s.firstTimestamp();
       }

@@ -3,7 +3,6 @@ package dev.hindsight.ui;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.tour.Tour;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -69,9 +68,9 @@ public final class BookmarkCommands {
 
   /** Tour › Save Bookmarks as Tour…: every bookmark of the store, a step each, in their order. */
   public void saveBookmarksAsTour() {
-    Path store = explorer.streams().fileProperty().get();
-    String name =
-        store == null ? "tour" : store.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    StoreTarget open = explorer.streams().targetProperty().get();
+    String store = open == null ? null : open.isServer() ? null : open.name();
+    String name = store == null ? "tour" : store.replaceFirst("\\.[^.]*$", "");
     dialogs
         .saveFile(
             "Save the bookmarks as a tour",
@@ -81,7 +80,7 @@ public final class BookmarkCommands {
             file -> {
               Tour t =
                   Tour.fromBookmarks(
-                      "Bookmarks of " + (store == null ? "the store" : store.getFileName()),
+                      "Bookmarks of " + (open == null ? "the store" : open.name()),
                       List.copyOf(explorer.audit().bookmarks()));
               try {
                 t.write(file);

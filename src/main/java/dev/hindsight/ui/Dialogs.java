@@ -37,6 +37,21 @@ public interface Dialogs {
   /** What a bookmark says. */
   record Note(String title, String text, String author) {}
 
+  /**
+   * File › Connect to PostgreSQL…: the user fills {@code form} (host, port, database, user, schema,
+   * password); true when they connect, false when they cancel.
+   */
+  boolean askConnection(ConnectViewModel form);
+
+  /**
+   * A password the server asks for, typed unseen; {@code header} says for whom. Used for one
+   * connection and never kept.
+   */
+  Optional<String> askPassword(String header);
+
+  /** One of {@code choices} (e.g. which schema's store to open). */
+  Optional<String> choose(String title, String header, List<String> choices);
+
   /** Something went wrong: {@code header} says what, {@code message} why and what to do. */
   void error(String header, String message);
 }

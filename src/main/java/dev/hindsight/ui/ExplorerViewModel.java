@@ -147,16 +147,41 @@ public final class ExplorerViewModel {
 
   /** Opens a stream by id (from the command line); false when the store has no such stream. */
   public boolean openStream(String id, long version) {
+    return openStream(id, version, () -> {});
+  }
+
+  /**
+   * Opens a stream by id at {@code version} (MAX: its last). False when the store has no such
+   * stream; a server store's stream that is not listed yet is looked up in the background, and
+   * {@code missing} runs when it is not there either.
+   */
+  public boolean openStream(String id, long version, Runnable missing) {
+    ToIntFunction<StreamReplay> at =
+        replay -> version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version);
     for (StreamSummary s : streams.allStreams()) {
       if (s.stream().equals(id)) {
-        openStream(
-            s,
-            replay ->
-                version == Long.MAX_VALUE ? replay.size() - 1 : replay.ordinalAtVersion(version));
+        openStream(s, at);
         return true;
       }
     }
-    return false;
+    EventSource source = streams.sourceProperty().get();
+    if (streams.complete() || source == null) {
+      return false;
+    }
+    tasks.run(
+        () -> source.stream(id),
+        found -> {
+          if (streams.sourceProperty().get() != source) {
+            return; // another store was opened meanwhile
+          }
+          if (found.isPresent()) {
+            openStream(found.get(), at);
+          } else {
+            missing.run();
+          }
+        },
+        failure -> missing.run());
+    return true;
   }
 
   // ----------------------------------------------------------------------------------- reducers

@@ -128,12 +128,16 @@ public final class FindAllViewModel {
       return say("The condition: " + e.getMessage());
     }
     String glob = streams.get() == null || streams.get().isBlank() ? null : streams.get().strip();
-    List<StreamSummary> candidates;
+    AllStreams.Selection selection = new AllStreams.Selection(null, glob);
+    boolean complete = explorer.streams().complete();
+    List<StreamSummary> listed;
     try {
-      candidates = new AllStreams.Selection(null, glob).of(explorer.streams().allStreams());
+      // a server store's streams are read when the search runs, in the background, not at open
+      listed = selection.of(complete ? explorer.streams().allStreams() : List.of());
     } catch (IllegalArgumentException e) {
       return say("The streams: " + e.getMessage());
     }
+    var everyStream = explorer.streams().everyStream();
     ReducerSet reducers = explorer.reducersProperty().get();
     FindInAllStreams engine =
         new FindInAllStreams(finder, reducers == null ? ReducerSet.generic() : reducers);
@@ -144,13 +148,16 @@ public final class FindAllViewModel {
     search = mine;
     busy.set(true);
     progress.set(0);
-    message.set("Searching " + Words.count(engine.streams(candidates).size(), "stream") + "…");
+    message.set(
+        complete
+            ? "Searching " + Words.count(engine.streams(listed).size(), "stream") + "…"
+            : "Reading the streams, then searching them…");
     mine.handle =
         tasks.run(
             () ->
                 engine.run(
                     source,
-                    candidates,
+                    complete ? listed : selection.of(everyStream.get()),
                     hit -> {
                       mine.found.add(hit);
                       mine.planDrain();

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
@@ -89,6 +92,61 @@ final class FxDialogs implements Dialogs {
         .showAndWait()
         .filter(ButtonType.OK::equals)
         .map(ok -> new Note(form.title.getText(), form.note.getText(), form.author.getText()));
+  }
+
+  @Override
+  public boolean askConnection(ConnectViewModel form) {
+    Dialog<ButtonType> dialog = new Dialog<>();
+    dialog.initOwner(owner.get());
+    dialog.setTitle("Connect to PostgreSQL");
+    dialog.setHeaderText("Open an event store in a PostgreSQL database (read-only)");
+    ConnectForm content = new ConnectForm(form);
+    dialog.getDialogPane().setContent(content);
+    ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+    dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+    dialog
+        .getDialogPane()
+        .lookupButton(connect)
+        .disableProperty()
+        .bind(form.problemProperty().isNotNull());
+    dialog.setOnShown(e -> content.focusFirstEmpty());
+    boolean ok = dialog.showAndWait().filter(connect::equals).isPresent();
+    if (!ok) {
+      form.passwordProperty().set(""); // cancelled: the password goes with the dialog
+    }
+    return ok;
+  }
+
+  @Override
+  public Optional<String> askPassword(String header) {
+    Dialog<String> dialog = new Dialog<>();
+    dialog.initOwner(owner.get());
+    dialog.setTitle("Password");
+    dialog.setHeaderText(header);
+    PasswordField field = new PasswordField();
+    field.setId("password-prompt");
+    field.setPrefColumnCount(28);
+    Label label = new Label("Password:");
+    label.setLabelFor(field);
+    javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, label, field);
+    row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    dialog.getDialogPane().setContent(row);
+    dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText() : null);
+    dialog.setOnShown(e -> field.requestFocus());
+    Optional<String> typed = dialog.showAndWait();
+    field.clear();
+    return typed;
+  }
+
+  @Override
+  public Optional<String> choose(String title, String header, List<String> choices) {
+    ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.get(0), choices);
+    dialog.initOwner(owner.get());
+    dialog.setTitle(title);
+    dialog.setHeaderText(header);
+    dialog.getDialogPane().setPrefWidth(620);
+    return dialog.showAndWait();
   }
 
   /**

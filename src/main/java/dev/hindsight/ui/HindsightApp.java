@@ -71,10 +71,10 @@ public final class HindsightApp extends Application {
     if (args.stream != null) {
       explorer
           .streams()
-          .fileProperty()
+          .locationProperty()
           .addListener(
-              (obs, old, file) -> {
-                if (file != null && old == null) {
+              (obs, old, location) -> {
+                if (location != null && old == null) {
                   model.commands().openStream(args.stream, args.at);
                 }
               });

@@ -291,7 +291,7 @@ public final class MainWindow extends BorderPane {
         .textProperty()
         .bind(
             Bindings.createStringBinding(
-                () -> storeName("Hindsight"), explorerModel.streams().fileProperty()));
+                () -> storeName("Hindsight"), explorerModel.streams().locationProperty()));
     Label layout = new Label();
     layout.getStyleClass().add(Styles.TEXT_MUTED);
     layout
@@ -330,10 +330,10 @@ public final class MainWindow extends BorderPane {
     return box;
   }
 
-  /** The open store's file name, or {@code none}. */
+  /** The open store's file name or server URL, or {@code none}. */
   String storeName(String none) {
-    var file = explorerModel.streams().fileProperty().get();
-    return file == null ? none : file.getFileName().toString();
+    StoreTarget open = explorerModel.streams().targetProperty().get();
+    return open == null ? none : open.name();
   }
 
   private void updateReducerLabel() {

@@ -49,6 +49,7 @@ public final class ReducerCompareViewModel {
   private TaskRunner.Handle running;
   private ReducerSet setA = ReducerSet.generic();
   private ReducerSet setB;
+  private List<StreamSummary> comparedStreams = List.of(); // the streams the comparison read
 
   ReducerCompareViewModel(TaskRunner tasks, ExplorerViewModel explorer) {
     this(tasks, explorer, JsReducers::load);
@@ -94,7 +95,8 @@ public final class ReducerCompareViewModel {
     AtomicBoolean mine = new AtomicBoolean();
     cancel = mine;
     ReducerSet a = explorer.reducersProperty().get();
-    List<StreamSummary> candidates = explorer.streams().allStreams();
+    // a server store's streams are read here, in the background, not at open
+    var everyStream = explorer.streams().everyStream();
     busy.set(true);
     progress.set(0);
     message.set("Reading " + path.getFileName() + "…");
@@ -102,6 +104,7 @@ public final class ReducerCompareViewModel {
         tasks.run(
             () -> {
               ReducerSet b = loader.apply(path);
+              List<StreamSummary> candidates = everyStream.get();
               ReducerComparison.Result r =
                   new ReducerComparison(a, b)
                       .run(
@@ -113,7 +116,7 @@ public final class ReducerCompareViewModel {
                             tasks.later(() -> progress.set(p));
                             return !mine.get();
                           });
-              return new Compared(b, r);
+              return new Compared(b, r, candidates);
             },
             compared -> {
               if (mine.get()) {
@@ -122,6 +125,7 @@ public final class ReducerCompareViewModel {
               busy.set(false);
               setA = a;
               setB = compared.b();
+              comparedStreams = compared.streams();
               String selected = sides.streamProperty().get();
               result.set(compared.result());
               rows.setAll(compared.result().differ());
@@ -147,7 +151,8 @@ public final class ReducerCompareViewModel {
             });
   }
 
-  private record Compared(ReducerSet b, ReducerComparison.Result result) {}
+  private record Compared(
+      ReducerSet b, ReducerComparison.Result result, List<StreamSummary> streams) {}
 
   /** "N streams compared: S the same, D differ, E reducer errors". */
   static String status(ReducerComparison.Result r) {
@@ -168,7 +173,7 @@ public final class ReducerCompareViewModel {
     }
     EventSource source = explorer.streams().sourceProperty().get();
     StreamSummary summary =
-        explorer.streams().allStreams().stream()
+        comparedStreams.stream()
             .filter(s -> s.stream().equals(d.stream()))
             .findFirst()
             .orElse(null);

@@ -58,6 +58,14 @@ final class StreamsPane extends BorderPane {
     TextField filter = new TextField();
     filter.setId("stream-filter");
     filter.setPromptText("Filter: text, glob (order-*) or type");
+    model
+        .locationProperty()
+        .addListener(
+            (obs, old, now) ->
+                filter.setPromptText(
+                    model.paged()
+                        ? "Filter on the server: text or glob (order-*)"
+                        : "Filter: text, glob (order-*) or type"));
     filter.textProperty().bindBidirectional(model.filterProperty());
     VBox top = new VBox(filter);
     top.setPadding(new Insets(8));
@@ -220,6 +228,9 @@ final class StreamsPane extends BorderPane {
         setGraphic(null);
         setTooltip(null);
         return;
+      }
+      if (getIndex() == getListView().getItems().size() - 1) {
+        model.loadMore(); // the end of the list is in sight: a server store's next page, if any
       }
       if (item instanceof Group g) {
         name.setText((g.folded ? "▸ " : "▾ ") + g.type);

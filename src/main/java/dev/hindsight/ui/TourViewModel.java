@@ -1,7 +1,6 @@
 package dev.hindsight.ui;
 
 import dev.hindsight.tour.Tour;
-import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -25,7 +24,7 @@ final class TourViewModel {
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
   private final ReadOnlyBooleanWrapper away = new ReadOnlyBooleanWrapper(this, "away");
-  private Path store;
+  private String store;
   private java.util.function.BiConsumer<String, Long> onFlow = (stream, version) -> {};
 
   TourViewModel(ExplorerViewModel explorer) {
@@ -76,15 +75,15 @@ final class TourViewModel {
 
   /** Starts {@code t} at its first step, on the store open now: the tour belongs to it. */
   void start(Tour t) {
-    store = explorer.streams().fileProperty().get();
+    store = explorer.streams().locationProperty().get();
     tour.set(t);
     index.set(-1);
     go(0);
   }
 
-  /** Whether the tour being taken was started on {@code file}. */
-  boolean belongsTo(Path file) {
-    return active() && store != null && store.equals(file);
+  /** Whether the tour being taken was started on the store at {@code location}. */
+  boolean belongsTo(String location) {
+    return active() && store != null && store.equals(location);
   }
 
   void close() {

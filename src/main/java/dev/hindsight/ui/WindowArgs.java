@@ -8,15 +8,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The window's command line, {@code hindsight [FILE] [--mapping M] [--reducer R] [--stream ID]
+ * The window's command line, {@code hindsight [FILE|URL] [--mapping M] [--reducer R] [--stream ID]
  * [--at V] [--measure-stalls]}, parsed with picocli like the CLI's commands. Without a file the
  * window opens the bundled demo store.
  */
 @Command(name = "hindsight")
 final class WindowArgs {
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "The store to open.")
-  Path file;
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE|URL",
+      description = "The store to open: a SQLite file, or a PostgreSQL URL.")
+  String file;
 
   @Option(names = "--mapping", paramLabel = "M", description = "A mapping file for the store.")
   Path mapping;
@@ -58,6 +61,13 @@ final class WindowArgs {
               + " --measure-stalls)",
           e);
     }
+    if (args.file != null) {
+      try {
+        args.target(); // a URL that cannot be read is said now, in one line
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
     if (args.mapping != null && args.file == null) {
       throw new IllegalArgumentException("--mapping is for a store: give the store's FILE too");
     }
@@ -77,8 +87,11 @@ final class WindowArgs {
     }
   }
 
-  /** The store to open; null for the demo. */
+  /**
+   * The store to open (a URL's password, if it has one, kept for the connection only); null for the
+   * demo.
+   */
   StoreTarget target() {
-    return file == null ? null : new StoreTarget(file, mapping);
+    return file == null ? null : StoreTarget.parse(file, mapping);
   }
 }

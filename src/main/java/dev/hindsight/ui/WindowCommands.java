@@ -2,7 +2,9 @@ package dev.hindsight.ui;
 
 import dev.hindsight.audit.Masking;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.store.StoreChoiceException;
 import dev.hindsight.store.codec.Timestamps;
+import dev.hindsight.store.open.Stores;
 import dev.hindsight.tour.Tour;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,7 @@ public final class WindowCommands {
     this.settings = settings;
     this.bookmarks = new BookmarkCommands(window, explorer, dialogs);
     recentStores.setAll(recent.list());
+    explorer.streams().setRecovery(this::recover);
   }
 
   /** Bookmark this event, export and import bookmarks, save them as a tour. */
@@ -98,6 +101,65 @@ public final class WindowCommands {
                     .ifPresent(mapping -> explorer.streams().open(new StoreTarget(file, mapping))));
   }
 
+  /**
+   * File › Connect to PostgreSQL…: the server, database, user, schema and password, filled from the
+   * server connected to last; the password goes with this connection alone.
+   */
+  public void connect() {
+    ConnectViewModel form = ConnectViewModel.from(lastServer());
+    if (dialogs.askConnection(form)) {
+      explorer.streams().open(form.target());
+    }
+  }
+
+  /** The server store open now, or the last one in Open Recent: what Connect starts from. */
+  private String lastServer() {
+    StoreTarget open = explorer.streams().targetProperty().get();
+    if (open != null && open.isServer()) {
+      return open.url();
+    }
+    return recentStores.stream()
+        .filter(StoreTarget::isServer)
+        .map(StoreTarget::url)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * A server store that did not open may still: its server wants a password (none was given, or the
+   * one given was refused: asked for, and tried), or several of its schemas hold a store (which one
+   * is asked). True when it was taken over here.
+   */
+  private boolean recover(StoreTarget target, Throwable failure) {
+    if (!target.isServer()) {
+      return false;
+    }
+    if (failure instanceof StoreChoiceException choice && !choice.choices().isEmpty()) {
+      dialogs
+          .choose(
+              "Which store?",
+              "Several schemas of " + target.url() + " hold a store: which one to open?",
+              choice.choices())
+          .ifPresent(url -> explorer.streams().open(target.withUrl(url)));
+      return true;
+    }
+    if (Stores.passwordRefused(failure)) {
+      String user = target.url().replaceFirst("^[a-z]+://([^@]*)@.*$", "$1");
+      dialogs
+          .askPassword(
+              target.password() == null
+                  ? target.url() + " asks for " + user + "'s password"
+                  : "The server refused that password: "
+                      + target.url()
+                      + " asks for "
+                      + user
+                      + "'s password again")
+          .ifPresent(typed -> explorer.streams().open(target.withPassword(typed)));
+      return true;
+    }
+    return false;
+  }
+
   /** File › Open in New Window… (in this window when there are no others). */
   public void openInNewWindow() {
     chooseStore()
@@ -125,6 +187,10 @@ public final class WindowCommands {
 
   /** File › Open Recent: a store that is gone is said so and forgotten. */
   public void openRecent(StoreTarget target) {
+    if (target.isServer()) {
+      explorer.streams().open(target); // a password is asked for when the server wants one
+      return;
+    }
     if (!Files.exists(target.file())) {
       recent.remove(target.file());
       recentStores.setAll(recent.list());
@@ -192,10 +258,17 @@ public final class WindowCommands {
 
   /** Opens stream {@code id} at version {@code at} (null: the last), or says there is none. */
   public void openStream(String id, Long at) {
-    if (!explorer.openStream(id, at == null ? Long.MAX_VALUE : at)) {
-      dialogs.error(
-          "No such stream",
-          "There is no stream '" + id + "' in " + explorer.streams().fileProperty().get() + ".");
+    Runnable missing =
+        () ->
+            dialogs.error(
+                "No such stream",
+                "There is no stream '"
+                    + id
+                    + "' in "
+                    + explorer.streams().locationProperty().get()
+                    + ".");
+    if (!explorer.openStream(id, at == null ? Long.MAX_VALUE : at, missing)) {
+      missing.run();
     }
   }
 

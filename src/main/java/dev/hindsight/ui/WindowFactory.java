@@ -1,6 +1,7 @@
 package dev.hindsight.ui;
 
-import dev.hindsight.store.sqlite.SqliteEventSource;
+import dev.hindsight.store.EventSource;
+import dev.hindsight.store.open.Stores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,8 +28,7 @@ final class WindowFactory {
   static MainWindow build(
       Stage stage, Settings settings, Runnable quit, Consumer<StoreTarget> onNewWindow) {
     TaskRunner tasks = TaskRunner.fx();
-    ExplorerViewModel explorer =
-        new ExplorerViewModel(tasks, t -> SqliteEventSource.open(t.file(), t.mapping()));
+    ExplorerViewModel explorer = new ExplorerViewModel(tasks, WindowFactory::open);
     explorer.watchReducers(true);
     WindowViewModel model =
         new WindowViewModel(
@@ -45,13 +45,24 @@ final class WindowFactory {
                     window.storeName(null) == null
                         ? "Hindsight"
                         : window.storeName(null) + " — Hindsight",
-                explorer.streams().fileProperty()));
+                explorer.streams().locationProperty()));
     stage.setOnHidden(
         e -> {
           window.dispose();
           model.close();
         });
     return window;
+  }
+
+  /**
+   * Opens a store, a file or a database server (with the password the user typed, if any), by
+   * {@link Stores}: the window never knows which backend it reads.
+   */
+  static EventSource open(StoreTarget t) {
+    if (t.isServer()) {
+      return Stores.open(t.url(), t.password() == null ? null : t.password().reveal(), t.mapping());
+    }
+    return Stores.open(t.file().toString(), t.mapping());
   }
 
   /** The application icon (installers/icons), in the sizes title bars and task switchers use. */

@@ -61,6 +61,7 @@ final class WindowMenus {
         item("_Open…", Feather.FOLDER, "Shortcut+O", c::openStore),
         item("Open with _Mapping…", null, c::openStoreWithMapping),
         item("Open in New _Window…", "Shortcut+Shift+O", c::openInNewWindow),
+        item("Connect to _PostgreSQL…", Feather.DATABASE, "Shortcut+Shift+P", c::connect),
         recent,
         item("Open _Demo Store", null, () -> c.openDemo(false)),
         new SeparatorMenuItem(),

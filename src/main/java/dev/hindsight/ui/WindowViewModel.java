@@ -173,7 +173,7 @@ public final class WindowViewModel {
       return;
     }
     boolean demo = isDemo(now.file());
-    if (tour.active() && !tour.belongsTo(now.file())) {
+    if (tour.active() && !tour.belongsTo(now.location())) {
       tour.close();
     }
     if (!demo && demoReducers != null) {

@@ -55,6 +55,25 @@ final class ScriptedDialogs implements Dialogs {
     return next(header);
   }
 
+  /** The answer is a Consumer of the form that fills it (connect), or null (cancel). */
+  @Override
+  @SuppressWarnings("unchecked")
+  public boolean askConnection(ConnectViewModel form) {
+    Optional<Object> fill = next("Connect to PostgreSQL");
+    fill.ifPresent(f -> ((java.util.function.Consumer<ConnectViewModel>) f).accept(form));
+    return fill.isPresent();
+  }
+
+  @Override
+  public Optional<String> askPassword(String header) {
+    return next(header);
+  }
+
+  @Override
+  public Optional<String> choose(String title, String header, List<String> choices) {
+    return next(header);
+  }
+
   @Override
   public void error(String header, String message) {
     errors.add(header + ": " + message);

@@ -75,8 +75,8 @@ class TourViewModelTest {
         Tour.parse(
             "{\"title\":\"t\",\"steps\":[{\"stream\":\"cart-301\",\"version\":1,\"caption\":\"a\"},"
                 + "{\"stream\":\"nowhere-1\",\"version\":1,\"caption\":\"b\"}]}"));
-    assertThat(tour.belongsTo(demo)).isTrue();
-    assertThat(tour.belongsTo(Path.of("other.db"))).isFalse();
+    assertThat(tour.belongsTo(demo.toString())).isTrue();
+    assertThat(tour.belongsTo("other.db")).isFalse();
     tour.next();
     assertThat(tour.problemProperty().get())
         .isEqualTo(
@@ -86,7 +86,7 @@ class TourViewModelTest {
 
     tour.close();
     assertThat(tour.active()).isFalse();
-    assertThat(tour.belongsTo(demo)).isFalse();
+    assertThat(tour.belongsTo(demo.toString())).isFalse();
     assertThat(tour.highlightProperty().get()).isNull();
   }
 

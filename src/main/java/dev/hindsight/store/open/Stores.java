@@ -39,6 +39,48 @@ public final class Stores {
     return SqliteEventSource.open(Path.of(target), layout);
   }
 
+  /**
+   * Opens {@code target} read-only with the layout of {@code mapping} (null: detected); a URL with
+   * {@code password} when the user gave one (null: from the URL, {@code PGPASSWORD} or the password
+   * file).
+   */
+  public static EventSource open(String target, String password, Path mapping) {
+    if (password != null && isUrl(target)) {
+      return open(PgUrl.parse(target), password, mapping);
+    }
+    return open(target, mapping);
+  }
+
+  /**
+   * A server URL as it may be shown, kept and written: libpq's defaults filled in, never a password
+   * ({@code postgresql://user@host:port/db?schema=S}).
+   */
+  public static String location(String url) {
+    return PgUrl.parse(url).display();
+  }
+
+  /** The password written in a server URL itself ({@code postgresql://user:password@…}), if any. */
+  public static java.util.Optional<String> passwordIn(String url) {
+    return java.util.Optional.ofNullable(PgUrl.parse(url).givenPassword());
+  }
+
+  /**
+   * Whether opening failed because the server wants a password it was not given, or refused the one
+   * it was given: a password from the user may open it.
+   */
+  public static boolean passwordRefused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException e && e.getSQLState() != null) {
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (e.getSQLState().equals("28P01")
+            || (e.getSQLState().equals("08004") && m.contains("password"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Opens a database server with a password the user gave (null: none). */
   public static EventSource open(PgUrl url, String password, Path mapping) {
     return PostgresEventSource.open(
