@@ -70,6 +70,8 @@ final class AnalysisPane extends BorderPane {
             new Tab("Find", findForm()),
             new Tab("Search", searchForm()));
     setCenter(tabs);
+    // seven tabs: their headers wrap to a second row in a narrow pane or at a large zoom
+    setTop(TabStrip.of(tabs));
     tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> bindMessage());
     message.setId("analysis-message");
     message.getStyleClass().add(Styles.TEXT_MUTED);

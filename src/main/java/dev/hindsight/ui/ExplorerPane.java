@@ -28,7 +28,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -114,11 +114,10 @@ final class ExplorerPane extends BorderPane {
     speed.setTooltip(new Tooltip("Playback speed, events per second"));
     speedText.setMinWidth(60);
     position.setId("position");
-    // fixed widths: the bar must not shift under the pointer as the numbers change while scrubbing
-    position.setMinWidth(240);
-    eventType.setMinWidth(0);
-    eventType.setPrefWidth(360);
-    eventType.setMaxWidth(360);
+    // at least a fixed width (in the stylesheet, in em): the bar must not shift under the pointer
+    // as the numbers change while scrubbing; never less than its text
+    position.getStyleClass().add(UiStyles.POSITION);
+    eventType.getStyleClass().add(UiStyles.CURRENT_TYPE);
     speedText.setMinWidth(Region.USE_PREF_SIZE);
     position.getStyleClass().add(Styles.TEXT_BOLD);
     eventType.setId("current-type");
@@ -156,25 +155,14 @@ final class ExplorerPane extends BorderPane {
     compression.disableProperty().bind(realTime.selectedProperty().not());
     realTime.setMinWidth(Region.USE_PREF_SIZE);
     compression.setMinWidth(Region.USE_PREF_SIZE);
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar =
-        new HBox(
-            6,
-            first,
-            back,
-            play,
-            forward,
-            last,
-            position,
-            eventType,
-            spacer,
-            loadingBox,
-            speed,
-            speedText,
-            realTime,
-            compression);
-    bar.setAlignment(Pos.CENTER_LEFT);
+    // three groups that wrap to a second row when the window is narrow or the zoom large, rather
+    // than cut the position or the event's type short
+    HBox steps = new HBox(6, first, back, play, forward, last, position);
+    steps.setAlignment(Pos.CENTER_LEFT);
+    HBox playback = new HBox(6, loadingBox, speed, speedText, realTime, compression);
+    playback.setAlignment(Pos.CENTER_LEFT);
+    Pane bar = WrapRow.of(12, 2, steps, eventType, playback);
+    bar.setId("player-bar");
     bar.setPadding(new Insets(6, 10, 4, 10));
     VBox top = new VBox(bar, timeline.node());
     top.setPadding(new Insets(0, 0, 4, 0));
@@ -229,9 +217,12 @@ final class ExplorerPane extends BorderPane {
     events.setOnFlow(action);
   }
 
-  /** The events table's row height, in whole pixels (see {@link Presentation#rowHeight}). */
-  void setRowHeight(double px) {
-    events.setRowHeight(px);
+  /**
+   * The events table at {@code zoom} per cent: its rows and columns (see {@link
+   * EventsTable#setZoom}).
+   */
+  void setZoom(int zoom) {
+    events.setZoom(zoom);
   }
 
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */
