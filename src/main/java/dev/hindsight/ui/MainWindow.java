@@ -88,6 +88,10 @@ public final class MainWindow extends BorderPane {
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
     setTop(new VBox(WindowMenus.build(model, settings, this, quit), header()));
+    // the caption is never cut to "…": the bar keeps the height its lines take at its width, and
+    // the
+    // split has what is left
+    presenterBar.setMinHeight(Region.USE_PREF_SIZE);
     VBox centre = new VBox(presenterBar, split);
     VBox.setVgrow(split, Priority.ALWAYS);
     setCenter(centre);
@@ -404,6 +408,7 @@ public final class MainWindow extends BorderPane {
 
   /** Go › Find When… (Ctrl+F). */
   void focusFind() {
+    explorer.showAnalysis(true);
     explorer.analysis.focusFind();
   }
 
@@ -454,7 +459,11 @@ public final class MainWindow extends BorderPane {
             : streamsShare;
     settings.setDivider("streams", Settings.streamsShare(streams));
     explorer.splits.forEach(
-        (name, pane) -> settings.setDivider(name, pane.getDividers().get(0).getPosition()));
+        (name, pane) -> {
+          if (!pane.getDividers().isEmpty()) { // the analysis is away while presenting
+            settings.setDivider(name, pane.getDividers().get(0).getPosition());
+          }
+        });
   }
 
   /** Stops the playback timer: a closed window must not keep ticking (or stay reachable). */

@@ -103,4 +103,12 @@ final class Presentation {
   BooleanBinding streamListShownProperty() {
     return streamListShown;
   }
+
+  /**
+   * Whether the analysis tabs (Compare, History, Find…) are shown under the state: not while
+   * presenting, so the state has the whole column for the room to read.
+   */
+  BooleanBinding analysisShownProperty() {
+    return streamListShown;
+  }
 }
