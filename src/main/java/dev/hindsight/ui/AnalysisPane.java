@@ -70,6 +70,11 @@ final class AnalysisPane extends BorderPane {
             new Tab("Find", findForm()),
             new Tab("Search", searchForm()));
     setCenter(tabs);
+    // seven tabs: their headers wrap to a second row in a narrow pane or at a large zoom
+    setTop(TabStrip.of(tabs));
+    // the state above keeps the share of the column the user gave it, however many rows the
+    // headers take
+    setMinHeight(0);
     tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> bindMessage());
     message.setId("analysis-message");
     message.getStyleClass().add(Styles.TEXT_MUTED);

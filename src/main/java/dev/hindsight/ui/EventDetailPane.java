@@ -16,11 +16,14 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -72,11 +75,21 @@ final class EventDetailPane extends TabPane {
     flowLink.setId("flow-link");
     flowLink.setVisible(false);
     flowLink.managedProperty().bind(flowLink.visibleProperty());
+    // the names never shrink to "Correlati…"; the values take the rest, and an id, which has no
+    // space to wrap at, stays whole: the facts scroll, so every one of them can be reached
+    ColumnConstraints names = new ColumnConstraints();
+    names.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints values = new ColumnConstraints();
+    values.setHgrow(Priority.ALWAYS);
+    facts.getColumnConstraints().setAll(names, values);
     VBox eventBox = new VBox(facts, flowLink);
     VBox.setMargin(flowLink, new Insets(0, 10, 6, 6));
+    ScrollPane eventScroll = new ScrollPane(eventBox);
+    eventScroll.setId("event-facts");
+    eventScroll.setFitToWidth(true);
     getTabs()
         .addAll(
-            new Tab("Event", eventBox), new Tab("Data", dataBox), new Tab("Metadata", metadata));
+            new Tab("Event", eventScroll), new Tab("Data", dataBox), new Tab("Metadata", metadata));
     getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> showTrees());
     show(null);
   }
@@ -171,6 +184,7 @@ final class EventDetailPane extends TabPane {
       n.getStyleClass().add(Styles.TEXT_MUTED);
       Label v = new Label();
       v.setWrapText(true);
+      n.setMinWidth(Region.USE_PREF_SIZE);
       facts.add(n, 0, row);
       facts.add(v, 1, row);
       factRows.add(new Label[] {n, v});
@@ -178,6 +192,9 @@ final class EventDetailPane extends TabPane {
     Label[] labels = factRows.get(row);
     labels[0].setText(name);
     labels[1].setText(value);
+    // a value with no space (an id, a time) is never cut; a sentence (a reducer error) wraps
+    labels[1].setMinWidth(
+        value.chars().anyMatch(Character::isWhitespace) ? 0 : Region.USE_PREF_SIZE);
     for (Label label : labels) {
       label.setVisible(true);
       label.setManaged(true);

@@ -22,6 +22,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -33,6 +36,9 @@ final class EventsTable extends TableView<EventRow> {
 
   /** Room for the version, the time and the type, whatever the panes beside it ask for. */
   static final double MIN_WIDTH = 360;
+
+  /** A column's key to its width at 100 %, which the zoom multiplies. */
+  private static final String WIDTH_AT_100 = "hindsight.widthAt100";
 
   static final PseudoClass CURRENT = PseudoClass.getPseudoClass(UiStyles.CURRENT);
   static final PseudoClass FUTURE = PseudoClass.getPseudoClass(UiStyles.FUTURE);
@@ -62,7 +68,6 @@ final class EventsTable extends TableView<EventRow> {
     setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     setPlaceholder(new Label("Choose a stream on the left."));
     setMinWidth(MIN_WIDTH);
-    setRowHeight(Presentation.rowHeight(Presentation.MIN_ZOOM));
     TableColumn<EventRow, Long> version = column("Version", EventRow::version, 70);
     version.getStyleClass().add(UiStyles.NUMERIC);
     getColumns().add(version);
@@ -74,6 +79,7 @@ final class EventsTable extends TableView<EventRow> {
     data.setCellValueFactory(cell -> cell.getValue().summaryProperty());
     data.setCellFactory(c -> new SummaryCell());
     getColumns().add(data);
+    setZoom(Presentation.MIN_ZOOM);
     setRowFactory(t -> new EventTableRow());
     // a right-click on an event: its flow across streams (the row under the pointer is the
     // current event by then: a click selects it)
@@ -134,6 +140,29 @@ final class EventsTable extends TableView<EventRow> {
    */
   void setRowHeight(double px) {
     setStyle(String.format(Locale.ROOT, "-fx-fixed-cell-size: %.0fpx;", px));
+  }
+
+  /**
+   * At {@code zoom} per cent: rows in whole pixels, the columns as wide as at 100 % times the zoom,
+   * and never narrower than their header, which is never cut to "Vers…" (the last column takes what
+   * is left; when even the headers do not fit, the table scrolls sideways).
+   */
+  void setZoom(int zoom) {
+    setRowHeight(Presentation.rowHeight(zoom));
+    double scale = zoom / 100.0;
+    Font font =
+        Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Presentation.BASE_FONT * scale);
+    for (TableColumn<EventRow, ?> c : getColumns()) {
+      Text header = new Text(c.getText());
+      header.setFont(font);
+      // the header's padding and the sort arrow's place, in em
+      double least =
+          Math.ceil(header.getLayoutBounds().getWidth() + 2 * Presentation.BASE_FONT * scale);
+      c.setMinWidth(least);
+      if (c.getProperties().get(WIDTH_AT_100) instanceof Double w) {
+        c.setPrefWidth(Math.max(least, w * scale));
+      }
+    }
   }
 
   /** Shows this stream's rows and follows its current event. */
@@ -259,6 +288,7 @@ final class EventsTable extends TableView<EventRow> {
     TableColumn<EventRow, T> c = new TableColumn<>(title);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     c.setPrefWidth(width);
+    c.getProperties().put(WIDTH_AT_100, width);
     c.setSortable(false);
     return c;
   }

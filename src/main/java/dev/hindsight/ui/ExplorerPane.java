@@ -2,6 +2,7 @@ package dev.hindsight.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
+import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.StreamReplay;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,7 +29,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -54,6 +55,7 @@ final class ExplorerPane extends BorderPane {
 
   private final Label position = new Label("No stream open");
   private final Label eventType = new Label();
+  private final Tooltip typeTip = new Tooltip();
   private final ToggleButton play = new ToggleButton();
   private final Slider speed = new Slider(0.5, 50, 5);
   private final Label speedText = new Label();
@@ -75,6 +77,8 @@ final class ExplorerPane extends BorderPane {
   private final Consumer<Runnable> later;
   private final Node[] controls;
   private final SplitPane body;
+  private final SplitPane right;
+  private double analysisAt = 0.56;
   private final StackPane placeholderPane = new StackPane(placeholder);
   private Runnable firstShown;
   private boolean hideFuture;
@@ -114,11 +118,11 @@ final class ExplorerPane extends BorderPane {
     speed.setTooltip(new Tooltip("Playback speed, events per second"));
     speedText.setMinWidth(60);
     position.setId("position");
-    // fixed widths: the bar must not shift under the pointer as the numbers change while scrubbing
-    position.setMinWidth(240);
-    eventType.setMinWidth(0);
-    eventType.setPrefWidth(360);
-    eventType.setMaxWidth(360);
+    // at least a fixed width (in the stylesheet, in em): the bar must not shift under the pointer
+    // as the numbers change while scrubbing; never less than its text
+    position.getStyleClass().add(UiStyles.POSITION);
+    eventType.getStyleClass().add(UiStyles.CURRENT_TYPE);
+    eventType.setTooltip(typeTip);
     speedText.setMinWidth(Region.USE_PREF_SIZE);
     position.getStyleClass().add(Styles.TEXT_BOLD);
     eventType.setId("current-type");
@@ -156,25 +160,14 @@ final class ExplorerPane extends BorderPane {
     compression.disableProperty().bind(realTime.selectedProperty().not());
     realTime.setMinWidth(Region.USE_PREF_SIZE);
     compression.setMinWidth(Region.USE_PREF_SIZE);
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar =
-        new HBox(
-            6,
-            first,
-            back,
-            play,
-            forward,
-            last,
-            position,
-            eventType,
-            spacer,
-            loadingBox,
-            speed,
-            speedText,
-            realTime,
-            compression);
-    bar.setAlignment(Pos.CENTER_LEFT);
+    // three groups that wrap to a second row when the window is narrow or the zoom large, rather
+    // than cut the position or the event's type short
+    HBox steps = new HBox(6, first, back, play, forward, last, position);
+    steps.setAlignment(Pos.CENTER_LEFT);
+    HBox playback = new HBox(6, loadingBox, speed, speedText, realTime, compression);
+    playback.setAlignment(Pos.CENTER_LEFT);
+    Pane bar = WrapRow.of(8, 2, steps, eventType, playback);
+    bar.setId("player-bar");
     bar.setPadding(new Insets(6, 10, 4, 10));
     VBox top = new VBox(bar, timeline.node());
     top.setPadding(new Insets(0, 0, 4, 0));
@@ -183,9 +176,9 @@ final class ExplorerPane extends BorderPane {
     middle.setOrientation(Orientation.VERTICAL);
     middle.setDividerPositions(0.62);
     splits.put("events", middle);
-    SplitPane right = new SplitPane(state.node(), analysis);
+    right = new SplitPane(state.node(), analysis);
     right.setOrientation(Orientation.VERTICAL);
-    right.setDividerPositions(0.55);
+    right.setDividerPositions(0.56);
     splits.put("state", right);
     SplitPane body = new SplitPane(middle, right);
     body.setDividerPositions(0.6);
@@ -202,6 +195,20 @@ final class ExplorerPane extends BorderPane {
     this.controls = new Node[] {first, back, forward, last, play, speed, realTime};
     this.body = body;
     disableControls(true, controls);
+  }
+
+  /**
+   * The analysis tabs under the state, where the user left their divider, or out of the way (in
+   * presentation mode the state takes the whole column).
+   */
+  void showAnalysis(boolean shown) {
+    if (!shown && right.getItems().contains(analysis)) {
+      analysisAt = right.getDividerPositions()[0];
+      right.getItems().remove(analysis);
+    } else if (shown && !right.getItems().contains(analysis)) {
+      right.getItems().add(analysis);
+      right.setDividerPositions(analysisAt);
+    }
   }
 
   /** Runs {@code action} when the first stream is shown (the body is laid out hidden till then). */
@@ -229,9 +236,12 @@ final class ExplorerPane extends BorderPane {
     events.setOnFlow(action);
   }
 
-  /** The events table's row height, in whole pixels (see {@link Presentation#rowHeight}). */
-  void setRowHeight(double px) {
-    events.setRowHeight(px);
+  /**
+   * The events table at {@code zoom} per cent: its rows and columns (see {@link
+   * EventsTable#setZoom}).
+   */
+  void setZoom(int zoom) {
+    events.setZoom(zoom);
   }
 
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */
@@ -307,7 +317,10 @@ final class ExplorerPane extends BorderPane {
     if (p.event() == null) {
       eventType.setText("");
     } else {
-      eventType.setText(
+      // the short name, which tells events apart and leaves the bar one row on a laptop; the stored
+      // name and the time are in the event's details, and one hover away
+      eventType.setText(TypeNames.shortName(p.event().type()));
+      typeTip.setText(
           p.event().type()
               + (p.event().timestamp() == null
                   ? ""

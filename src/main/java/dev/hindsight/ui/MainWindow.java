@@ -20,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -50,6 +51,9 @@ public final class MainWindow extends BorderPane {
   private final SplitPane split;
   private final Label reducerLabel = new Label();
   private FindAllPane findAllPane;
+
+  /** Where the stream list's divider was when presentation mode took the list away. */
+  private double streamsShare = Settings.STREAMS_DEFAULT;
 
   MainWindow(WindowViewModel model, Settings settings, Runnable quit) {
     this.model = model;
@@ -84,6 +88,10 @@ public final class MainWindow extends BorderPane {
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
     setTop(new VBox(WindowMenus.build(model, settings, this, quit), header()));
+    // the caption is never cut to "…": the bar keeps the height its lines take at its width, and
+    // the
+    // split has what is left
+    presenterBar.setMinHeight(Region.USE_PREF_SIZE);
     VBox centre = new VBox(presenterBar, split);
     VBox.setVgrow(split, Priority.ALWAYS);
     setCenter(centre);
@@ -151,6 +159,7 @@ public final class MainWindow extends BorderPane {
       b.getStyleClass().addAll(views[i][2], Styles.SMALL);
       b.setTooltip(new Tooltip(views[i][3]));
       b.setToggleGroup(group);
+      b.setMinWidth(Region.USE_PREF_SIZE);
       b.setSelected(model.views().viewProperty().get() == v);
       b.setOnAction(e -> model.views().viewProperty().set(v));
       model.views().viewProperty().addListener((obs, old, now) -> b.setSelected(now == v));
@@ -232,14 +241,26 @@ public final class MainWindow extends BorderPane {
               UiStyles.toggle(this, UiStyles.PRESENTING, on);
               fullScreen(on);
             });
+    presentation.streamListShownProperty().addListener((obs, old, shown) -> showStreamList(shown));
     explorerModel.streamProperty().addListener((obs, old, vm) -> updateReducerLabel());
     explorerModel.reducersProperty().addListener((obs, old, r) -> updateReducerLabel());
     updateReducerLabel();
   }
 
+  /** The stream list in the split, where the user left its divider, or out of it. */
+  private void showStreamList(boolean shown) {
+    if (!shown) {
+      streamsShare = split.getDividers().get(0).getPosition();
+      split.getItems().remove(streamsPane);
+    } else if (!split.getItems().contains(streamsPane)) {
+      split.getItems().add(0, streamsPane);
+      split.setDividerPositions(Settings.streamsShare(streamsShare));
+    }
+  }
+
   private void zoomTo(int zoom) {
     setStyle(Presentation.style(zoom));
-    explorer.setRowHeight(Presentation.rowHeight(zoom));
+    explorer.setZoom(zoom);
   }
 
   /** A stream chosen in the list: opened, unless it is shown already (or folding). */
@@ -298,10 +319,9 @@ public final class MainWindow extends BorderPane {
         .textProperty()
         .bind(Bindings.concat("layout: ", explorerModel.streams().layoutNameProperty()));
     layout.visibleProperty().bind(explorerModel.streams().layoutNameProperty().isNotEmpty());
+    layout.managedProperty().bind(layout.visibleProperty());
     reducerLabel.setId("reducer");
     reducerLabel.getStyleClass().add(Styles.TEXT_MUTED);
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     Label masked = new Label();
     masked.setId("masking");
     masked.getStyleClass().add(Styles.TEXT_MUTED);
@@ -315,16 +335,11 @@ public final class MainWindow extends BorderPane {
                             + String.join(", ", explorerModel.maskingProperty().get().rules())
                         : "",
                 explorerModel.maskingProperty()));
-    HBox box =
-        new HBox(
-            12,
-            new FontIcon(Feather.CLOCK),
-            title,
-            layout,
-            reducerLabel,
-            masked,
-            spacer,
-            viewSwitch());
+    // the names wrap to a second row rather than shrink to "reducer: …" when the window is narrow
+    // or the zoom large; the view switch keeps its words
+    Pane names = WrapRow.of(12, 2, title, layout, reducerLabel, masked);
+    HBox.setHgrow(names, Priority.ALWAYS);
+    HBox box = new HBox(12, new FontIcon(Feather.CLOCK), names, viewSwitch());
     box.setAlignment(Pos.CENTER_LEFT);
     box.setPadding(new Insets(6, 12, 6, 12)); // the view switch is a little taller than the labels
     return box;
@@ -393,6 +408,7 @@ public final class MainWindow extends BorderPane {
 
   /** Go › Find When… (Ctrl+F). */
   void focusFind() {
+    explorer.showAnalysis(true);
     explorer.analysis.focusFind();
   }
 
@@ -437,9 +453,17 @@ public final class MainWindow extends BorderPane {
 
   /** Remembers the split positions (when the window closes; layouts move them before that). */
   void saveLayout() {
-    settings.setDivider("streams", Settings.streamsShare(split.getDividers().get(0).getPosition()));
+    double streams =
+        split.getItems().contains(streamsPane)
+            ? split.getDividers().get(0).getPosition()
+            : streamsShare;
+    settings.setDivider("streams", Settings.streamsShare(streams));
     explorer.splits.forEach(
-        (name, pane) -> settings.setDivider(name, pane.getDividers().get(0).getPosition()));
+        (name, pane) -> {
+          if (!pane.getDividers().isEmpty()) { // the analysis is away while presenting
+            settings.setDivider(name, pane.getDividers().get(0).getPosition());
+          }
+        });
   }
 
   /** Stops the playback timer: a closed window must not keep ticking (or stay reachable). */

@@ -1,6 +1,7 @@
 package dev.hindsight.ui;
 
 import java.util.Locale;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -32,6 +33,7 @@ final class Presentation {
   private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
   private final BooleanProperty hideFuture = new SimpleBooleanProperty(this, "hideFuture");
   private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting");
+  private final BooleanBinding streamListShown = presenting.not();
 
   Presentation(Settings settings) {
     this.settings = settings;
@@ -92,5 +94,21 @@ final class Presentation {
 
   BooleanProperty presentingProperty() {
     return presenting;
+  }
+
+  /**
+   * Whether the stream list is shown: not while presenting. The room needs the width for the events
+   * and the state, and each stream's count of events would tell what is to come.
+   */
+  BooleanBinding streamListShownProperty() {
+    return streamListShown;
+  }
+
+  /**
+   * Whether the analysis tabs (Compare, History, Find…) are shown under the state: not while
+   * presenting, so the state has the whole column for the room to read.
+   */
+  BooleanBinding analysisShownProperty() {
+    return streamListShown;
   }
 }

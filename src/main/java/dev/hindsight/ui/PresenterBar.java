@@ -8,11 +8,13 @@ import dev.hindsight.tour.Tour;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -34,7 +36,7 @@ final class PresenterBar extends VBox {
   final Button previous = new Button("Previous", new FontIcon(Feather.ARROW_LEFT));
   final Button next = new Button("Next", new FontIcon(Feather.ARROW_RIGHT));
   final Button close = new Button(null, new FontIcon(Feather.X));
-  private final HBox eventBox;
+  private final Pane eventBox;
   private final VBox tourBox;
 
   PresenterBar(TourViewModel tour, Presentation presentation) {
@@ -43,8 +45,8 @@ final class PresenterBar extends VBox {
     type.setId("presenter-type");
     type.getStyleClass().add(UiStyles.PRESENTER_TYPE);
     where.getStyleClass().addAll(UiStyles.PRESENTER_WHERE, Styles.TEXT_MUTED);
-    eventBox = new HBox(16, type, where);
-    eventBox.setAlignment(Pos.BASELINE_LEFT);
+    // the type and where it is wrap to two rows rather than shrink to "…" at a large zoom
+    eventBox = WrapRow.of(16, 0, VPos.BASELINE, type, where);
 
     tourTitle.getStyleClass().addAll(UiStyles.TOUR_TITLE, Styles.TEXT_MUTED);
     stepCount.setId("tour-step");
@@ -74,11 +76,17 @@ final class PresenterBar extends VBox {
     close.setTooltip(new Tooltip("Close the tour"));
     close.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
     close.setOnAction(e -> tour.close());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox tourHead =
-        new HBox(
-            10, new FontIcon(Feather.MAP), tourTitle, stepCount, spacer, previous, next, close);
+    // the title and the step wrap to a second row rather than shrink to "…"; the buttons keep
+    // their words at the right
+    Pane names = WrapRow.of(10, 2, new FontIcon(Feather.MAP), tourTitle, stepCount);
+    HBox.setHgrow(names, Priority.ALWAYS);
+    HBox buttons = new HBox(10, previous, next, close);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+    buttons.setMinWidth(Region.USE_PREF_SIZE);
+    for (Button b : new Button[] {previous, next, close}) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox tourHead = new HBox(10, names, buttons);
     tourHead.setAlignment(Pos.CENTER_LEFT);
     tourBox = new VBox(6, tourHead, caption, problem);
     tourBox.getStyleClass().add(UiStyles.TOUR_BOX);

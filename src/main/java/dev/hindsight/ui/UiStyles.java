@@ -92,6 +92,20 @@ public final class UiStyles {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * The player bar's position ("v3 · 3 / 6") and the current event's type and time: at least a
+   * fixed width in em in hindsight.css, so the bar does not shift while scrubbing.
+   */
+  public static final String POSITION = "position";
+
+  public static final String CURRENT_TYPE = "current-type";
+
+  /** A tab pane's headers as a row that wraps (TabStrip). */
+  public static final String TAB_STRIP = "tab-strip";
+
+  /** A tab pane whose headers a TabStrip shows: its own header row is hidden. */
+  public static final String STRIP_HEADED = "strip-headed";
+
   // ----------------------------------------------------------------------------- presenter bar
 
   /** The bar above the explorer; hindsight.css gives {@code .presenter-bar} its background. */

@@ -50,12 +50,12 @@ class ExplorerFxTest {
         .get();
   }
 
-  /** Clicks a tab's header (a button may carry the same text). */
+  /** Clicks a tab's header in the analysis' strip (a button may carry the same text). */
   private static void tab(FxRobot robot, String title) {
     robot.clickOn(
         (javafx.scene.Node)
             robot
-                .lookup(".tab .tab-label")
+                .lookup(".tab-strip .toggle-button")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText(title))
                 .query());
   }

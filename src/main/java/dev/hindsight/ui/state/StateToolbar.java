@@ -48,6 +48,10 @@ final class StateToolbar extends HBox {
     copyJson.getStyleClass().add(StateStyles.COPY_JSON);
     title.getStyleClass().add(Styles.TEXT_BOLD);
     none.getStyleClass().add(Styles.TEXT_MUTED);
+    // the words keep their letters ("St…" says nothing); the spacer gives way first
+    for (Label l : new Label[] {title, added, changed, removed, none}) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
     HBox summary = new HBox(6, added, changed, removed, none);
     summary.getStyleClass().add(StateStyles.SUMMARY);
     summary.setAlignment(Pos.CENTER_LEFT);

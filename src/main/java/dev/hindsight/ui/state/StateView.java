@@ -24,6 +24,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -52,6 +53,7 @@ public final class StateView extends BorderPane {
   private boolean rebuilding;
   private Consumer<String> onHistoryRequested;
   private String highlight;
+  private double revealedAtHeight = -1;
 
   public StateView() {
     getStyleClass().add(StateStyles.STATE_VIEW);
@@ -142,16 +144,45 @@ public final class StateView extends BorderPane {
     return out;
   }
 
+  /**
+   * The highlight stays in sight when the tree's height changes (the window resized, the zoom
+   * changed, a caption of more lines above it): scrolled to again after such a layout.
+   */
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    VirtualFlow<?> flow = flow();
+    IndexedCell<?> cell = flow == null ? null : flow.getFirstVisibleCell();
+    // the tree's height and a row's (which the zoom changes)
+    double h = tree.getHeight() * 1000 + (cell == null ? 0 : cell.getHeight());
+    if (h != revealedAtHeight && highlight != null && tree.isVisible()) {
+      revealedAtHeight = h;
+      revealHighlight();
+    }
+  }
+
   private void revealHighlight() {
     TreeItem<StateRow> item = highlight == null ? null : find(highlight);
     VirtualFlow<?> flow = flow();
     if (item != null && flow != null) {
       tree.layout(); // the flow must know the rows of the state just shown before it scrolls
       int row = tree.getRow(item);
-      IndexedCell<?> first = flow.getFirstVisibleCell();
-      IndexedCell<?> last = flow.getLastVisibleCell();
-      if (first == null || last == null || row <= first.getIndex() || row >= last.getIndex()) {
+      IndexedCell<?> cell = flow.getVisibleCell(row);
+      if (cell == null) {
         flow.scrollTo(row);
+        tree.layout();
+        cell = flow.getVisibleCell(row);
+      }
+      // wholly in sight: a row half under the bottom edge is not "shown"
+      Node view = flow.lookup(".clipped-container");
+      if (cell != null && view instanceof Region r && r.getHeight() > 0) {
+        double top = cell.getLayoutY();
+        double bottom = top + cell.getHeight();
+        if (top < 0) {
+          flow.scrollPixels(top);
+        } else if (bottom > r.getHeight()) {
+          flow.scrollPixels(Math.min(top, bottom - r.getHeight()));
+        }
       }
     }
   }
