@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PgLoadTest {
 
-  static final Path MAKER = Path.of("../shared/make_event_store.py");
+  /** A copy of ../shared/make_event_store.py, so that a fresh clone runs this test. */
+  static final Path MAKER = Path.of("src/test/resources/tools/make_event_store.py");
 
   @TempDir static Path dir;
   static Path sqlite;
@@ -39,7 +40,7 @@ class PgLoadTest {
 
   @BeforeAll
   static void makeAndLoad() throws Exception {
-    assertThat(MAKER).as("the benchmark stores' generator, ../shared").isRegularFile();
+    assertThat(MAKER).as("the benchmark stores' generator").isRegularFile();
     sqlite = dir.resolve("small.db");
     Process p =
         new ProcessBuilder(
