@@ -76,6 +76,9 @@ public final class PgConnections {
   /** One line saying what went wrong, with the URL as it may be shown (no password). */
   static StoreException failure(PgUrl url, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("08004") && mentionsPassword(e)) {
+      state = "28P01"; // the server asked for a password that was not given
+    }
     String why =
         switch (state) {
           case "28P01", "28000" ->
@@ -90,6 +93,11 @@ public final class PgConnections {
           default -> e.getMessage() == null ? state : firstLine(e);
         };
     return new StoreException(url.display() + ": " + why, e);
+  }
+
+  private static boolean mentionsPassword(SQLException e) {
+    return e.getMessage() != null
+        && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("password");
   }
 
   private static String firstLine(SQLException e) {

@@ -49,6 +49,9 @@ public final class PostgresEventSource implements EventSource {
   /** Rows handed from the reading thread to the decoding one at a time. */
   private static final int BATCH = 500;
 
+  /** Reads of at most this many rows run on the calling thread (see {@link #readHere}). */
+  private static final int SMALL = 1_000;
+
   private final PgPool pool;
   private final Layout layout;
   private final PgCatalog catalog;
@@ -506,7 +509,14 @@ public final class PostgresEventSource implements EventSource {
             + (byStream ? sql.version + ", " + sql.position : sql.position)
             + (limit > 0 ? " LIMIT " + limit : "");
     boolean withMetadata = metadata;
+    boolean small =
+        (byStream
+                && query.fromVersion() != null
+                && query.toVersion() != null
+                && query.toVersion() - query.fromVersion() < SMALL)
+            || (limit > 0 && limit <= SMALL);
     stream(
+        small,
         text,
         ps -> {
           int p = 1;
@@ -544,7 +554,7 @@ public final class PostgresEventSource implements EventSource {
             + " ORDER BY "
             + sql.position
             + (max > 0 ? " LIMIT " + max : "");
-    stream(text, ps -> ps.setLong(1, after), true, sink);
+    stream(max > 0 && max <= SMALL, text, ps -> ps.setLong(1, after), true, sink);
   }
 
   /**
@@ -571,6 +581,7 @@ public final class PostgresEventSource implements EventSource {
             + " ORDER BY "
             + sql.position;
     stream(
+        false,
         text,
         ps -> {
           ps.setLong(1, after);
@@ -607,7 +618,12 @@ public final class PostgresEventSource implements EventSource {
    * returns false. One thread fetches rows through the cursor while this one decodes them and runs
    * the sink, so a fold costs about what reading costs, not reading plus folding.
    */
-  private void stream(String text, Binder binder, boolean metadata, Predicate<StoredEvent> sink) {
+  private void stream(
+      boolean small, String text, Binder binder, boolean metadata, Predicate<StoredEvent> sink) {
+    if (small) {
+      readHere(text, binder, metadata, sink);
+      return;
+    }
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
     AtomicBoolean stop = new AtomicBoolean();
     Thread reader =
@@ -672,6 +688,30 @@ public final class PostgresEventSource implements EventSource {
       stop.set(true);
       queue.clear(); // lets a reader waiting to hand over a batch see the stop
     }
+  }
+
+  /**
+   * Runs a statement known to return few rows ({@link #SMALL} at most, such as a jump's segment
+   * between two checkpoints) on the calling thread, in one round trip: for a few rows, handing them
+   * over to another thread costs more than the overlap saves, and a statement alone needs no
+   * explicit transaction to read one snapshot.
+   */
+  private void readHere(String text, Binder binder, boolean metadata, Predicate<StoredEvent> sink) {
+    pool.inOneStatement(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(text)) {
+            ps.setFetchSize(PgConnections.FETCH_SIZE);
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (!sink.test(rows.decode(rows.row(rs), metadata))) {
+                  return null;
+                }
+              }
+            }
+          }
+          return null;
+        });
   }
 
   /** Hands over a batch, waiting for room; false when the reader is to stop. */

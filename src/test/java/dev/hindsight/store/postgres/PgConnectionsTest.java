@@ -108,12 +108,56 @@ class PgConnectionsTest {
   }
 
   @Test
+  void aStatementAloneIsReadOnlyRepeatableReadAndLeavesTheConnectionAsItWas() {
+    try (PgPool pool = new PgPool(PgServer.url(db), PgServer.READER_PASSWORD)) {
+      String level =
+          pool.inOneStatement(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs =
+                        s.executeQuery(
+                            "SELECT current_setting('transaction_isolation'),"
+                                + " current_setting('transaction_read_only')")) {
+                  rs.next();
+                  return rs.getString(1) + " " + rs.getString(2);
+                }
+              });
+      assertThat(level).isEqualTo("repeatable read on");
+      assertThatThrownBy(
+              () ->
+                  pool.inOneStatement(
+                      c -> c.createStatement().execute("DELETE FROM events WHERE true")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("read-only transaction");
+      // the next use of the (same, pooled) connection is a transaction of several statements again
+      List<String> seen =
+          pool.inTransaction(
+              c -> {
+                List<String> before = rows(c);
+                try (Connection admin = PgServer.admin(db);
+                    Statement s = admin.createStatement()) {
+                  s.execute("INSERT INTO events(stream, data) VALUES ('late', '{}')");
+                }
+                assertThat(c.getAutoCommit()).isFalse();
+                assertThat(rows(c)).isEqualTo(before);
+                return before;
+              });
+      assertThat(seen).hasSize(2);
+    }
+  }
+
+  @Test
   void aWrongPasswordOrDatabaseIsOneClearLineWithoutThePassword() {
     PgUrl url = PgServer.url(db);
     assertThatThrownBy(() -> PgConnections.open(url, "not-it"))
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith(url.display() + ": the server refused hindsight_reader's login")
         .hasMessageNotContaining("not-it");
+    // no password at all: the driver says 08004 "no password was provided", which is a refusal
+    // too, not an unreachable server
+    assertThatThrownBy(() -> PgConnections.open(url, null))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith(url.display() + ": the server refused hindsight_reader's login");
     PgUrl missing = PgServer.url("no_such_db");
     assertThatThrownBy(() -> PgConnections.open(missing, PgServer.READER_PASSWORD))
         .isInstanceOf(StoreException.class)
