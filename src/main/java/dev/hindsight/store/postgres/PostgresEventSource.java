@@ -774,6 +774,12 @@ public final class PostgresEventSource implements EventSource {
       cols.add(ref == null ? "NULL" : sql.read(ref));
       kinds.add(ref == null ? null : kind(sql.type(ref)));
     }
+    // the payload as stored: the bytesColumn when it holds one (Marten's bdata), else the payload
+    // column; what the event shows is what its fingerprint covers
+    String bytes = layout.payload().bytesColumn();
+    if (bytes != null) {
+      cols.add(sql.read(bytes));
+    }
     String text =
         "SELECT "
             + String.join(", ", cols)
@@ -785,6 +791,7 @@ public final class PostgresEventSource implements EventSource {
             + " ORDER BY "
             + sql.position;
     int k = sql.streamColumns.size();
+    String bytesKind = bytes == null ? null : kind(sql.type(bytes));
     pool.inTransaction(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(text)) {
@@ -808,7 +815,9 @@ public final class PostgresEventSource implements EventSource {
                         stored(rs, f, kinds.get(0)),
                         stored(rs, f + 1, kinds.get(1)),
                         stored(rs, f + 2, kinds.get(2)),
-                        stored(rs, f + 3, kinds.get(3)),
+                        bytes != null && rs.getObject(f + 5) != null
+                            ? stored(rs, f + 5, bytesKind)
+                            : stored(rs, f + 3, kinds.get(3)),
                         stored(rs, f + 4, kinds.get(4)));
                 if (!sink.test(event)) {
                   return null;

@@ -641,7 +641,7 @@ public final class SqliteEventSource implements EventSource {
             columnOrNull(layout.eventType()),
             columnOrNull(layout.revision()),
             columnOrNull(layout.timestamp()),
-            sql.column(layout.payload().column()),
+            storedPayload(),
             layout.metadata() == null ? "NULL" : sql.column(layout.metadata().column()))) {
       cols.add("typeof(" + c + ")");
       cols.add(c);
@@ -687,6 +687,16 @@ public final class SqliteEventSource implements EventSource {
     } catch (SQLException e) {
       throw failure(e);
     }
+  }
+
+  /**
+   * The payload as stored: the {@code bytesColumn} when it holds one (Marten's {@code bdata}), else
+   * the payload column; what the event shows is what its fingerprint covers.
+   */
+  private String storedPayload() {
+    String payload = sql.column(layout.payload().column());
+    String bytes = layout.payload().bytesColumn();
+    return bytes == null ? payload : "COALESCE(" + sql.column(bytes) + ", " + payload + ")";
   }
 
   /** The value in column {@code index + 1}, by the storage class SQLite named in {@code index}. */

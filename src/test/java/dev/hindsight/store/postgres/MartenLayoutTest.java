@@ -114,6 +114,13 @@ class MartenLayoutTest {
       assertThat(source.readList(EventQuery.stream(A2)))
           .extracting(StoredEvent::position)
           .containsExactly(2L, 4L, 6L);
+      // the fingerprint covers what the event shows: the binary event's bytes, not its '{}'
+      dev.hindsight.store.StoredValue payload = source.storedEvent(F, 1).orElseThrow().payload();
+      assertThat(payload.kind()).isEqualTo(dev.hindsight.store.StoredValue.Kind.BLOB);
+      assertThat(java.util.HexFormat.of().formatHex(payload.bytes()))
+          .isEqualTo("93c4109a6e0c523f1d4c7b8e215d4f3a2b1c01cb3fe3333333333333a474726e73666572");
+      assertThat(source.storedEvent(A2, 1).orElseThrow().payload().kind())
+          .isEqualTo(dev.hindsight.store.StoredValue.Kind.TEXT);
     }
   }
 

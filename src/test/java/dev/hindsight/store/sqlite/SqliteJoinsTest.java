@@ -77,6 +77,12 @@ class SqliteJoinsTest {
       StoredEvent binary = source.readList(EventQuery.stream("acme/order-1")).get(1);
       assertThat(binary.data().asText()).isEqualTo("00ff");
       assertThat(binary.links().correlation()).isNull();
+      // the fingerprint covers what the event shows: bdata's bytes when it has them
+      assertThat(source.storedEvent("acme/order-1", 2).orElseThrow().payload())
+          .extracting(dev.hindsight.store.StoredValue::kind, v -> v.bytes().length)
+          .containsExactly(dev.hindsight.store.StoredValue.Kind.BLOB, 2);
+      assertThat(source.storedEvent("acme/order-1", 1).orElseThrow().payload().display())
+          .contains("\"n\":2");
     }
   }
 }
