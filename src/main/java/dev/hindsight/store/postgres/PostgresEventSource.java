@@ -633,24 +633,22 @@ public final class PostgresEventSource implements EventSource {
               try {
                 pool.inTransaction(
                     c -> {
-                      try (PreparedStatement ps = c.prepareStatement(text)) {
-                        ps.setFetchSize(PgConnections.FETCH_SIZE);
-                        binder.bind(ps);
-                        try (ResultSet rs = ps.executeQuery()) {
-                          List<Row> batch = new ArrayList<>(BATCH);
-                          while (!stop.get() && rs.next()) {
-                            batch.add(rows.row(rs));
-                            if (batch.size() == BATCH) {
-                              if (!offer(queue, new Batch(batch, null, false), stop)) {
-                                return null;
-                              }
-                              batch = new ArrayList<>(BATCH);
+                      List<Row> batch = new ArrayList<>(BATCH);
+                      query(
+                          c,
+                          text,
+                          binder,
+                          row -> {
+                            batch.add(row);
+                            if (batch.size() < BATCH) {
+                              return !stop.get();
                             }
-                          }
-                          if (!batch.isEmpty()) {
-                            offer(queue, new Batch(batch, null, false), stop);
-                          }
-                        }
+                            Batch full = new Batch(List.copyOf(batch), null, false);
+                            batch.clear();
+                            return offer(queue, full, stop);
+                          });
+                      if (!batch.isEmpty()) {
+                        offer(queue, new Batch(List.copyOf(batch), null, false), stop);
                       }
                       return null;
                     });
@@ -699,19 +697,25 @@ public final class PostgresEventSource implements EventSource {
   private void readHere(String text, Binder binder, boolean metadata, Predicate<StoredEvent> sink) {
     pool.inOneStatement(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(text)) {
-            ps.setFetchSize(PgConnections.FETCH_SIZE);
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                if (!sink.test(rows.decode(rows.row(rs), metadata))) {
-                  return null;
-                }
-              }
-            }
-          }
+          query(c, text, binder, row -> sink.test(rows.decode(row, metadata)));
           return null;
         });
+  }
+
+  /** Runs a statement through a cursor, handing each row to {@code sink} until it returns false. */
+  private void query(Connection c, String text, Binder binder, Predicate<Row> sink)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(text)) {
+      ps.setFetchSize(PgConnections.FETCH_SIZE);
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (!sink.test(rows.row(rs))) {
+            return;
+          }
+        }
+      }
+    }
   }
 
   /** Hands over a batch, waiting for room; false when the reader is to stop. */
