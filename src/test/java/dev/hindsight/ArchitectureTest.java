@@ -79,6 +79,37 @@ class ArchitectureTest {
   }
 
   @Test
+  void theTwoDatabasesShareTheirSqlOnlyThroughTheSqlPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.store.postgres..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hindsight.store.sqlite..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sqlite..")
+        .because("what both databases need is in store.sql or store, not in the other's package")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.hindsight.store.sqlite..", "dev.hindsight.store.sql..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.hindsight.store.postgres..", "org.postgresql..")
+        .because("what both databases need is in store.sql or store, not in the other's package")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hindsight.store.sql..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.hindsight.store.sqlite..", "org.sqlite..")
+        .because("store.sql is the SQL a layout stands for in any database")
+        .check(classes);
+  }
+
+  @Test
   void eventRecordsDependOnNothingElseOfOurs() {
     noClasses()
         .that()

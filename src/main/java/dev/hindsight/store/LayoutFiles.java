@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads and writes layout (mapping) files, and lists the built-in ones shipped in the jar. */
 public final class LayoutFiles {
@@ -183,6 +185,23 @@ public final class LayoutFiles {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a resolved layout could not be read back", e);
     }
+  }
+
+  /**
+   * Whether a table's name fits a layout's table name, which may hold {@code {prefix}}; returns the
+   * bound prefix ("" when there is no placeholder), or null when the name does not fit.
+   */
+  public static String prefixIfMatches(String layoutTable, String table) {
+    int at = layoutTable.indexOf(Layout.PREFIX);
+    if (at < 0) {
+      return layoutTable.equalsIgnoreCase(table) ? "" : null;
+    }
+    String regex =
+        Pattern.quote(layoutTable.substring(0, at))
+            + "(.+)"
+            + Pattern.quote(layoutTable.substring(at + Layout.PREFIX.length()));
+    Matcher m = Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(table);
+    return m.matches() ? m.group(1) : null;
   }
 
   private static void replacePrefix(JsonNode node, String prefix) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.postgres.PgServer;
-import dev.hindsight.store.postgres.PgSimpleStores;
+import dev.hindsight.store.postgres.PgTestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +36,7 @@ class PostgresCliTest {
     Path copy = dir.resolve("demo.db");
     Files.copy(DEMO, copy, StandardCopyOption.REPLACE_EXISTING);
     file = copy.toString();
-    String db = PgSimpleStores.copy(DEMO, "cli");
+    String db = PgTestStores.copy(DEMO, "cli");
     var u = PgServer.url(db);
     url =
         "postgresql://"

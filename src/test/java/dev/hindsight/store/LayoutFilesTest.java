@@ -133,4 +133,16 @@ class LayoutFilesTest {
         .isInstanceOf(StoreException.class)
         .hasMessage("no such mapping file: " + dir.resolve("nope.json"));
   }
+
+  @Test
+  void tableNamesMatchExactlyOrThroughThePrefixPlaceholder() {
+    assertThat(LayoutFiles.prefixIfMatches("events", "EVENTS")).isEqualTo("");
+    assertThat(LayoutFiles.prefixIfMatches("events", "events2")).isNull();
+    assertThat(LayoutFiles.prefixIfMatches("{prefix}_messages", "eventuous_messages"))
+        .isEqualTo("eventuous");
+    assertThat(LayoutFiles.prefixIfMatches("{prefix}_messages", "my_shop_messages"))
+        .isEqualTo("my_shop");
+    assertThat(LayoutFiles.prefixIfMatches("{prefix}_messages", "messages")).isNull();
+    assertThat(LayoutFiles.prefixIfMatches("{prefix}_messages", "_messages")).isNull();
+  }
 }

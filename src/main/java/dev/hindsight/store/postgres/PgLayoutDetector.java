@@ -6,7 +6,6 @@ import dev.hindsight.store.StoreChoiceException;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.codec.PayloadDecoder;
 import dev.hindsight.store.sql.LayoutSql;
-import dev.hindsight.store.sqlite.LayoutDetector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,7 +75,7 @@ final class PgLayoutDetector {
           if (!sideBySide && inSchema(bySchema, table.schema())) {
             continue; // stores side by side fit this schema already
           }
-          String prefix = LayoutDetector.prefixIfMatches(candidate.table(), table.name());
+          String prefix = LayoutFiles.prefixIfMatches(candidate.table(), table.name());
           if (prefix == null || !fits(candidate, table, prefix, schema)) {
             continue;
           }

@@ -9,24 +9,20 @@ import dev.hindsight.store.EventSource.PositionRange;
 import dev.hindsight.store.Layout;
 import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.LayoutFiles;
-import dev.hindsight.store.Patterns;
 import dev.hindsight.store.RawEvent;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.StoredValue;
-import dev.hindsight.store.codec.Timestamps;
 import dev.hindsight.store.sql.EventRows;
 import dev.hindsight.store.sql.EventRows.Row;
 import dev.hindsight.store.sql.LayoutSql;
+import dev.hindsight.store.sql.StreamQueries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +53,7 @@ public final class PostgresEventSource implements EventSource {
   private final PgCatalog catalog;
   private final LayoutSql sql;
   private final EventRows rows;
+  private final StreamQueries queries;
   private final String selectEvent;
   private final String selectEventWithoutMetadata;
 
@@ -66,6 +63,7 @@ public final class PostgresEventSource implements EventSource {
     this.sql = new LayoutSql(layout, catalog);
     this.layout = sql.layout;
     this.rows = new EventRows(sql);
+    this.queries = new StreamQueries(sql, rows, catalog);
     this.selectEvent = rows.columns(true);
     this.selectEventWithoutMetadata = rows.columns(false);
   }
@@ -125,7 +123,7 @@ public final class PostgresEventSource implements EventSource {
 
   @Override
   public List<StreamSummary> streams() {
-    return pool.inTransaction(c -> summaries(c, null, null, null, 0));
+    return pool.inTransaction(c -> queries.summaries(c, null, StreamQueries.Page.ALL));
   }
 
   @Override
@@ -133,211 +131,24 @@ public final class PostgresEventSource implements EventSource {
     if (sql.streamColumns.size() != 1) {
       return EventSource.super.streams(after, glob, limit);
     }
-    return pool.inTransaction(c -> summaries(c, null, after, glob, limit));
+    return pool.inTransaction(
+        c -> queries.summaries(c, null, new StreamQueries.Page(after, glob, limit)));
   }
 
   @Override
   public Optional<StreamSummary> stream(String stream) {
-    List<StreamSummary> found = pool.inTransaction(c -> summaries(c, stream, null, null, 0));
+    List<StreamSummary> found =
+        pool.inTransaction(c -> queries.summaries(c, stream, StreamQueries.Page.ALL));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  /**
-   * Stream summaries: of one stream (when {@code stream} is not null), or of those after {@code
-   * after} matching {@code glob}, at most {@code limit} (0: all). Grouped in index order, so a page
-   * stops after its last stream; the first and last time are looked up for the page's streams
-   * alone.
-   */
-  private List<StreamSummary> summaries(
-      Connection c, String stream, String after, String glob, int limit) throws SQLException {
-    Field typeField = layout.aggregateType();
-    boolean typeColumn =
-        typeField != null && typeField.column() != null && !typeField.derivedFromStream();
-    int k = sql.streamColumns.size();
-    List<String> refs = rows.streamRefs();
-    List<String> conditions = new ArrayList<>();
-    List<String> params = new ArrayList<>();
-    if (stream != null) {
-      conditions.add(sql.streamCondition());
-    }
-    if (after != null) {
-      conditions.add(sql.streamColumns.get(0) + " > " + sql.parameter(refs.get(0)));
-      params.add(after);
-    }
-    if (glob != null && !glob.equals("*")) {
-      conditions.add(sql.streamColumns.get(0) + "::text LIKE ?");
-      params.add(like(glob));
-    }
-    StringBuilder inner = new StringBuilder("SELECT ");
-    for (int i = 0; i < k; i++) {
-      inner.append(sql.streamColumns.get(i)).append(" AS k").append(i).append(", ");
-    }
-    inner
-        .append("count(*) AS n, min(")
-        .append(sql.version)
-        .append(") AS minv, max(")
-        .append(sql.version)
-        .append(") AS maxv");
-    if (typeColumn) {
-      inner.append(", max(").append(sql.read(typeField.column())).append(") AS ty");
-    }
-    inner
-        .append(" FROM ")
-        .append(sql.from)
-        .append(sql.whereClause(conditions.toArray(String[]::new)))
-        .append(" GROUP BY ")
-        .append(String.join(", ", sql.streamColumns))
-        .append(" ORDER BY ")
-        .append(String.join(", ", sql.streamColumns));
-    if (limit > 0) {
-      inner.append(" LIMIT ").append(limit);
-    }
-    Field ts = layout.timestamp();
-    boolean timesInSql = ts != null && ts.column() != null && ts.pointer() == null;
-    StringBuilder query = new StringBuilder("SELECT ");
-    List<String> keys = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      keys.add(catalog.read("g.k" + i, tableOf(refs.get(i)), columnOf(refs.get(i))));
-    }
-    query.append(String.join(", ", keys)).append(", g.n, g.minv, g.maxv");
-    if (typeColumn) {
-      query.append(", g.ty");
-    }
-    if (timesInSql) {
-      for (String bound : List.of("g.minv", "g.maxv")) {
-        List<String> match = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-          match.add(sql.streamColumns.get(i) + " = g.k" + i);
-        }
-        match.add(sql.version + " = " + bound);
-        query
-            .append(", (SELECT ")
-            .append(sql.read(ts.column()))
-            .append(" FROM ")
-            .append(sql.from)
-            .append(sql.whereClause(match.toArray(String[]::new)))
-            .append(" ORDER BY ")
-            .append(sql.position)
-            .append(" LIMIT 1)");
-      }
-    }
-    query.append(" FROM (").append(inner).append(") AS g ORDER BY ");
-    List<String> order = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      order.add("g.k" + i);
-    }
-    query.append(String.join(", ", order));
-    List<StreamSummary> result = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(query.toString())) {
-      int p = 1;
-      if (stream != null) {
-        p = rows.bindStream(ps, p, stream);
-      }
-      for (String param : params) {
-        ps.setString(p++, param);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        int times = k + 4 + (typeColumn ? 1 : 0);
-        while (rs.next()) {
-          String[] key = new String[k];
-          for (int i = 0; i < k; i++) {
-            key[i] = EventRows.text(rs.getObject(i + 1));
-          }
-          String id = rows.id(key);
-          String type;
-          if (typeColumn) {
-            type = Patterns.apply(typeField.pattern(), EventRows.text(rs.getObject(k + 4)));
-          } else if (typeField != null && typeField.derivedFromStream()) {
-            type = Patterns.apply(typeField.pattern(), id);
-          } else if (layout.stream().composite()) {
-            type = key[0];
-          } else {
-            type = null;
-          }
-          Instant first = timesInSql ? time(rs.getObject(times)) : null;
-          Instant last = timesInSql ? time(rs.getObject(times + 1)) : null;
-          result.add(
-              new StreamSummary(
-                  id, type, rs.getLong(k + 1), rs.getLong(k + 2), rs.getLong(k + 3), first, last));
-        }
-      }
-    }
-    if (!timesInSql && ts != null) {
-      return withTimestamps(c, result);
-    }
-    return result;
-  }
-
-  /** A stream glob as a LIKE pattern: {@code *} any run, {@code ?} one character, others as is. */
+  /** A stream glob as a LIKE pattern (see {@link StreamQueries#like}). */
   static String like(String glob) {
-    StringBuilder b = new StringBuilder();
-    for (char ch : glob.toCharArray()) {
-      switch (ch) {
-        case '*' -> b.append('%');
-        case '?' -> b.append('_');
-        case '%', '_', '\\' -> b.append('\\').append(ch);
-        default -> b.append(ch);
-      }
-    }
-    return b.toString();
-  }
-
-  /** Each stream's first and last time from its first and last event (the time is a pointer). */
-  private List<StreamSummary> withTimestamps(Connection c, List<StreamSummary> streams)
-      throws SQLException {
-    String query =
-        "SELECT "
-            + selectEventWithoutMetadata
-            + " FROM "
-            + sql.from
-            + sql.whereClause(sql.streamCondition(), sql.version + " = ?")
-            + " ORDER BY "
-            + sql.position
-            + " LIMIT 1";
-    List<StreamSummary> result = new ArrayList<>(streams.size());
-    try (PreparedStatement ps = c.prepareStatement(query)) {
-      for (StreamSummary s : streams) {
-        Instant first = timeAt(ps, s.stream(), s.firstVersion());
-        Instant last =
-            s.lastVersion() == s.firstVersion() ? first : timeAt(ps, s.stream(), s.lastVersion());
-        result.add(
-            new StreamSummary(
-                s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
-      }
-    }
-    return result;
-  }
-
-  private Instant timeAt(PreparedStatement ps, String stream, long version) throws SQLException {
-    ps.setLong(rows.bindStream(ps, 1, stream), version);
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rows.decode(rows.row(rs), false).timestamp() : null;
-    }
+    return StreamQueries.like(glob);
   }
 
   private Instant time(Object raw) {
-    try {
-      return Timestamps.parse(raw, layout.timestamp().format());
-    } catch (DateTimeException unreadable) {
-      return null; // reading the event itself reports the bad time
-    }
-  }
-
-  private String tableOf(String ref) {
-    int dot = ref.lastIndexOf('.');
-    if (dot > 0) {
-      for (Layout.Join join : layout.allJoins()) {
-        if (ref.substring(0, dot).equalsIgnoreCase(join.table())) {
-          return catalog.table(join.table()).orElse(join.table());
-        }
-      }
-    }
-    return catalog.table(layout.table()).orElse(layout.table());
-  }
-
-  private static String columnOf(String ref) {
-    int dot = ref.lastIndexOf('.');
-    return dot > 0 ? ref.substring(dot + 1) : ref;
+    return rows.time(raw);
   }
 
   @Override
@@ -357,108 +168,15 @@ public final class PostgresEventSource implements EventSource {
 
   @Override
   public Map<String, HeaderVersion> streamHeaders() {
-    Layout.StreamHeader header = layout.streamHeader();
-    if (header == null
-        || sql.streamColumns.size() != 1
-        || catalog.table(header.table()).isEmpty()) {
-      return Map.of();
-    }
-    String table = catalog.table(header.table()).orElseThrow();
-    String hStream = "h." + LayoutSql.quote(catalog.columnName(table, header.stream()));
-    String query =
-        "SELECT "
-            + catalog.read(hStream, table, header.stream())
-            + ", h."
-            + LayoutSql.quote(catalog.columnName(table, header.version()))
-            + ", (SELECT max("
-            + sql.version
-            + ") FROM "
-            + sql.from
-            + " WHERE "
-            + sql.streamColumns.get(0)
-            + " = "
-            + hStream
-            + (header.rowsWhere() == null ? "" : " AND (" + header.rowsWhere() + ")")
-            + ") FROM "
-            + catalog.tableRef(table)
-            + " AS h"
-            + (header.where() == null ? "" : " WHERE " + header.where());
-    return pool.inTransaction(
-        c -> {
-          Map<String, HeaderVersion> result = new LinkedHashMap<>();
-          try (PreparedStatement ps = c.prepareStatement(query);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              Object last = rs.getObject(3);
-              result.put(
-                  EventRows.text(rs.getObject(1)),
-                  new HeaderVersion(
-                      rs.getLong(2), last == null ? null : ((Number) last).longValue()));
-            }
-          }
-          return result;
-        });
+    return queries
+        .streamHeaders(catalog::table)
+        .map(q -> pool.inTransaction(q::run))
+        .orElse(Map.of());
   }
 
   @Override
   public List<StoredEvent> snapshots() {
-    Layout.Snapshots snapshots = layout.snapshots();
-    if (snapshots == null
-        || snapshots.compare() == null
-        || !layout.allJoins().isEmpty()
-        || catalog.table(snapshots.compare().table()).isEmpty()) {
-      return List.of();
-    }
-    Layout.SnapshotCompare compare = snapshots.compare();
-    String table = catalog.table(compare.table()).orElseThrow();
-    Layout.Payload payload = compare.payload() == null ? layout.payload() : compare.payload();
-    String query;
-    if (compare.payload() == null) {
-      // the event columns, read from the snapshot table (which has them), with no global position
-      query =
-          "SELECT "
-              + selectEvent.replaceFirst(java.util.regex.Pattern.quote(sql.position), "0")
-              + " FROM "
-              + catalog.tableRef(table)
-              + " AS e ORDER BY "
-              + String.join(", ", sql.streamColumns)
-              + ", "
-              + sql.version;
-    } else if (sql.streamColumns.size() == 1) {
-      String stream = "e." + LayoutSql.quote(catalog.columnName(table, compare.stream()));
-      String version = "e." + LayoutSql.quote(catalog.columnName(table, compare.version()));
-      String data = "e." + LayoutSql.quote(catalog.columnName(table, payload.column()));
-      query =
-          "SELECT 0, "
-              + catalog.read(stream, table, compare.stream())
-              + ", "
-              + version
-              + ", NULL, NULL, NULL, "
-              + catalog.read(data, table, payload.column())
-              + ", "
-              + (payload.serializerColumn() == null
-                  ? "NULL"
-                  : "e." + LayoutSql.quote(catalog.columnName(table, payload.serializerColumn())))
-              + ", NULL, NULL, NULL, NULL, NULL FROM "
-              + catalog.tableRef(table)
-              + " AS e ORDER BY "
-              + stream
-              + ", "
-              + version;
-    } else {
-      return List.of();
-    }
-    return pool.inTransaction(
-        c -> {
-          List<StoredEvent> result = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(query);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              result.add(rows.decode(rows.row(rs), true, payload));
-            }
-          }
-          return result;
-        });
+    return queries.snapshots(catalog::table).map(q -> pool.inTransaction(q::run)).orElse(List.of());
   }
 
   // -----------------------------------------------------------------------------------------

@@ -232,6 +232,18 @@ public final class EventRows {
   }
 
   /**
+   * A value of the layout's time column as an instant; null when the store holds no readable time
+   * there (reading the event itself reports the bad time).
+   */
+  public Instant time(Object raw) {
+    try {
+      return Timestamps.parse(raw, layout.timestamp().format());
+    } catch (DateTimeException unreadable) {
+      return null;
+    }
+  }
+
+  /**
    * The stream id of a key as this layout shows it: with a {@code defaultType}, a key under that
    * type is the bare id.
    */

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tells which library wrote a store, from its schema and a peek at the data, by trying each
@@ -35,7 +33,7 @@ public final class LayoutDetector {
         continue;
       }
       for (String table : schema.tables().keySet()) {
-        String prefix = prefixIfMatches(candidate.table(), table);
+        String prefix = LayoutFiles.prefixIfMatches(candidate.table(), table);
         if (prefix == null || !fits(candidate, table, prefix, schema)) {
           continue;
         }
@@ -45,23 +43,6 @@ public final class LayoutDetector {
       }
     }
     throw new StoreException(unknownLayoutMessage(file, schema));
-  }
-
-  /**
-   * Whether a table's name fits a layout's table name, which may hold {@code {prefix}}; returns the
-   * bound prefix ("" when there is no placeholder), or null when the name does not fit.
-   */
-  public static String prefixIfMatches(String layoutTable, String table) {
-    int at = layoutTable.indexOf(Layout.PREFIX);
-    if (at < 0) {
-      return layoutTable.equalsIgnoreCase(table) ? "" : null;
-    }
-    String regex =
-        Pattern.quote(layoutTable.substring(0, at))
-            + "(.+)"
-            + Pattern.quote(layoutTable.substring(at + Layout.PREFIX.length()));
-    Matcher m = Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(table);
-    return m.matches() ? m.group(1) : null;
   }
 
   private static boolean fits(Layout candidate, String table, String prefix, Schema schema) {

@@ -9,19 +9,16 @@ import dev.hindsight.store.Layout;
 import dev.hindsight.store.Layout.Field;
 import dev.hindsight.store.LayoutFiles;
 import dev.hindsight.store.LinkRules;
-import dev.hindsight.store.Patterns;
 import dev.hindsight.store.StoreException;
 import dev.hindsight.store.UserDirs;
-import dev.hindsight.store.codec.Timestamps;
 import dev.hindsight.store.sql.EventRows;
 import dev.hindsight.store.sql.EventRows.Row;
 import dev.hindsight.store.sql.LayoutSql;
+import dev.hindsight.store.sql.StreamQueries;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +45,7 @@ public final class SqliteEventSource implements EventSource {
   private final LayoutSql sql;
   private final LinkRules links;
   private final EventRows rows;
+  private final StreamQueries queries;
   private final String selectEvent;
 
   /** The same columns with NULL for the metadata (see {@link EventQuery#metadata()}). */
@@ -70,6 +68,7 @@ public final class SqliteEventSource implements EventSource {
     this.sql = new LayoutSql(layout, schema);
     this.layout = sql.layout; // optional fields the store lacks are left out
     this.rows = new EventRows(sql);
+    this.queries = new StreamQueries(sql, rows, schema);
     this.links = rows.links();
     this.selectEvent = rows.columns(true);
     this.selectEventWithoutMetadata = rows.columns(false);
@@ -183,166 +182,12 @@ public final class SqliteEventSource implements EventSource {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  /** Every stream's summary without times, or only {@code stream}'s when it is not null. */
+  /** Every stream's summary, or only {@code stream}'s when it is not null. */
   private List<StreamSummary> summaries(String stream) {
-    Field typeField = layout.aggregateType();
-    boolean typeColumn =
-        typeField != null && typeField.column() != null && !typeField.derivedFromStream();
-    Field ts = layout.timestamp();
-    boolean timesInSql = timesInSql();
-    int k = sql.streamColumns.size();
-    List<String> keyAliases = new ArrayList<>();
-    StringBuilder inner = new StringBuilder("SELECT ");
-    for (int i = 0; i < k; i++) {
-      inner.append(sql.streamColumns.get(i)).append(" AS k").append(i).append(", ");
-      keyAliases.add("g.k" + i);
-    }
-    inner
-        .append("count(*) AS n, min(")
-        .append(sql.version)
-        .append(") AS minv, max(")
-        .append(sql.version)
-        .append(") AS maxv");
-    if (typeColumn) {
-      inner.append(", max(").append(sql.column(typeField.column())).append(") AS ty");
-    }
-    inner
-        .append(" FROM ")
-        .append(sql.from)
-        .append(stream == null ? sql.whereClause() : sql.whereClause(sql.streamCondition()))
-        .append(" GROUP BY ")
-        .append(String.join(", ", sql.streamColumns));
-    StringBuilder query = new StringBuilder("SELECT g.*");
-    if (timesInSql) {
-      // the first and last event's time, looked up in the same statement: one pass, not two
-      // round trips per stream
-      for (String bound : List.of("g.minv", "g.maxv")) {
-        List<String> match = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-          match.add(sql.streamColumns.get(i) + " = g.k" + i);
-        }
-        match.add(sql.version + " = " + bound);
-        query
-            .append(", (SELECT ")
-            .append(sql.column(ts.column()))
-            .append(" FROM ")
-            .append(sql.from)
-            .append(sql.whereClause(match.toArray(String[]::new)))
-            .append(" ORDER BY ")
-            .append(sql.position)
-            .append(" LIMIT 1)");
-      }
-    }
-    query
-        .append(" FROM (")
-        .append(inner)
-        .append(") AS g ORDER BY ")
-        .append(String.join(", ", keyAliases));
-    List<StreamSummary> result = new ArrayList<>();
-    try (PreparedStatement ps = file.connection().prepareStatement(query.toString())) {
-      if (stream != null) {
-        bindStream(ps, 1, stream);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        int times = k + 4 + (typeColumn ? 1 : 0);
-        while (rs.next()) {
-          String[] key = new String[k];
-          for (int i = 0; i < k; i++) {
-            key[i] = text(rs.getObject(i + 1));
-          }
-          String id = streamId(key);
-          long count = rs.getLong(k + 1);
-          long first = rs.getLong(k + 2);
-          long last = rs.getLong(k + 3);
-          String type;
-          if (typeColumn) {
-            type = Patterns.apply(typeField.pattern(), text(rs.getObject(k + 4)));
-          } else if (typeField != null && typeField.derivedFromStream()) {
-            type = Patterns.apply(typeField.pattern(), id);
-          } else if (layout.stream().composite()) {
-            type = key[0];
-          } else {
-            type = null;
-          }
-          Instant firstTime = timesInSql ? time(rs.getObject(times)) : null;
-          Instant lastTime = timesInSql ? time(rs.getObject(times + 1)) : null;
-          result.add(new StreamSummary(id, type, count, first, last, firstTime, lastTime));
-        }
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return timesInSql ? result : withTimestamps(result);
-  }
-
-  /** Whether the time is a plain column, so SQL can look up each stream's first and last time. */
-  private boolean timesInSql() {
-    Field ts = layout.timestamp();
-    return ts != null && ts.column() != null && ts.pointer() == null;
-  }
-
-  private Instant time(Object raw) {
     try {
-      return Timestamps.parse(raw, layout.timestamp().format());
-    } catch (DateTimeException unreadable) {
-      return null; // reading the event itself reports the bad time
-    }
-  }
-
-  /**
-   * Fills in each stream's first and last time from its first and last event: one indexed lookup
-   * each, reading only the time column when there is one, else the event (the time is in its
-   * payload).
-   */
-  private List<StreamSummary> withTimestamps(List<StreamSummary> streams) {
-    Field ts = layout.timestamp();
-    if (ts == null) {
-      return streams;
-    }
-    boolean column = ts.column() != null && ts.pointer() == null;
-    String query =
-        "SELECT "
-            + (column ? sql.column(ts.column()) : selectEvent)
-            + " FROM "
-            + sql.from
-            + sql.whereClause(sql.streamCondition(), sql.version + " = ?")
-            + " ORDER BY "
-            + sql.position
-            + " LIMIT 1";
-    List<StreamSummary> result = new ArrayList<>(streams.size());
-    try (PreparedStatement ps = file.connection().prepareStatement(query)) {
-      for (StreamSummary s : streams) {
-        Instant first = timeAt(ps, column, s.stream(), s.firstVersion());
-        Instant last =
-            s.lastVersion() == s.firstVersion()
-                ? first
-                : timeAt(ps, column, s.stream(), s.lastVersion());
-        result.add(
-            new StreamSummary(
-                s.stream(), s.type(), s.events(), s.firstVersion(), s.lastVersion(), first, last));
-      }
+      return queries.summaries(file.connection(), stream, null);
     } catch (SQLException e) {
       throw failure(e);
-    }
-    return result;
-  }
-
-  private Instant timeAt(PreparedStatement ps, boolean column, String stream, long version)
-      throws SQLException {
-    int next = bindStream(ps, 1, stream);
-    ps.setLong(next, version);
-    try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      if (!column) {
-        return toEvent(rs, false).timestamp();
-      }
-      try {
-        return Timestamps.parse(rs.getObject(1), layout.timestamp().format());
-      } catch (DateTimeException unreadable) {
-        return null; // reading the event itself reports the bad time
-      }
     }
   }
 
@@ -361,103 +206,34 @@ public final class SqliteEventSource implements EventSource {
     }
   }
 
+  /**
+   * A table the layout names, when the store has it now (a library may create its snapshot table
+   * with its first snapshot, after the store was opened).
+   */
+  private Optional<String> liveTable(String table) {
+    return hasTable(table) ? Optional.of(table) : Optional.empty();
+  }
+
   @Override
   public synchronized List<StoredEvent> snapshots() {
-    Layout.Snapshots snapshots = layout.snapshots();
-    if (snapshots == null || snapshots.compare() == null || !layout.allJoins().isEmpty()) {
-      return List.of();
-    }
-    Layout.SnapshotCompare compare = snapshots.compare();
-    if (!hasTable(compare.table())) {
-      return List.of(); // a store of this library that has never taken a snapshot
-    }
-    Layout.Payload payload = compare.payload() == null ? layout.payload() : compare.payload();
-    String query;
-    if (compare.payload() == null) {
-      // the event columns, read from the snapshot table (which has them), with no global position
-      query =
-          "SELECT "
-              + selectEvent.replaceFirst(java.util.regex.Pattern.quote(sql.position), "0")
-              + " FROM "
-              + LayoutSql.quote(compare.table())
-              + " AS e ORDER BY "
-              + String.join(", ", sql.streamColumns)
-              + ", "
-              + sql.version;
-    } else if (sql.streamColumns.size() == 1) {
-      // columns of its own, in the order toEvent reads them
-      String stream = "e." + LayoutSql.quote(compare.stream());
-      String version = "e." + LayoutSql.quote(compare.version());
-      query =
-          "SELECT 0, "
-              + stream
-              + ", "
-              + version
-              + ", NULL, NULL, NULL, e."
-              + LayoutSql.quote(payload.column())
-              + ", "
-              + (payload.serializerColumn() == null
-                  ? "NULL"
-                  : "e." + LayoutSql.quote(payload.serializerColumn()))
-              + ", NULL, NULL, NULL, NULL, NULL FROM "
-              + LayoutSql.quote(compare.table())
-              + " AS e ORDER BY "
-              + stream
-              + ", "
-              + version;
-    } else {
-      return List.of();
-    }
-    List<StoredEvent> result = new ArrayList<>();
-    try (PreparedStatement ps = file.connection().prepareStatement(query);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        result.add(toEvent(rs, true, payload));
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return result;
+    return run(queries.snapshots(this::liveTable), List.of());
   }
 
   @Override
   public synchronized java.util.Map<String, HeaderVersion> streamHeaders() {
-    Layout.StreamHeader header = layout.streamHeader();
-    if (header == null || sql.streamColumns.size() != 1 || !hasTable(header.table())) {
-      return java.util.Map.of();
+    return run(queries.streamHeaders(this::liveTable), java.util.Map.of());
+  }
+
+  /** Runs a query on the store's connection; {@code none} when there is none to run. */
+  private <T> T run(Optional<StreamQueries.Query<T>> query, T none) {
+    if (query.isEmpty()) {
+      return none;
     }
-    // each header row with the last version of the rows it counts, in one statement
-    String query =
-        "SELECT h."
-            + LayoutSql.quote(header.stream())
-            + ", h."
-            + LayoutSql.quote(header.version())
-            + ", (SELECT max("
-            + sql.version
-            + ") FROM "
-            + sql.from
-            + " WHERE "
-            + sql.streamColumns.get(0)
-            + " = h."
-            + LayoutSql.quote(header.stream())
-            + (header.rowsWhere() == null ? "" : " AND (" + header.rowsWhere() + ")")
-            + ") FROM "
-            + LayoutSql.quote(header.table())
-            + " AS h"
-            + (header.where() == null ? "" : " WHERE " + header.where());
-    java.util.Map<String, HeaderVersion> result = new java.util.LinkedHashMap<>();
-    try (PreparedStatement ps = file.connection().prepareStatement(query);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        Object last = rs.getObject(3);
-        result.put(
-            text(rs.getObject(1)),
-            new HeaderVersion(rs.getLong(2), last == null ? null : ((Number) last).longValue()));
-      }
+    try {
+      return query.get().run(file.connection());
     } catch (SQLException e) {
       throw failure(e);
     }
-    return result;
   }
 
   // -----------------------------------------------------------------------------------------
@@ -724,16 +500,7 @@ public final class SqliteEventSource implements EventSource {
       return;
     }
     inGlobalOrder(
-        sql.column(ts.column()),
-        rs -> {
-          Instant time;
-          try {
-            time = Timestamps.parse(rs.getObject(2), ts.format());
-          } catch (DateTimeException unreadable) {
-            time = null; // reading the event itself reports the bad time
-          }
-          return sink.accept(rs.getLong(1), time);
-        });
+        sql.column(ts.column()), rs -> sink.accept(rs.getLong(1), rows.time(rs.getObject(2))));
   }
 
   /** The positions alone, one statement (one snapshot), in global order. */
@@ -931,16 +698,6 @@ public final class SqliteEventSource implements EventSource {
 
   private String columnOrNull(Field field) {
     return sql.readOrNull(field);
-  }
-
-  private StoredEvent toEvent(ResultSet rs, boolean withMetadata) throws SQLException {
-    return rows.decode(rows.row(rs), withMetadata);
-  }
-
-  /** An event row, its payload decoded as {@code payloadSpec} says (a snapshot's may differ). */
-  private StoredEvent toEvent(ResultSet rs, boolean withMetadata, Layout.Payload payloadSpec)
-      throws SQLException {
-    return rows.decode(rows.row(rs), withMetadata, payloadSpec);
   }
 
   private String streamId(String[] key) {

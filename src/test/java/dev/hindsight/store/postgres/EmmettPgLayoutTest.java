@@ -1,12 +1,12 @@
 package dev.hindsight.store.postgres;
 
-import static dev.hindsight.store.postgres.PgLibraryStores.assertEvents;
-import static dev.hindsight.store.postgres.PgLibraryStores.stream;
+import static dev.hindsight.store.postgres.PgTestStores.assertEvents;
+import static dev.hindsight.store.postgres.PgTestStores.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.cli.HindsightCli;
 import dev.hindsight.store.EventQuery;
-import dev.hindsight.store.postgres.PgLibraryStores.Ev;
+import dev.hindsight.store.postgres.PgTestStores.Ev;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -36,12 +36,12 @@ class EmmettPgLayoutTest {
 
   @BeforeAll
   static void load() throws Exception {
-    db = PgLibraryStores.load("emmett.sql", "public");
+    db = PgTestStores.load("emmett.sql", "public");
   }
 
   @Test
   void readsEveryEventAsEmmettWroteIt() {
-    try (PostgresEventSource source = PgLibraryStores.open(db)) {
+    try (PostgresEventSource source = PgTestStores.open(db)) {
       assertThat(source.layout().name()).isEqualTo("emmett-postgresql");
       assertEvents(source.readList(EventQuery.all()), expected());
     }
@@ -49,7 +49,7 @@ class EmmettPgLayoutTest {
 
   @Test
   void listsTheLiveStreamsWithTheirTypesCountsVersionsAndTimes() {
-    try (PostgresEventSource source = PgLibraryStores.open(db)) {
+    try (PostgresEventSource source = PgTestStores.open(db)) {
       assertThat(source.streams())
           .containsExactly(
               stream(
@@ -88,8 +88,8 @@ class EmmettPgLayoutTest {
     Run clean = verify(db);
     // the fixture's real time regressions are warnings; every stream's header matches its rows
     assertThat(clean.out()).as(clean.toString()).contains("0 errors").doesNotContain("header");
-    String broken = PgLibraryStores.load("emmett.sql", "public");
-    PgLibraryStores.admin(
+    String broken = PgTestStores.load("emmett.sql", "public");
+    PgTestStores.admin(
         broken,
         "UPDATE emt_streams SET stream_position = 5 WHERE stream_id = 'inventory'"
             + " AND NOT is_archived");

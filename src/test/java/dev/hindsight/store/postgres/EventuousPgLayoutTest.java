@@ -1,12 +1,12 @@
 package dev.hindsight.store.postgres;
 
-import static dev.hindsight.store.postgres.PgLibraryStores.assertEvents;
-import static dev.hindsight.store.postgres.PgLibraryStores.stream;
+import static dev.hindsight.store.postgres.PgTestStores.assertEvents;
+import static dev.hindsight.store.postgres.PgTestStores.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.store.EventQuery;
-import dev.hindsight.store.postgres.PgLibraryStores.Ev;
+import dev.hindsight.store.postgres.PgTestStores.Ev;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ class EventuousPgLayoutTest {
 
   @Test
   void readsEveryMessageAndTheStreamList() throws Exception {
-    String db = PgLibraryStores.load("eventuous.sql", "eventuous");
-    try (PostgresEventSource source = PgLibraryStores.open(db)) {
+    String db = PgTestStores.load("eventuous.sql", "eventuous");
+    try (PostgresEventSource source = PgTestStores.open(db)) {
       assertThat(source.layout().name()).isEqualTo("eventuous-postgresql");
       assertThat(source.schema()).isEqualTo("eventuous");
       assertThat(source.streams())

@@ -1,12 +1,12 @@
 package dev.hindsight.store.postgres;
 
-import static dev.hindsight.store.postgres.PgLibraryStores.assertEvents;
-import static dev.hindsight.store.postgres.PgLibraryStores.stream;
+import static dev.hindsight.store.postgres.PgTestStores.assertEvents;
+import static dev.hindsight.store.postgres.PgTestStores.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.event.StoredEvent;
 import dev.hindsight.store.EventQuery;
-import dev.hindsight.store.postgres.PgLibraryStores.Ev;
+import dev.hindsight.store.postgres.PgTestStores.Ev;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class MartenLayoutTest {
 
   @Test
   void conjoinedTenancyShowsEachTenantsStreamsApart() throws Exception {
-    String db = PgLibraryStores.load("marten-string.sql", "public");
-    try (PostgresEventSource source = PgLibraryStores.open(db)) {
+    String db = PgTestStores.load("marten-string.sql", "public");
+    try (PostgresEventSource source = PgTestStores.open(db)) {
       assertThat(source.layout().name()).isEqualTo("marten");
       assertThat(source.streams())
           .containsExactly(
@@ -93,8 +93,8 @@ class MartenLayoutTest {
 
   @Test
   void singleTenantUuidStoreShowsBareIdsArchivedStreamsAndTheBinaryEvent() throws Exception {
-    String db = PgLibraryStores.load("marten-guid.sql", "public");
-    try (PostgresEventSource source = PgLibraryStores.open(db)) {
+    String db = PgTestStores.load("marten-guid.sql", "public");
+    try (PostgresEventSource source = PgTestStores.open(db)) {
       assertThat(source.layout().name()).isEqualTo("marten");
       assertThat(source.streams())
           .containsExactly(
@@ -126,10 +126,10 @@ class MartenLayoutTest {
 
   @Test
   void correlationAndCausationColumnsAreReadOnlyWhenTheStoreHasThem() throws Exception {
-    String db = PgLibraryStores.load("marten-guid.sql", "public");
-    PgLibraryStores.admin(
+    String db = PgTestStores.load("marten-guid.sql", "public");
+    PgTestStores.admin(
         db, "ALTER TABLE public.mt_events DROP COLUMN correlation_id, DROP COLUMN causation_id");
-    try (PostgresEventSource source = PgLibraryStores.open(db)) {
+    try (PostgresEventSource source = PgTestStores.open(db)) {
       assertThat(source.layout().name()).isEqualTo("marten");
       List<StoredEvent> events = source.readList(EventQuery.all());
       assertThat(events).hasSize(13);

@@ -1,7 +1,7 @@
 package dev.hindsight.store.postgres;
 
-import static dev.hindsight.store.postgres.PgFixtureStores.json;
-import static dev.hindsight.store.postgres.PgFixtureStores.text;
+import static dev.hindsight.store.postgres.PgTestStores.json;
+import static dev.hindsight.store.postgres.PgTestStores.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,7 +15,7 @@ import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.StoreException;
-import dev.hindsight.store.postgres.PgFixtureStores.Read;
+import dev.hindsight.store.postgres.PgTestStores.Read;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -227,7 +227,7 @@ class PgAxonLayoutsTest {
 
   @Test
   void axonJdbcIsDetectedInItsLowerCaseTablesAndReadExactly() throws Exception {
-    String db = PgFixtureStores.load("axon-jdbc.sql");
+    String db = PgTestStores.load("axon-jdbc.sql", "public");
     try (PostgresEventSource source =
         PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null)) {
       assertThat(source.layout().name()).isEqualTo("axon-jdbc");
@@ -275,8 +275,8 @@ class PgAxonLayoutsTest {
 
   @Test
   void axonJpaLargeObjectsAreReadExactlyWhenTheReaderIsGrantedThem() throws Exception {
-    String db = PgFixtureStores.load("axon-jpa.sql");
-    PgFixtureStores.grantLargeObjects(db);
+    String db = PgTestStores.load("axon-jpa.sql", "public");
+    PgTestStores.grantLargeObjects(db);
     try (PostgresEventSource source =
         PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null)) {
       assertThat(source.layout().name()).isEqualTo("axon-jpa");
@@ -319,7 +319,7 @@ class PgAxonLayoutsTest {
     // without Spring Boot's naming, Hibernate writes the entity's names unquoted: lower case
     Axon first = EVENTS.get(0);
     String db = PgServer.newDatabase("axonplain");
-    PgFixtureStores.execute(
+    PgTestStores.admin(
         db,
         "create table domainevententry (globalindex bigint not null, sequencenumber bigint not"
             + " null, aggregateidentifier varchar(255) not null, eventidentifier varchar(255) not"
@@ -334,7 +334,7 @@ class PgAxonLayoutsTest {
             + first.payload()
             + "', 'UTF8')))");
     PgServer.grantRead(db, "public");
-    PgFixtureStores.grantLargeObjects(db);
+    PgTestStores.grantLargeObjects(db);
     try (PostgresEventSource source =
         PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null)) {
       assertThat(source.layout().name()).isEqualTo("axon-jdbc");
@@ -346,7 +346,7 @@ class PgAxonLayoutsTest {
   @Test
   void aReaderNotGrantedTheLargeObjectsIsToldInOneLineWhatToGrantAndStillSeesTheStreams()
       throws Exception {
-    String db = PgFixtureStores.load("axon-jpa.sql");
+    String db = PgTestStores.load("axon-jpa.sql", "public");
     try (PostgresEventSource source =
         PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null)) {
       assertThat(source.layout().name()).isEqualTo("axon-jpa");
@@ -374,7 +374,7 @@ class PgAxonLayoutsTest {
     }
 
     // the CLI: the stream list works, reading an event says the one line and exits 2
-    String cliUrl = PgFixtureStores.cliUrl(db, null);
+    String cliUrl = PgTestStores.cliUrl(db, null);
     String[] streams = cli("streams", cliUrl);
     assertThat(streams[0]).isEqualTo("0");
     assertThat(streams[1]).contains("A-1001").contains("A-2002").contains(CARD);
@@ -392,10 +392,10 @@ class PgAxonLayoutsTest {
 
   @Test
   void theStateOfAnAxonStreamFromTheCli() throws Exception {
-    String db = PgFixtureStores.load("axon-jpa.sql");
-    PgFixtureStores.grantLargeObjects(db);
+    String db = PgTestStores.load("axon-jpa.sql", "public");
+    PgTestStores.grantLargeObjects(db);
     String[] run =
-        cli("state", PgFixtureStores.cliUrl(db, null), "--stream", "A-1001", "--at", "1", "--json");
+        cli("state", PgTestStores.cliUrl(db, null), "--stream", "A-1001", "--at", "1", "--json");
     assertThat(run[0]).as(run[2]).isEqualTo("0");
     JsonNode state = json(run[1]);
     assertThat(state.get("stream").asText()).isEqualTo("A-1001");

@@ -1,6 +1,6 @@
 package dev.hindsight.store.postgres;
 
-import static dev.hindsight.store.postgres.PgFixtureStores.json;
+import static dev.hindsight.store.postgres.PgTestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.event.StreamSummary;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.StoreChoiceException;
-import dev.hindsight.store.postgres.PgFixtureStores.Read;
+import dev.hindsight.store.postgres.PgTestStores.Read;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +44,7 @@ class PgEventsourcingLayoutTest {
 
   @Test
   void twoApplicationsInOneSchemaAreAChoiceOfTwoStores() throws Exception {
-    String db = PgFixtureStores.load("python-eventsourcing.sql");
+    String db = PgTestStores.load("python-eventsourcing.sql", "public");
     String url = PgServer.url(db).display();
     assertThatThrownBy(
             () -> PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null))
@@ -64,7 +64,7 @@ class PgEventsourcingLayoutTest {
                 + "?schema=public&table=emailprocess_events");
 
     // the CLI says the same on one line
-    String[] run = PgAxonLayoutsTest.cli("streams", PgFixtureStores.cliUrl(db, null));
+    String[] run = PgAxonLayoutsTest.cli("streams", PgTestStores.cliUrl(db, null));
     assertThat(run[0]).isEqualTo("2");
     assertThat(run[2].strip().lines()).hasSize(1);
     assertThat(run[2])
@@ -75,7 +75,7 @@ class PgEventsourcingLayoutTest {
 
   @Test
   void theBankAccountsApplicationReadsExactly() throws Exception {
-    String db = PgFixtureStores.load("python-eventsourcing.sql");
+    String db = PgTestStores.load("python-eventsourcing.sql", "public");
     try (PostgresEventSource source =
         PostgresEventSource.open(
             PgServer.url(db).withTable("bankaccounts_events"), PgServer.READER_PASSWORD, null)) {
@@ -195,7 +195,7 @@ class PgEventsourcingLayoutTest {
 
   @Test
   void theEmailProcessApplicationsZlibStatesReadExactly() throws Exception {
-    String db = PgFixtureStores.load("python-eventsourcing.sql");
+    String db = PgTestStores.load("python-eventsourcing.sql", "public");
     String first = "8275f093-baf4-5239-8099-b95d57ee6ae1";
     String second = "f0666829-d72f-557f-ba08-2c57abf41b8b";
     String topic = "emailnotifications.application:EmailNotification.";
@@ -267,8 +267,8 @@ class PgEventsourcingLayoutTest {
   @Test
   void verifyComparesTheStoredSnapshotWithTheReplayedAccount() throws Exception {
     String reducer = "resources/reducers/eventsourcing/bank-account.js";
-    String db = PgFixtureStores.load("python-eventsourcing.sql");
-    String url = PgFixtureStores.cliUrl(db, "table=bankaccounts_events");
+    String db = PgTestStores.load("python-eventsourcing.sql", "public");
+    String url = PgTestStores.cliUrl(db, "table=bankaccounts_events");
     String[] clean = PgAxonLayoutsTest.cli("verify", url, "--reducer", reducer, "--json");
     assertThat(clean[0]).as(clean[2]).isEqualTo("0");
     JsonNode report = json(clean[1]);
@@ -277,7 +277,7 @@ class PgEventsourcingLayoutTest {
     assertThat(report.get("findings")).isEqualTo(json("[]"));
 
     // the snapshot says 69.00 where the events add up to 69.50
-    PgFixtureStores.execute(
+    PgTestStores.admin(
         db,
         "UPDATE bankaccounts_snapshots SET state = convert_to(replace(convert_from(state, 'UTF8'),"
             + " '\"69.50\"', '\"69.00\"'), 'UTF8')");

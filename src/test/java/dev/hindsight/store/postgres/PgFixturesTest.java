@@ -2,9 +2,6 @@ package dev.hindsight.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,9 +29,7 @@ class PgFixturesTest {
     "commanded-eventstore.sql, events"
   })
   void eachLibrarysFixtureLoadsAndHoldsEvents(String fixture, String table) throws Exception {
-    String sql =
-        Files.readString(
-            Path.of("src/test/resources/pg-fixtures", fixture), StandardCharsets.UTF_8);
+    String sql = PgTestStores.fixtureSql(fixture);
     String db = PgServer.newDatabase(fixture.replaceAll("[^a-z]", ""));
     try (Connection c = PgServer.admin(db);
         Statement s = c.createStatement()) {

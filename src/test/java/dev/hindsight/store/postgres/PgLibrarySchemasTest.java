@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hindsight.store.EventQuery;
 import dev.hindsight.store.StoreChoiceException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +21,8 @@ class PgLibrarySchemasTest {
   @BeforeAll
   static void loadBoth() throws Exception {
     db = PgServer.newDatabase("twoschemas");
-    try (Connection c = PgServer.admin(db);
-        Statement s = c.createStatement()) {
-      s.execute(PgLibraryStores.sql("message-db.sql"));
-      s.execute(PgLibraryStores.sql("eventuous.sql"));
-    }
+    PgTestStores.admin(
+        db, PgTestStores.fixtureSql("message-db.sql"), PgTestStores.fixtureSql("eventuous.sql"));
     PgServer.grantRead(db, "message_store");
     PgServer.grantRead(db, "eventuous");
   }
@@ -35,7 +30,7 @@ class PgLibrarySchemasTest {
   @Test
   void twoStoresInTwoSchemasAskWhichOne() {
     StoreChoiceException choice =
-        catchThrowableOfType(() -> PgLibraryStores.open(db), StoreChoiceException.class);
+        catchThrowableOfType(() -> PgTestStores.open(db), StoreChoiceException.class);
     assertThat(choice).isNotNull();
     assertThat(choice.getMessage())
         .contains("2 schemas hold a store")

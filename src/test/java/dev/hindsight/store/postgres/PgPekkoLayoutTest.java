@@ -1,7 +1,7 @@
 package dev.hindsight.store.postgres;
 
-import static dev.hindsight.store.postgres.PgFixtureStores.json;
-import static dev.hindsight.store.postgres.PgFixtureStores.text;
+import static dev.hindsight.store.postgres.PgTestStores.json;
+import static dev.hindsight.store.postgres.PgTestStores.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -10,7 +10,7 @@ import dev.hindsight.event.StreamSummary;
 import dev.hindsight.replay.Progress;
 import dev.hindsight.replay.ReducerSet;
 import dev.hindsight.store.EventQuery;
-import dev.hindsight.store.postgres.PgFixtureStores.Read;
+import dev.hindsight.store.postgres.PgTestStores.Read;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +40,7 @@ class PgPekkoLayoutTest {
 
   @Test
   void pekkoJdbcIsDetectedAndEveryLiveRowReadExactly() throws Exception {
-    String db = PgFixtureStores.load("pekko-jdbc.sql");
+    String db = PgTestStores.load("pekko-jdbc.sql", "public");
     try (PostgresEventSource source =
         PostgresEventSource.open(PgServer.url(db), PgServer.READER_PASSWORD, null)) {
       assertThat(source.layout().name()).isEqualTo("pekko-jdbc");

@@ -2,33 +2,15 @@ package dev.hindsight.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** What the reader role can see of a server: tables, columns and types, partitions folded in. */
 class PgSchemaTest {
 
-  private static String load(String fixture, String... schemas) throws Exception {
-    String db = PgServer.newDatabase("schema");
-    try (Connection c = PgServer.admin(db);
-        Statement s = c.createStatement()) {
-      s.execute(
-          Files.readString(
-              Path.of("src/test/resources/pg-fixtures", fixture), StandardCharsets.UTF_8));
-    }
-    for (String schema : schemas) {
-      PgServer.grantRead(db, schema);
-    }
-    return db;
-  }
-
   @Test
   void martensPartitionedTablesShowAsTheirParentsWithTheirTypes() throws Exception {
-    String db = load("marten-guid.sql", "public");
+    String db = PgTestStores.load("marten-guid.sql", "public");
     try (Connection c = PgConnections.open(PgServer.url(db), PgServer.READER_PASSWORD)) {
       PgSchema schema = PgSchema.read(c, null);
 
@@ -44,7 +26,7 @@ class PgSchemaTest {
 
   @Test
   void onlyWhatTheRoleMayReadAndOnlyTheSchemaAskedFor() throws Exception {
-    String db = load("message-db.sql");
+    String db = PgTestStores.load("message-db.sql");
     PgUrl url = PgServer.url(db);
     try (Connection c = PgConnections.open(url, PgServer.READER_PASSWORD)) {
       assertThat(PgSchema.read(c, null).tables()).isEmpty();

@@ -31,7 +31,7 @@ class PostgresEventSourceTest {
 
   @BeforeAll
   static void copyTheDemo() throws Exception {
-    db = PgSimpleStores.copy(DEMO, "demo");
+    db = PgTestStores.copy(DEMO, "demo");
   }
 
   static PostgresEventSource open() {
