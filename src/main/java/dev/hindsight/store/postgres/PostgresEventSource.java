@@ -18,6 +18,7 @@ import dev.hindsight.store.sql.LayoutSql;
 import dev.hindsight.store.sql.StreamQueries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
