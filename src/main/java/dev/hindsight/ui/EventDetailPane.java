@@ -37,11 +37,10 @@ final class EventDetailPane extends TabPane {
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
   private final GridPane facts = new GridPane();
-  private final StateView data = new StateView();
-  private final StateView upcast = new StateView();
-  private final StateView metadata = new StateView();
+  private final StateView data = new StateView("Data", "data", false);
+  private final StateView upcast = new StateView("Upcast", "data", true);
+  private final StateView metadata = new StateView("Metadata", "metadata", false);
   private final SplitPane dataSplit = new SplitPane(data);
-  private final Label upcastNote = new Label();
 
   /**
    * The facts' labels, kept from one event to the next: a step changes their text instead of making
@@ -68,10 +67,9 @@ final class EventDetailPane extends TabPane {
     facts.setHgap(16);
     facts.setVgap(4);
     facts.setPadding(new Insets(10));
-    VBox dataBox = new VBox(4, upcastNote, dataSplit);
-    VBox.setVgrow(dataSplit, Priority.ALWAYS);
-    upcastNote.getStyleClass().add(Styles.TEXT_MUTED);
-    upcastNote.setPadding(new Insets(4, 8, 0, 8));
+    // upcast, the stored form (left) and the form the reducer's handlers saw (right), each titled
+    // in its toolbar: no line of explanation above them takes a row of the little height there is
+    upcast.setTitle("Upcast", "The data the reducer's handlers saw, after upcasting");
     flowLink.setId("flow-link");
     flowLink.setVisible(false);
     flowLink.managedProperty().bind(flowLink.visibleProperty());
@@ -89,7 +87,9 @@ final class EventDetailPane extends TabPane {
     eventScroll.setFitToWidth(true);
     getTabs()
         .addAll(
-            new Tab("Event", eventScroll), new Tab("Data", dataBox), new Tab("Metadata", metadata));
+            new Tab("Event", eventScroll),
+            new Tab("Data", dataSplit),
+            new Tab("Metadata", metadata));
     getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> showTrees());
     show(null);
   }
@@ -105,7 +105,6 @@ final class EventDetailPane extends TabPane {
       flowLink.setVisible(false);
       data.show(null, List.of());
       metadata.show(null, List.of());
-      upcastNote.setText("");
       dataSplit.getItems().setAll(data);
       shown = null;
       rendered = null;
@@ -166,11 +165,10 @@ final class EventDetailPane extends TabPane {
     if (point.upcast() != null) {
       // what the upcaster changed, highlighted on the form the handlers saw
       upcast.show(point.upcast().get("data"), JsonDiff.diff(e.data(), point.upcast().get("data")));
-      upcastNote.setText(
-          "Stored form (left) and the form the reducer's handlers saw after upcasting (right)");
+      data.setTitle("Stored", "The data as the store keeps it");
       dataSplit.getItems().setAll(data, upcast);
     } else {
-      upcastNote.setText("");
+      data.setTitle("Data", null);
       dataSplit.getItems().setAll(data);
     }
   }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.StreamReplay;
+import dev.hindsight.ui.layout.WrapRow;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.hindsight.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.hindsight.event.StreamSummary;
+import dev.hindsight.ui.layout.ShownStack;
+import dev.hindsight.ui.layout.WrapRow;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -23,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
@@ -87,15 +88,22 @@ public final class MainWindow extends BorderPane {
     split.setId("main-split");
     SplitPane.setResizableWithParent(streamsPane, false);
     placeDividers();
-    setTop(new VBox(WindowMenus.build(model, settings, this, quit), header()));
-    // the caption is never cut to "…": the bar keeps the height its lines take at its width, and
-    // the
-    // split has what is left
+    // presenting, the room reads the presenter bar: the store's header and the status bar step
+    // aside so that the caption and the state keep their room at a projector's zoom
+    HBox header = header();
+    setTop(new VBox(WindowMenus.build(model, settings, this, quit), header));
+    // the caption is never cut to "…": the bar keeps the height its lines take at its width (up to
+    // a fifth of the window, then the caption scrolls: CaptionBox), and the split has what is left
     presenterBar.setMinHeight(Region.USE_PREF_SIZE);
     VBox centre = new VBox(presenterBar, split);
     VBox.setVgrow(split, Priority.ALWAYS);
     setCenter(centre);
-    setBottom(statusBar());
+    HBox statusBar = statusBar();
+    setBottom(statusBar);
+    for (HBox chrome : new HBox[] {header, statusBar}) {
+      chrome.visibleProperty().bind(model.presentation().presentingProperty().not());
+      chrome.managedProperty().bind(chrome.visibleProperty());
+    }
     bind();
     player = new PlaybackTimer(model);
     setOnDragOver(
@@ -121,7 +129,7 @@ public final class MainWindow extends BorderPane {
    * The open stream, the Log of the whole store, the store as of a time, Find in all streams or the
    * comparison with other reducers, in one place.
    */
-  private StackPane views() {
+  private ShownStack views() {
     LogPane logPane = new LogPane(model.views().log());
     logPane.setId("log-pane");
     AsOfPane asOfPane = new AsOfPane(model.views().asOf());
@@ -134,7 +142,7 @@ public final class MainWindow extends BorderPane {
     asOfPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.AS_OF));
     findAllPane = new FindAllPane(model.views().findAll(), model.commands()::exportFindAll);
     findAllPane.visibleProperty().bind(view.isEqualTo(StoreViews.View.FIND_ALL));
-    return new StackPane(explorer, logPane, asOfPane, findAllPane, reducersPane);
+    return new ShownStack(explorer, logPane, asOfPane, findAllPane, reducersPane);
   }
 
   /** Stream | Log | As of | Find all, in the header: which of the four the window shows. */

@@ -5,6 +5,7 @@ import dev.hindsight.event.EventJson;
 import dev.hindsight.event.TypeNames;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.tour.Tour;
+import dev.hindsight.ui.layout.WrapRow;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,6 +33,7 @@ final class PresenterBar extends VBox {
   final Label tourTitle = new Label();
   final Label stepCount = new Label();
   final Label caption = new Label();
+  final CaptionBox captionBox;
   final Label problem = new Label();
   final Button previous = new Button("Previous", new FontIcon(Feather.ARROW_LEFT));
   final Button next = new Button("Next", new FontIcon(Feather.ARROW_RIGHT));
@@ -53,11 +55,10 @@ final class PresenterBar extends VBox {
     stepCount.getStyleClass().addAll(UiStyles.TOUR_STEP, Styles.TEXT_MUTED);
     caption.setId("tour-caption");
     caption.getStyleClass().add(UiStyles.TOUR_CAPTION);
-    caption.setWrapText(true);
     caption.textProperty().bind(tour.captionProperty());
     caption.managedProperty().bind(caption.textProperty().isNotEmpty());
     caption.visibleProperty().bind(caption.managedProperty());
-    caption.setMinHeight(Region.USE_PREF_SIZE);
+    captionBox = new CaptionBox(caption);
     problem.setId("tour-problem");
     problem.getStyleClass().add(Styles.DANGER);
     problem.setWrapText(true);
@@ -88,7 +89,7 @@ final class PresenterBar extends VBox {
     }
     HBox tourHead = new HBox(10, names, buttons);
     tourHead.setAlignment(Pos.CENTER_LEFT);
-    tourBox = new VBox(6, tourHead, caption, problem);
+    tourBox = new VBox(6, tourHead, captionBox, problem);
     tourBox.getStyleClass().add(UiStyles.TOUR_BOX);
 
     eventBox.visibleProperty().bind(presentation.presentingProperty());

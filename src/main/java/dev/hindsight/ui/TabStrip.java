@@ -1,5 +1,6 @@
 package dev.hindsight.ui;
 
+import dev.hindsight.ui.layout.WrapRow;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;

@@ -123,8 +123,11 @@ public final class UiStyles {
   /** "Step 2 of 16"; not styled in hindsight.css. */
   public static final String TOUR_STEP = "tour-step";
 
-  /** The tour step's caption; enlarged, indented and two lines high in hindsight.css. */
+  /** The tour step's caption; enlarged and indented in hindsight.css. */
   public static final String TOUR_CAPTION = "tour-caption";
+
+  /** The caption's scrolling box (see CaptionBox); see-through and borderless in hindsight.css. */
+  public static final String CAPTION_BOX = "caption-box";
 
   /** The tour's part of the presenter bar; not styled in hindsight.css. */
   public static final String TOUR_BOX = "tour-box";

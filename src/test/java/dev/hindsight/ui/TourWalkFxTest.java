@@ -14,12 +14,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
@@ -42,7 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <p>One window per size and mode; the zoom changes in place. Presenting, the window goes full
  * screen (the headless screen's size) and is then sized to the screen under test, as on a screen of
- * that size. Every failure is collected, so one run says all that was cut, and where.
+ * that size. Every failure is collected, so one run says all that was cut, and where. A caption
+ * longer than a fifth of the window scrolls rather than push the state off the window.
  */
 @ExtendWith(ApplicationExtension.class)
 class TourWalkFxTest {
@@ -59,16 +63,6 @@ class TourWalkFxTest {
     new Mode("working, high contrast", false, true),
     new Mode("presenting, high contrast, future hidden", true, true),
   };
-
-  /**
-   * Where the walk is known to fail still (issue 19, open): at 150 % and 200 %, on some steps, the
-   * highlighted row of the state ends partly below the state's viewport (or the viewport below the
-   * window's edge) when little height is left for the state. Asserted to fail, so that a fix makes
-   * this test say to remove it; it is not a skip, and at 100 % it is not allowed.
-   */
-  private static boolean knownGap(String failure) {
-    return failure.contains("outside the state's viewport") && !failure.contains(" 100 % ");
-  }
 
   private final List<String> failures = new ArrayList<>();
   private Path demo;
@@ -106,12 +100,7 @@ class TourWalkFxTest {
     assertThat(checked)
         .as("steps walked")
         .isEqualTo(SIZES.length * MODES.length * ZOOMS.length * tour.steps().size());
-    assertThat(failures.stream().filter(TourWalkFxTest::knownGap).toList())
-        .as("the known gap still fails: remove knownGap once it passes")
-        .isNotEmpty();
-    assertThat(failures.stream().filter(f -> !knownGap(f)).toList())
-        .as("what was cut, hidden or given away")
-        .isEmpty();
+    assertThat(failures).as("what was cut, hidden or given away").isEmpty();
   }
 
   /** Walks the tour in one window at every zoom; returns the steps checked. */
@@ -243,6 +232,7 @@ class TourWalkFxTest {
     truncated(window, cut);
     cut.forEach(c -> failures.add(where + ": " + c));
     highlightInView(window, step, where);
+    captionReadable(window, step, where);
     if (mode.presenting()) {
       futureHidden(window, where);
     }
@@ -353,6 +343,44 @@ class TourWalkFxTest {
     if (!inside) {
       failures.add(
           where + ": " + step.path() + " at " + b + " is outside the state's viewport " + view);
+    }
+  }
+
+  /**
+   * The step's caption is all there: wrapped whole, and either wholly inside its box or in a box
+   * that scrolls (at most a fifth of the window, so the state keeps its room).
+   */
+  private void captionReadable(MainWindow window, Tour.Step step, String where) {
+    Label caption = (Label) window.lookup("#tour-caption");
+    if (!step.caption().equals(caption.getText())) {
+      failures.add(where + ": the caption is not the step's");
+      return;
+    }
+    Node up = caption.getParent();
+    while (!(up instanceof ScrollPane)) {
+      up = up.getParent();
+    }
+    ScrollPane box = (ScrollPane) up;
+    double shown = box.getViewportBounds().getHeight();
+    boolean scrollBar =
+        box.lookupAll(".scroll-bar").stream()
+            .anyMatch(
+                n ->
+                    n instanceof ScrollBar b
+                        && b.getOrientation() == Orientation.VERTICAL
+                        && b.isVisible()
+                        && b.getHeight() > 0);
+    if (caption.getHeight() > shown + 0.5 && !scrollBar) {
+      failures.add(
+          where
+              + ": the caption is "
+              + caption.getHeight()
+              + " px high in a box of "
+              + shown
+              + " px that does not scroll");
+    }
+    if (box.getHeight() > window.getHeight() * 0.2 + caption.getFont().getSize() * 2) {
+      failures.add(where + ": the caption takes " + box.getHeight() + " px of the window");
     }
   }
 

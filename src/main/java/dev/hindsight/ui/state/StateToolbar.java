@@ -2,6 +2,7 @@ package dev.hindsight.ui.state;
 
 import atlantafx.base.theme.Styles;
 import dev.hindsight.replay.Change;
+import dev.hindsight.ui.layout.EndsRow;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -14,14 +15,14 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The state view's toolbar: what the event changed, and the view's toggles as icon buttons. */
-final class StateToolbar extends HBox {
+final class StateToolbar extends StackPane {
 
   final ToggleButton changedOnly = icon(new ToggleButton(), Feather.FILTER, "Changed only");
   final ToggleButton rawJson = icon(new ToggleButton(), Feather.CODE, "Raw JSON");
@@ -29,7 +30,7 @@ final class StateToolbar extends HBox {
   final Button collapseAll = icon(new Button(), Feather.CHEVRONS_UP, "Collapse all");
   final Button copyJson = icon(new Button(), Feather.COPY, "Copy the JSON");
 
-  private final Label title = new Label("State");
+  private final Label title = new Label();
   private final Label added = count("+", Styles.SUCCESS);
   private final Label changed = count("~", Styles.WARNING);
   private final Label removed = count("−", Styles.DANGER);
@@ -37,10 +38,16 @@ final class StateToolbar extends HBox {
   // no state: nothing to filter, expand or copy
   private final BooleanProperty empty = new SimpleBooleanProperty(true);
 
-  StateToolbar() {
-    super(4);
+  private final boolean counts;
+
+  /**
+   * @param titleText what the view shows ("State", "Data")
+   * @param counts whether to count what the changes did (a view with changes to show)
+   */
+  StateToolbar(String titleText, boolean counts) {
+    this.counts = counts;
+    title.setText(titleText);
     getStyleClass().add(StateStyles.TOOLBAR);
-    setAlignment(Pos.CENTER_LEFT);
     changedOnly.getStyleClass().add(StateStyles.CHANGED_ONLY);
     rawJson.getStyleClass().add(StateStyles.RAW_TOGGLE);
     expandAll.getStyleClass().add(StateStyles.EXPAND_ALL);
@@ -55,26 +62,35 @@ final class StateToolbar extends HBox {
     HBox summary = new HBox(6, added, changed, removed, none);
     summary.getStyleClass().add(StateStyles.SUMMARY);
     summary.setAlignment(Pos.CENTER_LEFT);
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox.setMargin(summary, new Insets(0, 0, 0, 8));
-    getChildren()
-        .addAll(
-            title,
-            summary,
-            spacer,
+    HBox names = new HBox(4, this.title, summary);
+    names.setAlignment(Pos.CENTER_LEFT);
+    changedOnly.setVisible(counts);
+    changedOnly.setManaged(counts);
+    HBox buttons =
+        new HBox(
+            4,
             changedOnly,
             rawJson,
             new Separator(Orientation.VERTICAL),
             expandAll,
             collapseAll,
             copyJson);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+    // the buttons go to a second line rather than cut the title when the pane is narrow
+    getChildren().add(new EndsRow(names, buttons, 2));
     copyJson.visibleProperty().bind(rawJson.selectedProperty());
     copyJson.managedProperty().bind(copyJson.visibleProperty());
     changedOnly.disableProperty().bind(empty);
     rawJson.disableProperty().bind(empty);
     expandAll.disableProperty().bind(rawJson.selectedProperty().or(empty));
     collapseAll.disableProperty().bind(rawJson.selectedProperty().or(empty));
+  }
+
+  /** Titles the view; {@code tip}, when not null, says more on hover. */
+  void title(String text, String tip) {
+    title.setText(text);
+    title.setTooltip(tip == null ? null : new Tooltip(tip));
   }
 
   /** Shows the counts of the changes of {@code model}; nothing at all when there is no state. */
@@ -85,7 +101,7 @@ final class StateToolbar extends HBox {
     set(added, "+", a, "added");
     set(changed, "~", c, "changed");
     set(removed, "−", r, "removed");
-    boolean nothing = a + c + r == 0 && model.root() != null;
+    boolean nothing = counts && a + c + r == 0 && model.root() != null;
     none.setVisible(nothing);
     none.setManaged(nothing);
     empty.set(model.root() == null);

@@ -24,8 +24,10 @@ final class StateTreeCell extends TreeCell<StateRow> {
   private final Label value = label(StateStyles.VALUE);
   private final HBox box = new HBox(6, badge, key, old, arrow, value);
   private final Supplier<String> highlight;
+  private final String rootName;
 
-  StateTreeCell(Supplier<String> highlight) {
+  StateTreeCell(String rootName, Supplier<String> highlight) {
+    this.rootName = rootName;
     this.highlight = highlight;
     box.setAlignment(Pos.CENTER_LEFT);
     arrow.setText("→");
@@ -48,7 +50,7 @@ final class StateTreeCell extends TreeCell<StateRow> {
       return;
     }
     badge.setText(badgeText(mark));
-    key.setText(row.key() == null ? "state" : row.key() + ":");
+    key.setText(row.key() == null ? rootName : row.key() + ":");
     key.pseudoClassStateChanged(StateStyles.INDEX, row.isArrayItem());
     boolean changed = row.oldValue() != null;
     show(old, changed);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.replay.Change;
+import dev.hindsight.ui.layout.ShownStack;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
@@ -23,9 +25,11 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -38,7 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class StateView extends BorderPane {
 
-  private final StateToolbar toolbar = new StateToolbar();
+  private final StateToolbar toolbar;
   private final TreeView<StateRow> tree = new TreeView<>();
   private final RawJsonView raw = new RawJsonView();
   private final Label placeholderTitle = new Label();
@@ -53,13 +57,30 @@ public final class StateView extends BorderPane {
   private boolean rebuilding;
   private Consumer<String> onHistoryRequested;
   private String highlight;
-  private double revealedAtHeight = -1;
+  // the highlight is kept in sight at every layout until the user scrolls, clicks or types in the
+  // tree (then the user's place wins), and again from the next step on
+  private boolean followHighlight;
+  private final Runnable afterLayout = this::afterLayout;
 
+  /** An aggregate's state, titled "State", with what each event changed counted. */
   public StateView() {
+    this("State", "state", true);
+  }
+
+  /**
+   * A JSON document other than a state (an event's data or metadata).
+   *
+   * @param title the toolbar's title ("Data")
+   * @param rootName what the top row is called ("data")
+   * @param changes whether changes are shown on it (and counted in the toolbar, with a "changed
+   *     only" filter)
+   */
+  public StateView(String title, String rootName, boolean changes) {
+    toolbar = new StateToolbar(title, changes);
     getStyleClass().add(StateStyles.STATE_VIEW);
     getStylesheets().add(StateView.class.getResource("state-view.css").toExternalForm());
     tree.getStyleClass().addAll(StateStyles.STATE_TREE, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-    tree.setCellFactory(t -> new StateTreeCell(() -> highlight));
+    tree.setCellFactory(t -> new StateTreeCell(rootName, () -> highlight));
     tree.setContextMenu(new StateContextMenu(this::selectedRow, this::historyHandler));
     tree.getSelectionModel()
         .selectedItemProperty()
@@ -69,6 +90,9 @@ public final class StateView extends BorderPane {
                 selectedPath.set(item == null ? null : item.getValue().path());
               }
             });
+    tree.addEventFilter(ScrollEvent.SCROLL, e -> followHighlight = false);
+    tree.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> followHighlight = false);
+    tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> followHighlight = false);
     tree.setOnKeyPressed(
         e -> {
           if (e.isShortcutDown() && e.getCode() == KeyCode.C && selectedRow() != null) {
@@ -85,7 +109,18 @@ public final class StateView extends BorderPane {
     placeholder.getStyleClass().add(StateStyles.PLACEHOLDER);
     placeholder.setAlignment(Pos.CENTER);
     setTop(toolbar);
-    setCenter(new StackPane(tree, raw, placeholder));
+    // sized by what shows: the hidden placeholder's height must not hold the state's split open
+    setCenter(new ShownStack(tree, raw, placeholder));
+    sceneProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+              }
+              if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+              }
+            });
     toolbar.changedOnly.selectedProperty().addListener((obs, was, is) -> refreshTree());
     toolbar.rawJson.selectedProperty().addListener((obs, was, is) -> refreshCentre());
     toolbar.expandAll.setOnAction(e -> expandAll());
@@ -118,6 +153,7 @@ public final class StateView extends BorderPane {
       return;
     }
     highlight = path;
+    followHighlight = path != null;
     if (path != null) {
       expanded.addAll(ancestors(path));
       refreshTree();
@@ -145,18 +181,13 @@ public final class StateView extends BorderPane {
   }
 
   /**
-   * The highlight stays in sight when the tree's height changes (the window resized, the zoom
-   * changed, a caption of more lines above it): scrolled to again after such a layout.
+   * Keeps the highlight in sight whatever moved it (the window resized, the zoom changed, a caption
+   * of more lines above it, the rows of the next state taking their styled heights): run after each
+   * layout of the scene, it scrolls to the row again while the user has not moved the tree
+   * themselves.
    */
-  @Override
-  protected void layoutChildren() {
-    super.layoutChildren();
-    VirtualFlow<?> flow = flow();
-    IndexedCell<?> cell = flow == null ? null : flow.getFirstVisibleCell();
-    // the tree's height and a row's (which the zoom changes)
-    double h = tree.getHeight() * 1000 + (cell == null ? 0 : cell.getHeight());
-    if (h != revealedAtHeight && highlight != null && tree.isVisible()) {
-      revealedAtHeight = h;
+  private void afterLayout() {
+    if (followHighlight && highlight != null && tree.isVisible() && getScene() != null) {
       revealHighlight();
     }
   }
@@ -173,18 +204,30 @@ public final class StateView extends BorderPane {
         tree.layout();
         cell = flow.getVisibleCell(row);
       }
-      // wholly in sight: a row half under the bottom edge is not "shown"
+      // wholly in sight: a row half under the bottom edge is not "shown"; measured in the
+      // viewport's coordinates, after the layout that placed the row
       Node view = flow.lookup(".clipped-container");
       if (cell != null && view instanceof Region r && r.getHeight() > 0) {
-        double top = cell.getLayoutY();
-        double bottom = top + cell.getHeight();
+        Bounds b = view.sceneToLocal(cell.localToScene(cell.getLayoutBounds()));
+        double top = b.getMinY();
+        double bottom = b.getMaxY();
+        double by = 0;
         if (top < 0) {
-          flow.scrollPixels(top);
+          by = top;
         } else if (bottom > r.getHeight()) {
-          flow.scrollPixels(Math.min(top, bottom - r.getHeight()));
+          by = Math.min(top, bottom - r.getHeight());
+        }
+        if (Math.abs(by) >= 0.5) {
+          flow.scrollPixels(by);
+          tree.layout();
         }
       }
     }
+  }
+
+  /** Titles the view in its toolbar; {@code tip}, when not null, says more on hover. */
+  public void setTitle(String title, String tip) {
+    toolbar.title(title, tip);
   }
 
   /** The JSON pointer of the selected row; null when none is. */

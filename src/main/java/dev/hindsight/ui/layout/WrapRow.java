@@ -1,4 +1,4 @@
-package dev.hindsight.ui;
+package dev.hindsight.ui.layout;
 
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -12,17 +12,17 @@ import javafx.scene.layout.Region;
  * the window is narrow or the zoom large. JavaFX's {@link FlowPane}, made here because Hindsight's
  * own {@code FlowPane} (the flow of an event) shares its simple name.
  */
-final class WrapRow {
+public final class WrapRow {
 
   private WrapRow() {}
 
   /** {@code nodes} left to right, each at least as wide as it asks (labels keep their words). */
-  static Pane of(double hgap, double vgap, Node... nodes) {
+  public static Pane of(double hgap, double vgap, Node... nodes) {
     return of(hgap, vgap, VPos.CENTER, nodes);
   }
 
   /** As {@link #of(double, double, Node...)}, each row's nodes aligned {@code valign}. */
-  static Pane of(double hgap, double vgap, VPos valign, Node... nodes) {
+  public static Pane of(double hgap, double vgap, VPos valign, Node... nodes) {
     FlowPane row = new FlowPane(hgap, vgap, nodes);
     row.setAlignment(Pos.CENTER_LEFT);
     row.setRowValignment(valign);

@@ -1,0 +1,106 @@
+package dev.hindsight.ui.layout;
+
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+
+/**
+ * A toolbar's row: one group at the start and one at the end, on one line when both fit and else
+ * the end group on a second line, at the end. Neither group is ever squeezed below its preferred
+ * width, so no label in them is cut to "…" when the pane is narrow or the zoom large.
+ */
+public final class EndsRow extends Region {
+
+  private final Node start;
+  private final Node end;
+  private final double vgap;
+
+  public EndsRow(Node start, Node end, double vgap) {
+    this.start = start;
+    this.end = end;
+    this.vgap = vgap;
+    getChildren().addAll(start, end);
+  }
+
+  @Override
+  public Orientation getContentBias() {
+    return Orientation.HORIZONTAL;
+  }
+
+  private boolean oneLine(double width) {
+    Insets in = getInsets();
+    return width < 0
+        || start.prefWidth(-1) + end.prefWidth(-1) <= width - in.getLeft() - in.getRight() + 0.5;
+  }
+
+  @Override
+  protected double computeMinWidth(double height) {
+    Insets in = getInsets();
+    return in.getLeft() + Math.max(start.prefWidth(-1), end.prefWidth(-1)) + in.getRight();
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    Insets in = getInsets();
+    return in.getLeft() + start.prefWidth(-1) + end.prefWidth(-1) + in.getRight();
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    Insets in = getInsets();
+    double a = start.prefHeight(-1);
+    double b = end.prefHeight(-1);
+    return in.getTop() + (oneLine(width) ? Math.max(a, b) : a + vgap + b) + in.getBottom();
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    return computePrefHeight(width);
+  }
+
+  @Override
+  protected void layoutChildren() {
+    Insets in = getInsets();
+    double x = in.getLeft();
+    double w = getWidth() - in.getLeft() - in.getRight();
+    double ws = start.prefWidth(-1);
+    double we = end.prefWidth(-1);
+    double hs = start.prefHeight(-1);
+    double he = end.prefHeight(-1);
+    if (oneLine(getWidth())) {
+      double h = Math.max(hs, he);
+      layoutInArea(
+          start, x, in.getTop(), ws, h, 0, Insets.EMPTY, false, false, HPos.LEFT, VPos.CENTER);
+      layoutInArea(
+          end,
+          x + w - we,
+          in.getTop(),
+          we,
+          h,
+          0,
+          Insets.EMPTY,
+          false,
+          false,
+          HPos.LEFT,
+          VPos.CENTER);
+    } else {
+      layoutInArea(
+          start, x, in.getTop(), ws, hs, 0, Insets.EMPTY, false, false, HPos.LEFT, VPos.CENTER);
+      layoutInArea(
+          end,
+          x + Math.max(0, w - we),
+          in.getTop() + hs + vgap,
+          we,
+          he,
+          0,
+          Insets.EMPTY,
+          false,
+          false,
+          HPos.LEFT,
+          VPos.CENTER);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.hindsight.ui.layout;
+
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A stack of views of which one (or a few) is shown at a time, sized by the shown ones alone. A
+ * plain {@link StackPane} is at least as large as the largest of its children, hidden or not: a
+ * hidden view's minimum would hold the window's splits open and push what is shown below the
+ * window's edge at a large zoom.
+ */
+public class ShownStack extends StackPane {
+
+  private final InvalidationListener relayout = obs -> requestLayout();
+
+  public ShownStack(Node... children) {
+    getChildren()
+        .addListener(
+            (ListChangeListener<Node>)
+                c -> {
+                  while (c.next()) {
+                    c.getRemoved().forEach(n -> n.visibleProperty().removeListener(relayout));
+                    c.getAddedSubList().forEach(n -> n.visibleProperty().addListener(relayout));
+                  }
+                });
+    getChildren().addAll(children);
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    double h = 0;
+    for (Node n : getManagedChildren()) {
+      if (n.isVisible()) {
+        h = Math.max(h, n.minHeight(-1));
+      }
+    }
+    return snappedTopInset() + h + snappedBottomInset();
+  }
+
+  @Override
+  protected double computeMinWidth(double height) {
+    double w = 0;
+    for (Node n : getManagedChildren()) {
+      if (n.isVisible()) {
+        w = Math.max(w, n.minWidth(-1));
+      }
+    }
+    return snappedLeftInset() + w + snappedRightInset();
+  }
+}
