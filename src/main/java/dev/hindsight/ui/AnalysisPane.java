@@ -1,14 +1,19 @@
 package dev.hindsight.ui;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.hindsight.event.EventJson;
 import dev.hindsight.replay.Blame;
 import dev.hindsight.replay.Change;
 import dev.hindsight.replay.StreamReplay;
 import dev.hindsight.store.codec.Json;
 import dev.hindsight.store.codec.Timestamps;
+import dev.hindsight.ui.layout.WrapRow;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -18,34 +23,38 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The analyst's questions about the open stream, as tabs: compare two points, the history of a
  * value, find when a condition first holds, and search events. Answers come from the {@link
- * AnalysisViewModel}; choosing a listed event moves the position there.
+ * AnalysisViewModel}; choosing a listed event moves the position there. Each tab's form scrolls
+ * rather than squeeze its words to "…" or its list to a row ({@link TabForms}), and says what its
+ * own question found on its message line.
  */
 final class AnalysisPane extends BorderPane {
 
-  private static final AnalysisViewModel.Topic[] TOPICS = AnalysisViewModel.Topic.values();
-
   private final TabPane tabs = new TabPane();
-  private final Label message = new Label();
+
+  /** Each tab's message line, by the question it answers. */
+  private final Map<AnalysisViewModel.Topic, Label> messages =
+      new EnumMap<>(AnalysisViewModel.Topic.class);
+
   private final Label aLabel = new Label("A: —");
   private final Label bLabel = new Label("B: —");
   private final ListView<Change> comparison = new ListView<>();
-  private final Label historyTitle =
-      new Label("Right-click a value in the state: History of this value");
   private final ListView<Blame.Entry> history = new ListView<>();
   final TextField condition = new TextField();
   private final TextField searchType = new TextField();
@@ -55,31 +64,26 @@ final class AnalysisPane extends BorderPane {
   private final ListView<Integer> hits = new ListView<>();
   private final Tab historyTab;
   private final ProgressBar working = new ProgressBar();
-  private final HBox workingBox;
+  private final Pane workingBox;
   private StreamViewModel stream;
   private final Label noHits = new Label("No search yet.");
 
   AnalysisPane() {
     getStyleClass().add(UiStyles.ANALYSIS);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    historyTab = new Tab("History", historyForm());
+    historyTab = new Tab("History", TabForms.scrolling(historyForm()));
     tabs.getTabs()
         .addAll(
-            new Tab("Compare", compareForm()),
+            new Tab("Compare", TabForms.scrolling(compareForm())),
             historyTab,
-            new Tab("Find", findForm()),
-            new Tab("Search", searchForm()));
+            new Tab("Find", TabForms.scrolling(findForm())),
+            new Tab("Search", TabForms.scrolling(searchForm())));
     setCenter(tabs);
     // seven tabs: their headers wrap to a second row in a narrow pane or at a large zoom
     setTop(TabStrip.of(tabs));
     // the state above keeps the share of the column the user gave it, however many rows the
     // headers take
     setMinHeight(0);
-    tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> bindMessage());
-    message.setId("analysis-message");
-    message.getStyleClass().add(Styles.TEXT_MUTED);
-    message.setWrapText(true);
-    message.setPadding(new Insets(4, 8, 4, 8));
     working.setPrefWidth(140);
     Button stop = new Button("Cancel");
     stop.setId("analysis-cancel");
@@ -92,12 +96,11 @@ final class AnalysisPane extends BorderPane {
             events.requestFocus();
           }
         });
-    workingBox = new HBox(6, working, stop);
-    workingBox.setAlignment(Pos.CENTER_LEFT);
+    workingBox = WrapRow.of(6, 4, working, stop);
     workingBox.setPadding(new Insets(0, 8, 4, 8));
     workingBox.setVisible(false);
     workingBox.managedProperty().bind(workingBox.visibleProperty());
-    setBottom(new VBox(workingBox, message));
+    setBottom(workingBox);
   }
 
   /** Find's and Search's fields show the window's queries (which opening another store clears). */
@@ -127,48 +130,43 @@ final class AnalysisPane extends BorderPane {
     b.setId("mark-b");
     b.setOnAction(e -> ifOpen(s -> s.analysis().markB()));
     comparison.setId("comparison");
-    comparison.setPlaceholder(new Label("Set A and B on two events to see how the state differs."));
-    comparison.setCellFactory(
-        l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Change c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.line("→"));
-              }
-            });
-    HBox buttons = new HBox(8, a, aLabel, b, bLabel);
-    buttons.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(8, buttons, comparison);
-    VBox.setVgrow(comparison, Priority.ALWAYS);
-    box.setPadding(new Insets(8));
-    return box;
+    TabForms.list(comparison, new Label("Set A and B on two events to see how the state differs."));
+    comparison.setCellFactory(l -> new LineCell<>(c -> c.line("→")));
+    // each button beside its point; the pairs wrap, one under the other, rather than cut short
+    Pane buttons = WrapRow.of(16, 6, pair(a, aLabel), pair(b, bLabel));
+    return form(buttons, comparison, message(AnalysisViewModel.Topic.COMPARE));
+  }
+
+  private static HBox pair(Button button, Label point) {
+    button.setMinWidth(Region.USE_PREF_SIZE);
+    point.setMinWidth(Region.USE_PREF_SIZE);
+    HBox pair = new HBox(8, button, point);
+    pair.setAlignment(Pos.CENTER_LEFT);
+    return pair;
   }
 
   private VBox historyForm() {
     history.setId("history");
-    history.setPlaceholder(new Label("No history yet."));
+    TabForms.list(
+        history,
+        new Label("No history yet: right-click a value in the state, then History of this value."));
+    // dense rows from edge to edge, as the state's above: a value changed by hundreds of events
+    // shows as many of them as fit
+    history.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
     history.setCellFactory(
         l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Blame.Entry e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(
-                    empty || e == null
-                        ? null
-                        : "v"
-                            + e.version()
-                            + "  "
-                            + e.type()
-                            + "  "
-                            + e.op().id()
-                            + ": "
-                            + (e.oldValue() == null ? "—" : Json.write(e.oldValue()))
-                            + " → "
-                            + (e.newValue() == null ? "—" : Json.write(e.newValue())));
-              }
-            });
+            new LineCell<>(
+                e ->
+                    "v"
+                        + e.version()
+                        + "  "
+                        + e.type()
+                        + "  "
+                        + e.op().id()
+                        + ": "
+                        + (e.oldValue() == null ? "—" : Json.write(e.oldValue()))
+                        + " → "
+                        + (e.newValue() == null ? "—" : Json.write(e.newValue()))));
     history
         .getSelectionModel()
         .selectedItemProperty()
@@ -178,10 +176,11 @@ final class AnalysisPane extends BorderPane {
                 ifOpen(s -> s.ordinalProperty().set(e.ordinal()));
               }
             });
-    historyTitle.setWrapText(true);
-    VBox box = new VBox(8, historyTitle, history);
+    // the message line says whose history this is ("888 events changed /balance"): no title
+    Label said = message(AnalysisViewModel.Topic.HISTORY);
+    said.setPadding(new Insets(4, 8, 4, 8));
+    VBox box = new VBox(history, said);
     VBox.setVgrow(history, Priority.ALWAYS);
-    box.setPadding(new Insets(8));
     return box;
   }
 
@@ -197,15 +196,15 @@ final class AnalysisPane extends BorderPane {
     Button next = new Button("Next");
     next.setId("find-next");
     next.setOnAction(e -> find(AnalysisViewModel.Direction.NEXT));
-    Label help =
-        new Label(
-            "JavaScript over the state after each event and the event itself, e.g."
-                + " state.paid > 1000, or event.type === 'OrderShipped' && state.status !== 'SHIPPED'");
-    help.setWrapText(true);
-    help.getStyleClass().add(Styles.TEXT_MUTED);
-    VBox box = new VBox(8, condition, new HBox(8, first, prev, next), help);
-    box.setPadding(new Insets(8));
-    return box;
+    Label help = TabForms.note(null);
+    help.setText(
+        "JavaScript over the state after each event and the event itself, e.g."
+            + " state.paid > 1000, or event.type === 'OrderShipped' && state.status !== 'SHIPPED'");
+    return form(
+        condition,
+        WrapRow.of(8, 6, first, prev, next),
+        help,
+        message(AnalysisViewModel.Topic.FIND));
   }
 
   private void find(AnalysisViewModel.Direction direction) {
@@ -226,30 +225,32 @@ final class AnalysisPane extends BorderPane {
     prev.setOnAction(e -> ifOpen(s -> s.analysis().nextHit(false)));
     Button next = new Button("▶");
     next.setOnAction(e -> ifOpen(s -> s.analysis().nextHit(true)));
-    GridPane form = new GridPane();
-    form.setHgap(6);
-    form.setVgap(6);
-    form.addRow(0, searchType, searchText);
-    form.addRow(1, searchFrom, searchTo);
+    GridPane fields = new GridPane();
+    fields.setHgap(6);
+    fields.setVgap(6);
+    fields.addRow(0, searchType, searchText);
+    fields.addRow(1, searchFrom, searchTo);
+    for (int i = 0; i < 2; i++) { // two fields a row, each half the width
+      ColumnConstraints half = new ColumnConstraints();
+      half.setPercentWidth(50);
+      half.setHgrow(Priority.ALWAYS);
+      fields.getColumnConstraints().add(half);
+    }
     hits.setId("search-hits");
-    hits.setPlaceholder(noHits);
+    TabForms.list(hits, noHits);
     hits.setCellFactory(
         l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Integer o, boolean empty) {
-                super.updateItem(o, empty);
-                StreamReplay r = stream == null ? null : stream.replayProperty().get();
-                setText(
-                    empty || o == null || r == null
-                        ? null
-                        : "v"
-                            + r.version(o)
-                            + "  "
-                            + r.type(o)
-                            + (r.timestamp(o) == null ? "" : "  " + EventJson.iso(r.timestamp(o))));
-              }
-            });
+            new LineCell<>(
+                o -> {
+                  StreamReplay r = stream == null ? null : stream.replayProperty().get();
+                  return r == null
+                      ? null
+                      : "v"
+                          + r.version(o)
+                          + "  "
+                          + r.type(o)
+                          + (r.timestamp(o) == null ? "" : "  " + EventJson.iso(r.timestamp(o)));
+                }));
     hits.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -258,10 +259,27 @@ final class AnalysisPane extends BorderPane {
                 ifOpen(s -> s.ordinalProperty().set(o));
               }
             });
-    VBox box = new VBox(8, form, new HBox(8, go, prev, next), hits);
-    VBox.setVgrow(hits, Priority.ALWAYS);
+    return form(
+        fields, WrapRow.of(8, 6, go, prev, next), hits, message(AnalysisViewModel.Topic.SEARCH));
+  }
+
+  /** A tab's form: {@code nodes} top to bottom, its list (if any) taking the height left. */
+  private static VBox form(Node... nodes) {
+    VBox box = new VBox(8, nodes);
+    for (Node n : nodes) {
+      if (n instanceof ListView<?>) {
+        VBox.setVgrow(n, Priority.ALWAYS);
+      }
+    }
     box.setPadding(new Insets(8));
     return box;
+  }
+
+  /** The message line of the tab that asks {@code topic}: what its question found. */
+  private Label message(AnalysisViewModel.Topic topic) {
+    Label line = TabForms.note(topic.name().toLowerCase(Locale.ROOT) + "-message");
+    messages.put(topic, line);
+    return line;
   }
 
   private void search() {
@@ -293,8 +311,6 @@ final class AnalysisPane extends BorderPane {
     ifOpen(
         s -> {
           s.analysis().historyOf(pointer);
-          historyTitle.setText(
-              "Events that changed " + (pointer.isEmpty() ? "the state" : pointer));
           tabs.getSelectionModel().select(historyTab);
         });
   }
@@ -312,8 +328,10 @@ final class AnalysisPane extends BorderPane {
       comparison.setItems(FXCollections.observableArrayList());
       history.setItems(FXCollections.observableArrayList());
       hits.setItems(FXCollections.observableArrayList());
-      message.textProperty().unbind();
-      message.setText("");
+      for (Label line : messages.values()) {
+        line.textProperty().unbind();
+        line.setText("");
+      }
       workingBox.visibleProperty().unbind();
       workingBox.setVisible(false);
       return;
@@ -322,7 +340,7 @@ final class AnalysisPane extends BorderPane {
     comparison.setItems(a.comparison());
     history.setItems(a.history());
     hits.setItems(a.searchHits());
-    bindMessage();
+    messages.forEach((topic, line) -> line.textProperty().bind(a.messageProperty(topic)));
     workingBox.visibleProperty().bind(a.busyProperty());
     working.progressProperty().bind(a.progressProperty());
     aLabel
@@ -336,20 +354,6 @@ final class AnalysisPane extends BorderPane {
             Bindings.createStringBinding(
                 () -> "B: " + point(next, a.compareBProperty().get()), a.compareBProperty()));
     a.searchHits().addListener((ListChangeListener<Integer>) c -> hits.refresh());
-  }
-
-  /** The message line says what the selected tab's question found, not another tab's. */
-  private void bindMessage() {
-    if (stream == null) {
-      return;
-    }
-    int tab = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
-    if (tab >= TOPICS.length) {
-      message.textProperty().unbind();
-      message.setText(""); // the audit tabs say their own
-      return;
-    }
-    message.textProperty().bind(stream.analysis().messageProperty(TOPICS[tab]));
   }
 
   private static String point(StreamViewModel s, int ordinal) {

@@ -1,22 +1,17 @@
 package dev.hindsight.ui;
 
-import atlantafx.base.theme.Styles;
 import dev.hindsight.audit.Bookmarks.Bookmark;
 import dev.hindsight.audit.Finding;
+import dev.hindsight.ui.layout.WrapRow;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,8 +28,8 @@ final class AuditTabs {
   AuditTabs(WindowViewModel window) {
     this.window = window;
     this.model = window.explorer();
-    this.findings = new Tab("Findings", findingsForm());
-    this.bookmarks = new Tab("Bookmarks", bookmarksForm());
+    this.findings = new Tab("Findings", TabForms.scrolling(findingsForm()));
+    this.bookmarks = new Tab("Bookmarks", TabForms.scrolling(bookmarksForm()));
   }
 
   private VBox findingsForm() {
@@ -52,41 +47,23 @@ final class AuditTabs {
     progress.progressProperty().bind(audit.progressProperty());
     progress.visibleProperty().bind(audit.verifyingProperty());
     progress.setPrefWidth(120);
-    HBox bar = new HBox(8, verify, progress, cancel);
-    bar.setAlignment(Pos.CENTER_LEFT);
+    Pane bar = WrapRow.of(8, 6, verify, progress, cancel);
     ListView<Finding> list = new ListView<>(audit.findings());
     list.setId("findings");
-    list.setPlaceholder(new Label("No findings to show."));
+    TabForms.list(list, new Label("No findings to show."));
     list.setCellFactory(
         v ->
-            new ListCell<>() {
-              private final Tooltip tip = new Tooltip();
-
+            // the whole line one hover away when the pane cuts it
+            new LineCell<>(AuditTabs::line) {
               @Override
               protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
                 for (PseudoClass severity : UiStyles.SEVERITIES.values()) {
                   pseudoClassStateChanged(severity, false);
                 }
-                if (empty || f == null) {
-                  setText(null);
-                  setTooltip(null);
-                  return;
+                if (!empty && f != null) {
+                  pseudoClassStateChanged(UiStyles.SEVERITIES.get(f.severity()), true);
                 }
-                tip.setText(f.message()); // the whole message: the pane cuts the line
-                tip.setWrapText(true);
-                tip.setMaxWidth(480);
-                setTooltip(tip);
-                pseudoClassStateChanged(UiStyles.SEVERITIES.get(f.severity()), true);
-                setText(
-                    f.severity().label()
-                        + " · "
-                        + f.kind()
-                        + " · "
-                        + (f.stream() == null ? "" : f.stream())
-                        + (f.version() == null ? "" : " v" + f.version())
-                        + ": "
-                        + f.message());
               }
             });
     list.setOnMouseClicked(
@@ -97,11 +74,7 @@ final class AuditTabs {
           }
         });
     VBox.setVgrow(list, Priority.ALWAYS);
-    Label message = new Label();
-    message.setId("audit-message");
-    message.getStyleClass().add(Styles.TEXT_MUTED);
-    message.setWrapText(true);
-    message.setMinHeight(Region.USE_PREF_SIZE); // every line of it, never cut with "…"
+    Label message = TabForms.note("audit-message");
     message.textProperty().bind(audit.messageProperty());
     VBox box = new VBox(6, bar, list, message);
     box.setPadding(new Insets(8));
@@ -123,28 +96,9 @@ final class AuditTabs {
     importButton.disableProperty().bind(model.streams().sourceProperty().isNull());
     ListView<Bookmark> list = new ListView<>(audit.bookmarks());
     list.setId("bookmarks");
-    list.setPlaceholder(new Label("No bookmarks yet: Ctrl+D bookmarks the current event."));
-    list.setCellFactory(
-        v ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Bookmark b, boolean empty) {
-                super.updateItem(b, empty);
-                boolean flagged = !empty && b != null && b.problem() != null;
-                setTooltip(flagged ? new javafx.scene.control.Tooltip(b.problem()) : null);
-                setText(
-                    empty || b == null
-                        ? null
-                        : (flagged ? "⚠ " : "")
-                            + b.stream()
-                            + " v"
-                            + b.version()
-                            + " — "
-                            + b.title()
-                            + (b.author().isEmpty() ? "" : " (" + b.author() + ")")
-                            + (b.text().isEmpty() ? "" : ": " + b.text()));
-              }
-            });
+    TabForms.list(list, new Label("No bookmarks yet: Ctrl+D bookmarks the current event."));
+    // a bookmark's problem on hover, and its whole line when the pane cuts it
+    list.setCellFactory(v -> new LineCell<>(AuditTabs::line, Bookmark::problem));
     list.setOnMouseClicked(
         e -> {
           Bookmark b = list.getSelectionModel().getSelectedItem();
@@ -161,21 +115,37 @@ final class AuditTabs {
         });
     remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
     // the buttons keep their words: a narrow pane wraps them to a second row instead of "…"
-    FlowPane bar = new FlowPane(8, 6, add, remove, export, importButton);
+    Pane bar = WrapRow.of(8, 6, add, remove, export, importButton);
     bar.setId("bookmark-buttons");
-    bar.setAlignment(Pos.CENTER_LEFT);
-    for (Button b : new Button[] {add, remove, export, importButton}) {
-      b.setMinWidth(Region.USE_PREF_SIZE);
-    }
     VBox.setVgrow(list, Priority.ALWAYS);
-    Label said = new Label();
-    said.setId("bookmarks-message");
-    said.getStyleClass().add(Styles.TEXT_MUTED);
-    said.setWrapText(true);
-    said.setMinHeight(Region.USE_PREF_SIZE); // every line of it, never cut with "…"
+    Label said = TabForms.note("bookmarks-message");
     said.textProperty().bind(audit.messageProperty());
     VBox box = new VBox(6, bar, list, said);
     box.setPadding(new Insets(8));
     return box;
+  }
+
+  /** A finding as one line: its severity, kind, where, and what. */
+  private static String line(Finding f) {
+    return f.severity().label()
+        + " · "
+        + f.kind()
+        + " · "
+        + (f.stream() == null ? "" : f.stream())
+        + (f.version() == null ? "" : " v" + f.version())
+        + ": "
+        + f.message();
+  }
+
+  /** A bookmark as one line: ⚠ if it has a problem, where, its title, author and note. */
+  private static String line(Bookmark b) {
+    return (b.problem() != null ? "⚠ " : "")
+        + b.stream()
+        + " v"
+        + b.version()
+        + " — "
+        + b.title()
+        + (b.author().isEmpty() ? "" : " (" + b.author() + ")")
+        + (b.text().isEmpty() ? "" : ": " + b.text());
   }
 }

@@ -106,6 +106,12 @@ public final class UiStyles {
   /** A tab pane whose headers a TabStrip shows: its own header row is hidden. */
   public static final String STRIP_HEADED = "strip-headed";
 
+  /**
+   * A list in an analysis tab (TabForms); hindsight.css gives {@code .tab-list} a least height, so
+   * a small pane or a large zoom scrolls the tab rather than squeeze the list to a row.
+   */
+  public static final String TAB_LIST = "tab-list";
+
   // ----------------------------------------------------------------------------- presenter bar
 
   /** The bar above the explorer; hindsight.css gives {@code .presenter-bar} its background. */

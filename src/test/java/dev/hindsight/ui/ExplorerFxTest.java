@@ -280,7 +280,7 @@ class ExplorerFxTest {
     robot.clickOn("#search");
     ListView<?> hits = robot.lookup("#search-hits").queryAs(ListView.class);
     until(() -> !hits.getItems().isEmpty());
-    assertThat(robot.lookup("#analysis-message").queryAs(Label.class).getText())
+    assertThat(robot.lookup("#search-message").queryAs(Label.class).getText())
         .endsWith("events match");
   }
 }

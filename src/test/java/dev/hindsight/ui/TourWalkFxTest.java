@@ -16,19 +16,14 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Cell;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -229,94 +224,13 @@ class TourWalkFxTest {
     window.applyCss();
     window.layout();
     Set<String> cut = new LinkedHashSet<>();
-    truncated(window, cut);
+    Clipped.labels(window, cut);
     cut.forEach(c -> failures.add(where + ": " + c));
     highlightInView(window, step, where);
     captionReadable(window, step, where);
     if (mode.presenting()) {
       futureHidden(window, where);
     }
-  }
-
-  /** Every Labeled shown whose displayed text is not its text, said with its id or classes. */
-  private static void truncated(Parent parent, Set<String> out) {
-    for (Node n : parent.getChildrenUnmodifiable()) {
-      if (!n.isVisible() || n.getOpacity() == 0) {
-        continue;
-      }
-      if (n instanceof Labeled l && !(n instanceof Cell<?>)) {
-        String text = l.getText() == null ? "" : l.getText();
-        if (l.isMnemonicParsing()) {
-          text = text.replaceFirst("_(?=.)", ""); // "_File" shows as "File", underlined
-        }
-        String shown = displayed(l);
-        if (!text.isEmpty() && shown != null && !shown.equals(text)) {
-          out.add(describe(l) + " shows \"" + shown + "\" of \"" + text + "\"");
-        }
-      }
-      if (n instanceof TabPane tabs) {
-        tabsInSight(tabs, out);
-      }
-      if (n instanceof Parent p && !(n instanceof Cell<?>)) { // cells may elide: see below
-        truncated(p, out);
-      }
-    }
-  }
-
-  /** Every tab's header is in sight: none is behind the header area's edge or its overflow menu. */
-  private static void tabsInSight(TabPane tabs, Set<String> out) {
-    Node area = tabs.lookup(".tab-header-area");
-    if (area == null || !isShown(area)) { // hidden: a TabStrip shows the headers
-      return;
-    }
-    Bounds room = area.localToScene(area.getLayoutBounds());
-    double right = room.getMaxX();
-    Node menu = area.lookup(".control-buttons-tab");
-    if (menu != null && isShown(menu) && menu.getLayoutBounds().getWidth() > 0) {
-      right = Math.min(right, menu.localToScene(menu.getLayoutBounds()).getMinX());
-    }
-    for (Node header : area.lookupAll(".tab")) {
-      if (header.getParent() != null && header.isVisible()) {
-        Bounds b = header.localToScene(header.getLayoutBounds());
-        if (b.getMaxX() > right + 0.5 || b.getMinX() < room.getMinX() - 0.5) {
-          Node label = header.lookup(".tab-label");
-          out.add(
-              "the tab "
-                  + (label instanceof Labeled l ? "\"" + l.getText() + "\"" : describe(header))
-                  + " of "
-                  + describe(tabs)
-                  + " is out of sight");
-        }
-      }
-    }
-  }
-
-  /** The text the skin shows: its Text child (the graphic, a font icon, is a Text too). */
-  private static String displayed(Labeled l) {
-    for (Node c : l.getChildrenUnmodifiable()) {
-      if (c instanceof Text t && c.getStyleClass().contains("text")) {
-        return t.getText();
-      }
-    }
-    return null;
-  }
-
-  private static String describe(Node n) {
-    StringBuilder s = new StringBuilder(n.getClass().getSimpleName());
-    if (n.getId() != null) {
-      s.append('#').append(n.getId());
-    }
-    if (!n.getStyleClass().isEmpty()) {
-      s.append('.').append(String.join(".", n.getStyleClass()));
-    }
-    // the nearest ancestor with an id says where the node is
-    for (Node a = n.getParent(); a != null; a = a.getParent()) {
-      if (a.getId() != null) {
-        s.append(" in #").append(a.getId());
-        break;
-      }
-    }
-    return s.toString();
   }
 
   private void highlightInView(MainWindow window, Tour.Step step, String where) {
@@ -410,17 +324,8 @@ class TourWalkFxTest {
       failures.add(where + ": the timeline shows the future");
     }
     Node streams = window.lookup("#streams");
-    if (streams != null && isShown(streams)) {
+    if (streams != null && Clipped.isShown(streams)) {
       failures.add(where + ": the stream list shows each stream's count of events");
     }
-  }
-
-  private static boolean isShown(Node n) {
-    for (Node a = n; a != null; a = a.getParent()) {
-      if (!a.isVisible()) {
-        return false;
-      }
-    }
-    return true;
   }
 }
