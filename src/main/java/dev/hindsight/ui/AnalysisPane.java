@@ -69,6 +69,7 @@ final class AnalysisPane extends BorderPane {
   private final Label noHits = new Label("No search yet.");
 
   AnalysisPane() {
+    setId("analysis");
     getStyleClass().add(UiStyles.ANALYSIS);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     historyTab = new Tab("History", TabForms.scrolling(historyForm()));

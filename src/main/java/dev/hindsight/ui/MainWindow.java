@@ -81,7 +81,7 @@ public final class MainWindow extends BorderPane {
         .addListener(
             (obs, old, now) -> {
               if (now != null) {
-                explorer.analysis.select(flowTab);
+                showTab(flowTab);
               }
             });
     split = new SplitPane(streamsPane, views());
@@ -250,6 +250,9 @@ public final class MainWindow extends BorderPane {
               fullScreen(on);
             });
     presentation.streamListShownProperty().addListener((obs, old, shown) -> showStreamList(shown));
+    presentation
+        .analysisShownProperty()
+        .addListener((obs, old, shown) -> explorer.showAnalysis(shown));
     explorerModel.streamProperty().addListener((obs, old, vm) -> updateReducerLabel());
     explorerModel.reducersProperty().addListener((obs, old, r) -> updateReducerLabel());
     updateReducerLabel();
@@ -411,12 +414,19 @@ public final class MainWindow extends BorderPane {
 
   /** Shows the history of a state value (the state view's context menu asks for it). */
   void showHistory(String pointer) {
+    model.presentation().analysisAskedFor();
     explorer.analysis.showHistory(pointer);
+  }
+
+  /** One of the analysis tabs, chosen and in sight (while presenting too: it was asked for). */
+  private void showTab(Tab tab) {
+    model.presentation().analysisAskedFor();
+    explorer.analysis.select(tab);
   }
 
   /** Go › Find When… (Ctrl+F). */
   void focusFind() {
-    explorer.showAnalysis(true);
+    model.presentation().analysisAskedFor();
     explorer.analysis.focusFind();
   }
 
@@ -428,13 +438,13 @@ public final class MainWindow extends BorderPane {
 
   /** Go › Flow of This Event (Ctrl+J): the Flow tab, with the current event's flow. */
   void showFlow() {
-    explorer.analysis.select(flowTab);
+    showTab(flowTab);
     model.views().flow().showCurrent();
   }
 
   /** Go › Verify Store: the findings tab, and the store verified. */
   void verify() {
-    explorer.analysis.select(audit.findings);
+    showTab(audit.findings);
     explorerModel.audit().verify();
   }
 
@@ -445,7 +455,7 @@ public final class MainWindow extends BorderPane {
         .openSeal()
         .ifPresent(
             seal -> {
-              explorer.analysis.select(audit.findings);
+              showTab(audit.findings);
               explorerModel.audit().verifyAgainst(seal);
             });
   }

@@ -34,6 +34,8 @@ final class Presentation {
   private final BooleanProperty hideFuture = new SimpleBooleanProperty(this, "hideFuture");
   private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting");
   private final BooleanBinding streamListShown = presenting.not();
+  private final BooleanProperty analysisAskedFor = new SimpleBooleanProperty(this, "analysisAsked");
+  private final BooleanBinding analysisShown = presenting.not().or(analysisAskedFor);
 
   Presentation(Settings settings) {
     this.settings = settings;
@@ -41,7 +43,11 @@ final class Presentation {
     highContrast.set(settings.highContrast());
     zoom.addListener((obs, old, z) -> settings.setZoom(presenting.get(), z.intValue()));
     highContrast.addListener((obs, old, on) -> settings.setHighContrast(on));
-    presenting.addListener((obs, old, on) -> zoom.set(clamp(settings.zoom(on))));
+    presenting.addListener(
+        (obs, old, on) -> {
+          zoom.set(clamp(settings.zoom(on)));
+          analysisAskedFor.set(false); // each presentation starts with the state's whole column
+        });
   }
 
   /** The root's style at {@code zoom} per cent: the type size everything sized in em follows. */
@@ -106,9 +112,18 @@ final class Presentation {
 
   /**
    * Whether the analysis tabs (Compare, History, Find…) are shown under the state: not while
-   * presenting, so the state has the whole column for the room to read.
+   * presenting, so the state has the whole column for the room to read, until something is asked of
+   * them (see {@link #analysisAskedFor}).
    */
   BooleanBinding analysisShownProperty() {
-    return streamListShown;
+    return analysisShown;
+  }
+
+  /**
+   * Something that shows in the analysis tabs was asked for (Find When, a value's History, a flow,
+   * Verify): while presenting, they come back for the rest of the presentation.
+   */
+  void analysisAskedFor() {
+    analysisAskedFor.set(true);
   }
 }

@@ -112,6 +112,7 @@ class TourWalkFxTest {
               return s;
             });
     int checked = 0;
+    flowShown = false;
     long began = System.nanoTime();
     try {
       fx(
@@ -230,6 +231,7 @@ class TourWalkFxTest {
     captionReadable(window, step, where);
     if (mode.presenting()) {
       futureHidden(window, where);
+      analysisAway(window, step, where);
     }
   }
 
@@ -295,6 +297,19 @@ class TourWalkFxTest {
     }
     if (box.getHeight() > window.getHeight() * 0.2 + caption.getFont().getSize() * 2) {
       failures.add(where + ": the caption takes " + box.getHeight() + " px of the window");
+    }
+  }
+
+  /** Presenting, the state has its whole column until a step shows a flow (in the Flow tab). */
+  private boolean flowShown;
+
+  private void analysisAway(MainWindow window, Tour.Step step, String where) {
+    flowShown |= step.flow();
+    Node analysis = window.lookup("#analysis");
+    boolean shown = analysis != null && analysis.getScene() != null && Clipped.isShown(analysis);
+    if (shown != flowShown) {
+      failures.add(
+          where + (shown ? ": the analysis tabs show before any flow" : ": the flow is not shown"));
     }
   }
 

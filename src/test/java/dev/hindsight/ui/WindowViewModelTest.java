@@ -180,6 +180,20 @@ class WindowViewModelTest {
   }
 
   @Test
+  void presentingPutsTheAnalysisTabsAwayUntilSomethingInThemIsAskedFor() {
+    Presentation p = window.presentation();
+    assertThat(p.analysisShownProperty().get()).as("working").isTrue();
+    p.presentingProperty().set(true);
+    assertThat(p.analysisShownProperty().get()).as("presenting").isFalse();
+    p.analysisAskedFor(); // Find When, a History, a flow, Verify
+    assertThat(p.analysisShownProperty().get()).as("asked for while presenting").isTrue();
+    p.presentingProperty().set(false);
+    assertThat(p.analysisShownProperty().get()).isTrue();
+    p.presentingProperty().set(true);
+    assertThat(p.analysisShownProperty().get()).as("the next presentation").isFalse();
+  }
+
+  @Test
   void actualSizeWhilePresentingIsThePresentationsStartZoom() {
     Presentation p = window.presentation();
     p.presentingProperty().set(true);
