@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -55,6 +56,14 @@ final class StreamsPane extends BorderPane {
   StreamsPane(StoreViewModel model, Consumer<StreamSummary> onOpen) {
     this.model = model;
     getStyleClass().add(UiStyles.STREAMS_PANE);
+    list.sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene != null && revealWhenShown != null) {
+                String stream = revealWhenShown;
+                Platform.runLater(() -> select(stream)); // once the list has its size again
+              }
+            });
     TextField filter = new TextField();
     filter.setId("stream-filter");
     filter.setPromptText("Filter: text, glob (order-*) or type");
@@ -152,12 +161,22 @@ final class StreamsPane extends BorderPane {
     }
   }
 
+  /** The stream to scroll into view when the list is back in the window; null: none. */
+  private String revealWhenShown;
+
   /** Selects a stream by id, if it is listed, and scrolls it into view. */
   void select(String stream) {
     List<Object> rows = list.getItems();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i) instanceof StreamSummary s && s.stream().equals(stream)) {
         list.getSelectionModel().select(i);
+        if (list.getScene() == null) {
+          // put away (presenting): a list out of the window has no size to scroll by (JavaFX
+          // would log "index exceeds maxCellCount"); it is scrolled when it is back
+          revealWhenShown = stream;
+          return;
+        }
+        revealWhenShown = null;
         // the flow's scrollTo brings the row just into view (ListView.scrollTo puts it at the top,
         // which for the last rows of the list can leave it below the viewport)
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
