@@ -44,12 +44,15 @@ final class CaptionBox extends ScrollPane {
   @Override
   protected double computePrefHeight(double width) {
     double insets = snappedTopInset() + snappedBottomInset();
-    double w = width > 0 ? width : getWidth();
-    double textWidth = Math.max(1, w - snappedLeftInset() - snappedRightInset());
-    double full = caption.prefHeight(textWidth) + insets;
     double padding = caption.snappedTopInset() + caption.snappedBottomInset();
     double line = lineHeight();
     double least = MIN_LINES * line + padding + insets;
+    double w = width > 0 ? width : getWidth();
+    if (w <= 0) {
+      return Math.ceil(least); // no width yet (the first pass): the lines are not known
+    }
+    double textWidth = Math.max(1, w - snappedLeftInset() - snappedRightInset());
+    double full = caption.prefHeight(textWidth) + insets;
     double most = Math.max(least, Math.floor(room() / line) * line + padding + insets);
     return Math.ceil(Math.max(least, Math.min(full, most)));
   }
@@ -67,7 +70,6 @@ final class CaptionBox extends ScrollPane {
   /** The height of one line of the caption in its font (which the zoom sets). */
   private double lineHeight() {
     probe.setFont(caption.getFont());
-    probe.setLineSpacing(caption.getLineSpacing());
     return Math.max(1, probe.getLayoutBounds().getHeight() + caption.getLineSpacing());
   }
 
@@ -76,10 +78,5 @@ final class CaptionBox extends ScrollPane {
     Scene scene = getScene();
     double window = scene == null || scene.getHeight() <= 0 ? 800 : scene.getHeight();
     return window * WINDOW_SHARE;
-  }
-
-  /** True when the caption is taller than the box, and the box scrolls. */
-  boolean scrolls() {
-    return caption.getHeight() > getViewportBounds().getHeight() + 0.5;
   }
 }

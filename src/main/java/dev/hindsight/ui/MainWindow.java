@@ -226,6 +226,8 @@ public final class MainWindow extends BorderPane {
         .tour()
         .highlightProperty()
         .addListener((obs, old, path) -> state.view().setHighlight(path));
+    // every step follows its highlight, also a step on the same path as the one before
+    model.tour().indexProperty().addListener((obs, old, i) -> state.view().followHighlight());
     model.pointProperty().addListener((obs, old, p) -> showPoint());
     Presentation presentation = model.presentation();
     presentation

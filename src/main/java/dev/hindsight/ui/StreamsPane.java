@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -60,8 +59,19 @@ final class StreamsPane extends BorderPane {
         .addListener(
             (obs, old, scene) -> {
               if (scene != null && revealWhenShown != null) {
+                // once the list has its size again: after the next layout, once
                 String stream = revealWhenShown;
-                Platform.runLater(() -> select(stream)); // once the list has its size again
+                Runnable reveal =
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        scene.removePostLayoutPulseListener(this);
+                        if (stream.equals(revealWhenShown) && list.getScene() == scene) {
+                          select(stream);
+                        }
+                      }
+                    };
+                scene.addPostLayoutPulseListener(reveal);
               }
             });
     TextField filter = new TextField();
@@ -166,6 +176,7 @@ final class StreamsPane extends BorderPane {
 
   /** Selects a stream by id, if it is listed, and scrolls it into view. */
   void select(String stream) {
+    revealWhenShown = null;
     List<Object> rows = list.getItems();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i) instanceof StreamSummary s && s.stream().equals(stream)) {
@@ -176,7 +187,6 @@ final class StreamsPane extends BorderPane {
           revealWhenShown = stream;
           return;
         }
-        revealWhenShown = null;
         // the flow's scrollTo brings the row just into view (ListView.scrollTo puts it at the top,
         // which for the last rows of the list can leave it below the viewport)
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {

@@ -500,6 +500,9 @@ public final class WindowCommands {
   public void mark(boolean a) {
     StreamViewModel vm = explorer.streamProperty().get();
     if (vm != null && vm.replayProperty().get() != null) {
+      window
+          .presentation()
+          .analysisAskedFor(); // the comparison shows in its tab, while presenting too
       if (a) {
         vm.analysis().markA();
       } else {

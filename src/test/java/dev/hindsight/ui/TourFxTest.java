@@ -216,6 +216,51 @@ class TourFxTest {
         .noneMatch(r -> r.contains("PACKED"));
   }
 
+  /** Whether the row with the tour's highlight is wholly inside the state's viewport. */
+  private static boolean highlightInView(FxRobot robot) throws Exception {
+    return fx(
+        () -> {
+          javafx.scene.control.TreeView<?> tree = robot.lookup("#state .state-tree").query();
+          javafx.scene.Node clip = tree.lookup(".clipped-container");
+          javafx.geometry.Bounds view = clip.localToScene(clip.getLayoutBounds());
+          return robot
+              .lookup("#state .tree-cell")
+              .queryAllAs(javafx.scene.control.TreeCell.class)
+              .stream()
+              .filter(c -> c.isVisible() && c.getItem() != null)
+              .filter(
+                  c ->
+                      c.getPseudoClassStates()
+                          .contains(javafx.css.PseudoClass.getPseudoClass("tour")))
+              .map(c -> c.localToScene(c.getLayoutBounds()))
+              .anyMatch(
+                  b -> b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1);
+        });
+  }
+
+  @Test
+  void theNextStepOnTheSamePathBringsItsHighlightBackAfterTheUserScrolled(FxRobot robot)
+      throws Exception {
+    fx(
+        () -> {
+          window.model().presentation().zoomProperty().set(200); // more state than its pane
+          window.model().tour().go(6); // payment-5006, /captured; step 8 is on the same path
+          return null;
+        });
+    until(() -> highlighted(robot).equals(List.of("/captured")));
+    until(() -> highlightInView(robot));
+    robot.moveTo("#state .state-tree").scroll(30, javafx.geometry.VerticalDirection.DOWN);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(highlightInView(robot)).as("the user scrolled it away, and it stays away").isFalse();
+    fx(
+        () -> {
+          window.model().tour().next();
+          return null;
+        });
+    until(() -> text(robot, "#tour-step").equals("Step 8 of 17"));
+    until(() -> highlightInView(robot));
+  }
+
   @Test
   void steppingOntoAStepShowsItsCaptionAndPlayingPausesThere(FxRobot robot) throws Exception {
     fx(

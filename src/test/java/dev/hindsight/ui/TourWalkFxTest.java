@@ -320,7 +320,14 @@ class TourWalkFxTest {
               + shown
               + " px that does not scroll");
     }
-    if (box.getHeight() > window.getHeight() * 0.2 + caption.getFont().getSize() * 2) {
+    double most =
+        window.getScene().getHeight() * CaptionBox.WINDOW_SHARE
+            + caption.snappedTopInset()
+            + caption.snappedBottomInset()
+            + box.snappedTopInset()
+            + box.snappedBottomInset()
+            + 1;
+    if (box.getHeight() > most) {
       failures.add(where + ": the caption takes " + box.getHeight() + " px of the window");
     }
   }

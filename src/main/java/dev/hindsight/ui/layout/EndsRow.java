@@ -16,13 +16,24 @@ public final class EndsRow extends Region {
 
   private final Node start;
   private final Node end;
+  private final double hgap;
   private final double vgap;
 
-  public EndsRow(Node start, Node end, double vgap) {
+  /**
+   * @param hgap the least room between the groups on one line
+   * @param vgap the room between the lines when the end group wraps
+   */
+  public EndsRow(Node start, Node end, double hgap, double vgap) {
     this.start = start;
     this.end = end;
+    this.hgap = hgap;
     this.vgap = vgap;
     getChildren().addAll(start, end);
+  }
+
+  private Insets snapped() {
+    return new Insets(
+        snappedTopInset(), snappedRightInset(), snappedBottomInset(), snappedLeftInset());
   }
 
   @Override
@@ -31,26 +42,27 @@ public final class EndsRow extends Region {
   }
 
   private boolean oneLine(double width) {
-    Insets in = getInsets();
+    Insets in = snapped();
     return width < 0
-        || start.prefWidth(-1) + end.prefWidth(-1) <= width - in.getLeft() - in.getRight() + 0.5;
+        || start.prefWidth(-1) + hgap + end.prefWidth(-1)
+            <= width - in.getLeft() - in.getRight() + 0.5;
   }
 
   @Override
   protected double computeMinWidth(double height) {
-    Insets in = getInsets();
+    Insets in = snapped();
     return in.getLeft() + Math.max(start.prefWidth(-1), end.prefWidth(-1)) + in.getRight();
   }
 
   @Override
   protected double computePrefWidth(double height) {
-    Insets in = getInsets();
-    return in.getLeft() + start.prefWidth(-1) + end.prefWidth(-1) + in.getRight();
+    Insets in = snapped();
+    return in.getLeft() + start.prefWidth(-1) + hgap + end.prefWidth(-1) + in.getRight();
   }
 
   @Override
   protected double computePrefHeight(double width) {
-    Insets in = getInsets();
+    Insets in = snapped();
     double a = start.prefHeight(-1);
     double b = end.prefHeight(-1);
     return in.getTop() + (oneLine(width) ? Math.max(a, b) : a + vgap + b) + in.getBottom();
@@ -63,7 +75,7 @@ public final class EndsRow extends Region {
 
   @Override
   protected void layoutChildren() {
-    Insets in = getInsets();
+    Insets in = snapped();
     double x = in.getLeft();
     double w = getWidth() - in.getLeft() - in.getRight();
     double ws = start.prefWidth(-1);

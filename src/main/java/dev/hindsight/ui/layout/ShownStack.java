@@ -1,5 +1,6 @@
 package dev.hindsight.ui.layout;
 
+import java.util.function.ToDoubleFunction;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -30,23 +31,39 @@ public class ShownStack extends StackPane {
 
   @Override
   protected double computeMinHeight(double width) {
-    double h = 0;
-    for (Node n : getManagedChildren()) {
-      if (n.isVisible()) {
-        h = Math.max(h, n.minHeight(-1));
-      }
-    }
-    return snappedTopInset() + h + snappedBottomInset();
+    return vertical(n -> n.minHeight(-1));
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    return vertical(n -> n.prefHeight(-1));
   }
 
   @Override
   protected double computeMinWidth(double height) {
-    double w = 0;
+    return horizontal(n -> n.minWidth(-1));
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    return horizontal(n -> n.prefWidth(-1));
+  }
+
+  private double vertical(ToDoubleFunction<Node> size) {
+    return snappedTopInset() + largestShown(size) + snappedBottomInset();
+  }
+
+  private double horizontal(ToDoubleFunction<Node> size) {
+    return snappedLeftInset() + largestShown(size) + snappedRightInset();
+  }
+
+  private double largestShown(ToDoubleFunction<Node> size) {
+    double most = 0;
     for (Node n : getManagedChildren()) {
       if (n.isVisible()) {
-        w = Math.max(w, n.minWidth(-1));
+        most = Math.max(most, size.applyAsDouble(n));
       }
     }
-    return snappedLeftInset() + w + snappedRightInset();
+    return most;
   }
 }

@@ -78,7 +78,7 @@ final class StateToolbar extends StackPane {
             copyJson);
     buttons.setAlignment(Pos.CENTER_RIGHT);
     // the buttons go to a second line rather than cut the title when the pane is narrow
-    getChildren().add(new EndsRow(names, buttons, 2));
+    getChildren().add(new EndsRow(names, buttons, 8, 2));
     copyJson.visibleProperty().bind(rawJson.selectedProperty());
     copyJson.managedProperty().bind(copyJson.visibleProperty());
     changedOnly.disableProperty().bind(empty);

@@ -166,6 +166,15 @@ public final class StateView extends BorderPane {
     }
   }
 
+  /**
+   * Keeps the highlight in sight again (a new tour step on the same path: the user's scrolling on
+   * the step before no longer holds).
+   */
+  public void followHighlight() {
+    followHighlight = highlight != null;
+    requestLayout();
+  }
+
   public String getHighlight() {
     return highlight;
   }
@@ -187,9 +196,22 @@ public final class StateView extends BorderPane {
    * themselves.
    */
   private void afterLayout() {
-    if (followHighlight && highlight != null && tree.isVisible() && getScene() != null) {
+    if (followHighlight && highlight != null && shown(tree)) {
       revealHighlight();
     }
+  }
+
+  /** In the window and shown: neither it nor any of its parents is hidden. */
+  private static boolean shown(Node node) {
+    if (node.getScene() == null) {
+      return false;
+    }
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void revealHighlight() {
