@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -67,6 +68,8 @@ final class AnalysisPane extends BorderPane {
   private final Pane workingBox;
   private StreamViewModel stream;
   private final Label noHits = new Label("No search yet.");
+  private final Pane strip;
+  private Runnable onChosen = () -> {};
 
   AnalysisPane() {
     setId("analysis");
@@ -81,7 +84,10 @@ final class AnalysisPane extends BorderPane {
             new Tab("Search", TabForms.scrolling(searchForm())));
     setCenter(tabs);
     // seven tabs: their headers wrap to a second row in a narrow pane or at a large zoom
-    setTop(TabStrip.of(tabs));
+    strip = TabStrip.of(tabs);
+    setTop(strip);
+    // a header clicked: the user chose the tab (a tour's flow step selects its tab without this)
+    strip.addEventHandler(ActionEvent.ACTION, e -> onChosen.run());
     // the state above keeps the share of the column the user gave it, however many rows the
     // headers take
     setMinHeight(0);
@@ -116,6 +122,22 @@ final class AnalysisPane extends BorderPane {
   /** Shows {@code tab}. */
   void select(Tab tab) {
     tabs.getSelectionModel().select(tab);
+  }
+
+  /** Shows {@code tab}, asked for by the user (a menu, a key): with room to read it. */
+  void choose(Tab tab) {
+    select(tab);
+    onChosen.run();
+  }
+
+  /** Runs {@code action} when the user chooses a tab (its header, a menu or a key). */
+  void setOnChosen(Runnable action) {
+    onChosen = action;
+  }
+
+  /** The height the tab headers take (several rows in a narrow pane or at a large zoom). */
+  double headersHeight() {
+    return strip.getHeight();
   }
 
   /** Adds tabs after the stream's own (the store's findings and bookmarks). */
@@ -313,12 +335,14 @@ final class AnalysisPane extends BorderPane {
         s -> {
           s.analysis().historyOf(pointer);
           tabs.getSelectionModel().select(historyTab);
+          onChosen.run();
         });
   }
 
   /** Focuses the find field (Ctrl+F). */
   void focusFind() {
     tabs.getSelectionModel().select(2);
+    onChosen.run();
     condition.requestFocus();
   }
 

@@ -80,6 +80,11 @@ final class ExplorerPane extends BorderPane {
   private final SplitPane body;
   private final SplitPane right;
   private double analysisAt = 0.56;
+  private int zoom = Presentation.MIN_ZOOM;
+
+  /** The room a chosen analysis tab gets under its headers, at least, in em. */
+  static final double ANALYSIS_LINES_EM = 8;
+
   private final StackPane placeholderPane = new StackPane(placeholder);
   private Runnable firstShown;
   private boolean hideFuture;
@@ -181,6 +186,7 @@ final class ExplorerPane extends BorderPane {
     right.setOrientation(Orientation.VERTICAL);
     right.setDividerPositions(0.56);
     splits.put("state", right);
+    analysis.setOnChosen(this::roomForAnalysis);
     SplitPane body = new SplitPane(middle, right);
     body.setDividerPositions(0.6);
     splits.put("body", body);
@@ -242,7 +248,30 @@ final class ExplorerPane extends BorderPane {
    * EventsTable#setZoom}).
    */
   void setZoom(int zoom) {
+    this.zoom = zoom;
     events.setZoom(zoom);
+  }
+
+  /**
+   * A tab of the analysis was chosen: when the pane under the state is too short to show any of it
+   * (its headers take three rows at 200 % on a laptop), the divider moves up so that the tab has
+   * room for a few lines under its headers; the state keeps at least its least height.
+   */
+  private void roomForAnalysis() {
+    double column = right.getHeight();
+    if (column <= 0 || !right.getItems().contains(analysis) || right.getDividers().isEmpty()) {
+      return;
+    }
+    double em = Presentation.BASE_FONT * zoom / 100;
+    double need = analysis.headersHeight() + ANALYSIS_LINES_EM * em;
+    if (analysis.getHeight() >= need) {
+      return;
+    }
+    double stateLeast = state.node().minHeight(-1);
+    double at = Math.max(stateLeast / column, 1 - need / column);
+    if (at < right.getDividerPositions()[0]) {
+      right.setDividerPositions(at);
+    }
   }
 
   /** Lists only the events {@code ordinals} accepts in the table (null: all). */

@@ -81,7 +81,9 @@ public final class MainWindow extends BorderPane {
         .addListener(
             (obs, old, now) -> {
               if (now != null) {
-                showTab(flowTab);
+                // in sight while presenting too; room is made only when the user asked (Ctrl+J)
+                model.presentation().analysisAskedFor();
+                explorer.analysis.select(flowTab);
               }
             });
     split = new SplitPane(streamsPane, views());
@@ -423,7 +425,7 @@ public final class MainWindow extends BorderPane {
   /** One of the analysis tabs, chosen and in sight (while presenting too: it was asked for). */
   private void showTab(Tab tab) {
     model.presentation().analysisAskedFor();
-    explorer.analysis.select(tab);
+    explorer.analysis.choose(tab);
   }
 
   /** Go › Find When… (Ctrl+F). */
