@@ -78,19 +78,25 @@ class TourFxTest {
     }
   }
 
-  /** The paths of the state rows shown with the tour's highlight (the :tour pseudo-class). */
+  /** The state's rows shown with the tour's highlight (the :tour pseudo-class); FX thread. */
+  private static List<javafx.scene.control.TreeCell<?>> highlightCells(FxRobot robot) {
+    List<javafx.scene.control.TreeCell<?>> cells = new java.util.ArrayList<>();
+    for (javafx.scene.Node n : robot.lookup("#state .tree-cell").queryAll()) {
+      if (n instanceof javafx.scene.control.TreeCell<?> c
+          && c.isVisible()
+          && c.getItem() != null
+          && c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("tour"))) {
+        cells.add(c);
+      }
+    }
+    return cells;
+  }
+
+  /** The paths of the state rows shown with the tour's highlight. */
   private static List<String> highlighted(FxRobot robot) throws Exception {
     return fx(
         () ->
-            robot
-                .lookup("#state .tree-cell")
-                .queryAllAs(javafx.scene.control.TreeCell.class)
-                .stream()
-                .filter(c -> c.isVisible() && c.getItem() != null)
-                .filter(
-                    c ->
-                        c.getPseudoClassStates()
-                            .contains(javafx.css.PseudoClass.getPseudoClass("tour")))
+            highlightCells(robot).stream()
                 .map(c -> ((dev.hindsight.ui.state.StateRow) c.getItem()).path())
                 .toList());
   }
@@ -223,15 +229,7 @@ class TourFxTest {
           javafx.scene.control.TreeView<?> tree = robot.lookup("#state .state-tree").query();
           javafx.scene.Node clip = tree.lookup(".clipped-container");
           javafx.geometry.Bounds view = clip.localToScene(clip.getLayoutBounds());
-          return robot
-              .lookup("#state .tree-cell")
-              .queryAllAs(javafx.scene.control.TreeCell.class)
-              .stream()
-              .filter(c -> c.isVisible() && c.getItem() != null)
-              .filter(
-                  c ->
-                      c.getPseudoClassStates()
-                          .contains(javafx.css.PseudoClass.getPseudoClass("tour")))
+          return highlightCells(robot).stream()
               .map(c -> c.localToScene(c.getLayoutBounds()))
               .anyMatch(
                   b -> b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1);
