@@ -2,6 +2,7 @@ package dev.hindsight.ui;
 
 import java.util.function.Function;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
@@ -54,7 +55,7 @@ class LineCell<T> extends ListCell<T> {
   }
 
   private void showTip() {
-    boolean cut = whole != null && !whole.equals(shown());
+    boolean cut = whole != null && !whole.equals(displayed(this));
     String text = noted == null ? (cut ? whole : null) : cut ? noted + "\n\n" + whole : noted;
     if (text == null) {
       setTooltip(null);
@@ -64,9 +65,12 @@ class LineCell<T> extends ListCell<T> {
     }
   }
 
-  /** The text as laid out, "…" and all (null before the first layout). */
-  private String shown() {
-    for (Node n : getChildrenUnmodifiable()) {
+  /**
+   * The text a labeled control shows as laid out, "…" and all: its skin's Text child (a graphic,
+   * such as a font icon, is a Text too, without the "text" class). Null before the first layout.
+   */
+  static String displayed(Labeled labeled) {
+    for (Node n : labeled.getChildrenUnmodifiable()) {
       if (n instanceof Text t && n.getStyleClass().contains("text")) {
         return t.getText();
       }

@@ -7,7 +7,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
-import javafx.scene.text.Text;
 
 /**
  * Issue 19's check that words are not cut: every Labeled shown displays its whole text (its skin's
@@ -71,14 +70,9 @@ final class Clipped {
     }
   }
 
-  /** The text the skin shows: its Text child (the graphic, a font icon, is a Text too). */
+  /** The text the skin shows, "…" and all (see {@link LineCell#displayed}). */
   static String displayed(Labeled l) {
-    for (Node c : l.getChildrenUnmodifiable()) {
-      if (c instanceof Text t && c.getStyleClass().contains("text")) {
-        return t.getText();
-      }
-    }
-    return null;
+    return LineCell.displayed(l);
   }
 
   /** The node's class, id and style classes, and the nearest ancestor with an id. */

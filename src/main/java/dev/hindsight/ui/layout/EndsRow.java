@@ -82,37 +82,16 @@ public final class EndsRow extends Region {
     double we = end.prefWidth(-1);
     double hs = start.prefHeight(-1);
     double he = end.prefHeight(-1);
-    if (oneLine(getWidth())) {
-      double h = Math.max(hs, he);
-      layoutInArea(
-          start, x, in.getTop(), ws, h, 0, Insets.EMPTY, false, false, HPos.LEFT, VPos.CENTER);
-      layoutInArea(
-          end,
-          x + w - we,
-          in.getTop(),
-          we,
-          h,
-          0,
-          Insets.EMPTY,
-          false,
-          false,
-          HPos.LEFT,
-          VPos.CENTER);
-    } else {
-      layoutInArea(
-          start, x, in.getTop(), ws, hs, 0, Insets.EMPTY, false, false, HPos.LEFT, VPos.CENTER);
-      layoutInArea(
-          end,
-          x + Math.max(0, w - we),
-          in.getTop() + hs + vgap,
-          we,
-          he,
-          0,
-          Insets.EMPTY,
-          false,
-          false,
-          HPos.LEFT,
-          VPos.CENTER);
-    }
+    // one line: both groups centred on it; two: the end group under the start group, at the end
+    boolean one = oneLine(getWidth());
+    double startHeight = one ? Math.max(hs, he) : hs;
+    double endY = one ? in.getTop() : in.getTop() + hs + vgap;
+    double endHeight = one ? startHeight : he;
+    place(start, x, in.getTop(), ws, startHeight);
+    place(end, x + Math.max(0, w - we), endY, we, endHeight);
+  }
+
+  private void place(Node node, double x, double y, double w, double h) {
+    layoutInArea(node, x, y, w, h, 0, Insets.EMPTY, false, false, HPos.LEFT, VPos.CENTER);
   }
 }
